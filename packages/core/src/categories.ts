@@ -1,0 +1,36 @@
+import type { ResolvedConfig } from './config.js';
+import { logWarning } from './log.js';
+import type { CategoryConfig, CookieSpec } from './types.js';
+
+/** Cookies of well-known analytics and advertising tools: never strictly necessary. */
+const TRACKING_COOKIE = /^(_ga|_gid|_gat|__utm|_gcl|_fbp|_fbc|_hj|_pk_|_uet|_clck|_clsk|_ttp|mp_|ajs_|IDE$|fr$)/;
+
+const cookieNames = (specs: CookieSpec[] = []): string[] => specs.map((spec) => (typeof spec == 'string' ? spec : spec.name));
+
+/** Names of the cookies a category sets, or only those of the given services. */
+export function cookiesOf(category: CategoryConfig | undefined, services?: string[]): string[] {
+  const serviceCookies = Object.entries(category?.services ?? {})
+    .filter(([name]) => !services || services.includes(name))
+    .flatMap(([, service]) => cookieNames(service.cookies));
+  return services ? serviceCookies : [...cookieNames(category?.cookies), ...serviceCookies];
+}
+
+/** GPC applies to categories marked `sale`, and to `marketing` unless it says otherwise. */
+export const isSaleCategory = (name: string, category: CategoryConfig): boolean => category.sale ?? name === 'marketing';
+
+/**
+ * Consent law lets only strictly necessary cookies skip the visitor's choice. Checked when a choice
+ * is about to be made (every first visit), which is where a site owner testing the banner looks.
+ */
+export function warnAboutTrackingInLockedCategories(config: ResolvedConfig): void {
+  for (const [name, category] of Object.entries(config.categories)) {
+    if (!category.readOnly) continue;
+    const cookies = cookiesOf(category).filter((cookie) => TRACKING_COOKIE.test(cookie));
+    if (!cookies.length && !/analytic|statist|marketing|advert|track/i.test(name)) continue;
+    logWarning(
+      `config.categories.${name}: a locked (always on) category may hold strictly necessary cookies only, but ` +
+        `${cookies.length ? `it lists tracking cookies (${cookies.join(', ')})` : 'its name suggests tracking'}. ` +
+        "These need the visitor's consent: move them to an optional category.",
+    );
+  }
+}

@@ -1,0 +1,173 @@
+import {
+  CATEGORY_KEYS,
+  COOKIE_NAME,
+  CONFIG_KEYS,
+  defaultConfig,
+  isCount,
+  isLifetime,
+  isObject,
+  MAX_LIFETIME_DAYS,
+  NAME,
+  NECESSARY,
+  type ResolvedConfig,
+} from './config.js';
+import { logError } from './log.js';
+
+/** One thing wrong: the key path, a code for what was expected, and the value found. */
+export type ConfigProblem = [path: string, expected: string, found?: unknown];
+
+/** A rule: a test name, an object of rules by key, `{ '*': rule }` for a map by name, `[rule]` for a list. */
+type Rule = string | [Rule] | { [key: string]: Rule };
+
+/** String rules by regular expression. */
+const FORMATS: Record<string, RegExp> = {
+  pattern: /./,
+  lang: /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i,
+  cookieName: COOKIE_NAME,
+  domain: /^\.?[a-z\d.-]+$/i,
+  path: /^\//,
+};
+
+/** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
+const TESTS: Record<string, (value: unknown) => boolean> = {
+  text: (v) => typeof v == 'string' || (isObject(v) && Object.values(v).every((s) => typeof s == 'string')),
+  count: isCount,
+  days: isLifetime,
+  // setTimeout treats anything above 2^31 - 1 ms (Infinity too) as 1 ms.
+  ms: (v) => typeof v == 'number' && v > 0 && v < 2 ** 31,
+  url: (v) => typeof v == 'string' && isSafeUrl(v),
+};
+
+const EXPECTED: Record<string, string> = {
+  object: 'an object',
+  map: 'an object of entries by name, e.g. { necessary: {}, analytics: {} }',
+  list: 'an array',
+  text: 'a string, or an object of strings per language ({ nl: "…", en: "…" })',
+  string: 'a string',
+  pattern: 'a cookie name, or a pattern with * such as "_ga_*"',
+  cookie: 'a cookie name or pattern, or { name, lifetime, provider, purpose, thirdParty }',
+  boolean: 'true or false',
+  function: 'a function',
+  count: 'a whole number ≥ 0',
+  days: `a number of days from 1 to ${MAX_LIFETIME_DAYS} (13 months)`,
+  ms: 'a number of milliseconds from 1 to 2147483647',
+  url: 'an http(s) or relative URL',
+  lang: 'a language code such as "nl" or "en"',
+  cookieName: "a cookie name (letters, digits and !#$%&'*+.^_`|~-, no spaces)",
+  domain: 'a domain such as "example.com"',
+  path: 'a path starting with "/"',
+  name: 'a name of letters, digits, "-" or "_" (at most 40)',
+};
+
+const TEXTS = { label: 'text', description: 'text' };
+const COOKIES: Rule = ['cookie'];
+/** A cookie is its name or `*` pattern, or an object describing it for the declaration. */
+const COOKIE_INFO: Rule = { name: 'pattern', lifetime: 'text', provider: 'string', purpose: 'text', thirdParty: 'boolean' };
+const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
+  ...TEXTS,
+  readOnly: 'boolean',
+  sale: 'boolean',
+  cookies: COOKIES,
+  services: { '*': { ...TEXTS, cookies: COOKIES } },
+};
+const SCHEMA: Record<(typeof CONFIG_KEYS)[number], Rule> = {
+  categories: { '*': CATEGORY },
+  revision: 'count',
+  lifetimeDays: 'days',
+  cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
+  privacyUrl: 'url',
+  lang: 'lang',
+  callbackTimeout: 'ms',
+  onEvent: 'function',
+};
+
+const passes = (rule: string, value: unknown): boolean =>
+  FORMATS[rule] ? typeof value == 'string' && FORMATS[rule].test(value) : TESTS[rule] ? TESTS[rule](value) : typeof value == rule;
+
+/** Returns a copy holding only the valid parts of `value`, and records a problem for each other part. */
+function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem[]): unknown {
+  const at = (key: string | number): string => (typeof key == 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+  if (rule === 'cookie') {
+    if (typeof value == 'string') rule = 'pattern';
+    else if (isObject(value) && 'name' in value) rule = COOKIE_INFO;
+    else return void problems.push([path, 'cookie', value]);
+  }
+  if (typeof rule == 'string') return passes(rule, value) ? value : void problems.push([path, rule, value]);
+  if (Array.isArray(rule)) {
+    if (!Array.isArray(value)) return void problems.push([path, 'list', value]);
+    return value.map((item, i) => clean(item, rule[0], at(i), problems)).filter((item) => item !== undefined);
+  }
+  if (!isObject(value)) return void problems.push([path, '*' in rule ? 'map' : 'object', value]);
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const itemRule = rule['*'] ?? (Object.hasOwn(rule, key) ? rule[key] : undefined);
+    if (!itemRule) problems.push([at(key), 'known', Object.keys(rule)]);
+    else if (rule['*'] && !NAME.test(key)) problems.push([at(key), 'name', key]);
+    else {
+      const valid = item === undefined ? undefined : clean(item, itemRule, at(key), problems);
+      if (valid !== undefined) result[key] = valid;
+    }
+  }
+  return result;
+}
+
+/**
+ * Checks every key of a config against its rule without throwing. Invalid values are left out
+ * (their defaults apply); without usable `categories` the config fails closed.
+ */
+export function validateConfig(input: unknown): { config: ResolvedConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const config = defaultConfig();
+  if (!isObject(input)) {
+    problems.push(['', input === undefined ? 'config' : 'object', input]);
+    return { config, problems };
+  }
+  const valid = clean(input, SCHEMA, '', problems) as Partial<ResolvedConfig>;
+  if (!('categories' in input)) problems.push(['categories', 'map']);
+  const { categories, cookie, ...rest } = valid;
+  Object.assign(config, rest);
+  Object.assign(config.cookie, cookie);
+  if (categories) {
+    config.usable = true;
+    if (!categories[NECESSARY]) problems.push([`categories.${NECESSARY}`, NECESSARY]);
+    Object.assign(config.categories, categories);
+    config.categories[NECESSARY]!.readOnly = true;
+  }
+  return { config, problems };
+}
+
+const describe = (value: unknown): string =>
+  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value == 'string' ? JSON.stringify(value).slice(0, 80) : typeof value;
+
+/** One console error per problem, naming the key path and what was expected. */
+export function reportConfigProblems(problems: ConfigProblem[]): void {
+  for (const [path, expected, found] of problems) {
+    const key = `config${path ? `.${path}` : ''}`;
+    if (expected === 'config') {
+      logError('no config found. Add <script type="application/json" id="keuze-config"> or set window.KeuzeConfig before the Keuze script. Nothing optional will run.');
+    } else if (expected === 'known') {
+      logError(`${key}: unknown key; expected one of ${(found as string[]).join(', ')}.`);
+    } else if (expected === NECESSARY) {
+      logError(`${key}: missing; expected the category of strictly necessary cookies. Keuze added it, locked on.`);
+    } else {
+      const failsClosed = path === '' || path === 'categories';
+      logError(`${key}: expected ${EXPECTED[expected]}, got ${describe(found)}.${failsClosed ? ' Nothing optional will run.' : ' Ignored; the default applies.'}`);
+    }
+  }
+}
+
+/** Validates and reports in one go; the result is the config to use. */
+export function checkConfig(input: unknown): ResolvedConfig {
+  const { config, problems } = validateConfig(input);
+  reportConfigProblems(problems);
+  return config;
+}
+
+/** Only http(s) and relative URLs: a `javascript:` or `data:` privacy link would be an injection door. */
+export function isSafeUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, 'https://keuze.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}

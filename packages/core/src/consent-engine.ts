@@ -1,0 +1,139 @@
+import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
+import { checkConfig } from './config-validation.js';
+import type { ConsentState } from './consent-state.js';
+import { EventHub } from './events.js';
+import { logError, logWarning } from './log.js';
+import { deleteCookies, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
+
+const hasDocument = (): boolean => typeof document != 'undefined';
+
+/**
+ * Changes the choice: writes the cookie first, then deletes withdrawn cookies, then runs newly
+ * granted gated elements, then tells the listeners. Loaded only when a choice is to be made.
+ */
+export class ConsentEngine {
+  private readonly events: EventHub;
+
+  constructor(private readonly state: ConsentState) {
+    state.useValidatedConfig(checkConfig);
+    const { onEvent, callbackTimeout } = state.config;
+    this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
+    warnAboutTrackingInLockedCategories(state.config);
+  }
+
+  acceptAll(): void {
+    const { categories } = this.state.config;
+    // With GPC, "accept all" leaves sale categories off; only an explicit toggle grants them.
+    this.choose(
+      Object.keys(categories).filter((name) => !(this.state.gpc && isSaleCategory(name, categories[name]!))),
+      undefined,
+      'accept-all',
+    );
+  }
+
+  rejectAll(): void {
+    this.choose([], undefined, 'reject-all');
+  }
+
+  setConsent(choice: ConsentChoice, method: 'custom' | 'api' = 'api'): void {
+    if (typeof choice != 'object' || !choice || !Array.isArray(choice.categories)) {
+      logError('Keuze.setConsent: expected { categories: string[], services?: { [category]: string[] } }; nothing changed.');
+      return;
+    }
+    const unknown = choice.categories.filter((name) => !this.state.config.categories[name]);
+    if (unknown.length) logError(`Keuze.setConsent: unknown categories ignored: ${unknown.join(', ')}.`);
+    this.choose(choice.categories, choice.services, method);
+  }
+
+  /** Forgets the choice: the consent cookie and the cookies of every optional category go. */
+  reset(): void {
+    const { state } = this;
+    const previous = state.consent;
+    if (hasDocument()) {
+      removeRecord(state.config);
+      deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
+    }
+    state.consent = null;
+    this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: state.gate.ran.size > 0 });
+  }
+
+  private optional(): string[] {
+    const { categories } = this.state.config;
+    return Object.keys(categories).filter((name) => !categories[name]!.readOnly);
+  }
+
+  private choose(chosen: string[], chosenServices: ConsentChoice['services'], method: ConsentMethod): void {
+    const { state } = this;
+    const { config } = state;
+    if (!config.usable) {
+      logError('consent was not stored: the config cannot work (see the errors above), so nothing optional may run.');
+      return;
+    }
+    const categories = Object.keys(config.categories).filter((name) => config.categories[name]!.readOnly || chosen.includes(name));
+    const services: Record<string, string[]> = {};
+    for (const name of categories) {
+      const known = Object.keys(config.categories[name]!.services ?? {});
+      const picked = chosenServices?.[name];
+      // A granted category without a service list gets all its services.
+      if (known.length) services[name] = Array.isArray(picked) ? known.filter((service) => picked.includes(service)) : known;
+    }
+    const previous = state.consent;
+    // The same choice again (ten fast clicks, a second tag) writes nothing and announces nothing.
+    if (previous && sameChoice(previous, { categories, services })) return;
+
+    const now = new Date().toISOString();
+    const record: ConsentRecord = {
+      consentId: previous?.consentId ?? newConsentId(),
+      categories,
+      services,
+      firstGiven: previous?.firstGiven ?? now,
+      timestamp: now,
+      revision: config.revision,
+      language: config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
+      gpc: state.gpc,
+      method,
+    };
+    if (hasDocument() && !storeRecord(config, record)) {
+      logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
+    }
+    state.consent = record;
+    const withdrawn = this.withdrawn(previous, record);
+    if (hasDocument()) {
+      deleteCookies(withdrawn.cookies, config);
+      void state.gate.activate();
+    }
+    this.events.emit({
+      type: 'consent',
+      consent: structuredClone(record),
+      previous: previous && structuredClone(previous),
+      method,
+      reloadRecommended: withdrawn.keys.some((key) => state.gate.ran.has(key)),
+    });
+  }
+
+  /** What `next` takes away: category and `category/service` keys, and the cookies to delete. */
+  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[] } {
+    const keys: string[] = [];
+    const cookies: string[] = [];
+    for (const name of this.optional()) {
+      const category = this.state.config.categories[name]!;
+      if (!next.categories.includes(name)) {
+        if (previous?.categories.includes(name)) keys.push(name);
+        // Also with no previous record: cookies left from an expired or altered one go too.
+        cookies.push(...cookiesOf(category));
+      } else {
+        const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]!.includes(service));
+        keys.push(...dropped.map((service) => `${name}/${service}`));
+        cookies.push(...cookiesOf(category, dropped));
+      }
+    }
+    return { keys, cookies };
+  }
+}
+
+function sameChoice(record: ConsentRecord, choice: Pick<ConsentRecord, 'categories' | 'services'>): boolean {
+  const key = ({ categories, services }: typeof choice): string =>
+    JSON.stringify([[...categories].sort(), Object.keys(services).sort().map((name) => [name, [...services[name]!].sort()])]);
+  return key(record) === key(choice);
+}

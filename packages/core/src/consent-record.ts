@@ -1,0 +1,68 @@
+import type { ConsentMethod, ConsentRecord } from './types.js';
+
+/**
+ * The consent cookie's value, format 1: eleven `|`-separated fields of characters that need no
+ * percent-encoding, so a record with dozens of services stays far under the 4 KB cookie limit:
+ *
+ *   1|consentId|firstGiven|timestamp|revision|language|gpc|method|categories|services|checksum
+ *
+ * Times are milliseconds in base 36; categories are joined with `~`; services are
+ * `category:a+b~category2:c`. The FNV-1a checksum catches hand-edited and truncated values. It
+ * is not a signature: the record lives in the visitor's own browser and only narrows what runs.
+ */
+export const RECORD_FORMAT = '1';
+/** Browsers drop a cookie whose name and value pass 4096 bytes. */
+export const MAX_COOKIE_BYTES = 4096;
+export const METHOD_CODES: Record<ConsentMethod, string> = { 'accept-all': 'a', 'reject-all': 'r', custom: 'c', api: 'p' };
+
+// Each part can only match one way, so a hostile 4 KB value cannot make this regex backtrack.
+const RECORD =
+  /^1\|([\w-]{8,64})\|([\da-z]{1,12})\|([\da-z]{1,12})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcp])\|((?:[\w-]+(?:~[\w-]+)*)?)\|((?:[\w-]+:[\w+-]*(?:~[\w-]+:[\w+-]*)*)?)\|([\da-z]+)$/;
+
+export function checksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+/**
+ * Reads a cookie value: the record, or why it is not valid (`oversized`, `corrupt`, `altered`).
+ * Nothing stored is `null`. Never throws.
+ */
+export function decodeRecord(value: string | undefined): ConsentRecord | string | null {
+  if (!value) return null;
+  if (value.length > MAX_COOKIE_BYTES) return 'is oversized';
+  const match = RECORD.exec(value);
+  if (!match) return 'is corrupt';
+  if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[10]) return 'was altered';
+  const [, consentId, firstGiven, timestamp, revision, language, gpc, method, categories, services] = match as unknown as string[];
+  const time = (base36: string): string => new Date(parseInt(base36!, 36)).toISOString();
+  return {
+    consentId: consentId!,
+    categories: categories ? categories.split('~') : [],
+    services: Object.fromEntries(
+      (services ? services.split('~') : []).map((entry) => {
+        const [category, names] = entry.split(':') as [string, string];
+        return [category, names ? names.split('+') : []];
+      }),
+    ),
+    firstGiven: time(firstGiven!),
+    timestamp: time(timestamp!),
+    revision: +revision!,
+    language: language!,
+    gpc: gpc === '1',
+    method: (Object.keys(METHOD_CODES) as ConsentMethod[]).find((name) => METHOD_CODES[name] === method)!,
+  };
+}
+
+/**
+ * One cookie's raw value from `document.cookie`. The record uses no character that js-cookie
+ * percent-encodes, so no decoding is needed, and a malformed neighbour cookie cannot throw.
+ */
+export function readCookie(name: string): string | undefined {
+  const prefix = `${name}=`;
+  return (globalThis.document?.cookie ?? '')
+    .split('; ')
+    .find((pair) => pair.startsWith(prefix))
+    ?.slice(prefix.length);
+}

@@ -1,0 +1,12 @@
+export { init } from './init.js';
+export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders } from './keuze.js';
+export { ConsentState } from './consent-state.js';
+export { ConsentEngine } from './consent-engine.js';
+export { readConfig, isObject, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, type ResolvedConfig } from './config.js';
+export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, type ConfigProblem } from './config-validation.js';
+export { decodeRecord, RECORD_FORMAT } from './consent-record.js';
+export { encodeRecord, consentCookieAttributes, type CookieAttributes } from './record-writer.js';
+export { GATED_SELECTOR } from './gating.js';
+export { cookiesOf, isSaleCategory } from './categories.js';
+export { logError, logWarning } from './log.js';
+export type * from './types.js';

@@ -1,0 +1,116 @@
+/** A cookie a category or service sets: its name, or a `*` pattern such as `_ga_*`. */
+export type CookieName = string;
+
+/** Text shown to visitors: one string, or one per language code (`{ nl: '…', en: '…' }`). */
+export type LocalizedText = string | Record<string, string>;
+
+/** A cookie with what the cookie declaration and preferences dialog show about it. */
+export interface CookieInfo {
+  name: CookieName;
+  /** How long it lives, as shown to visitors (e.g. `{ nl: '2 jaar', en: '2 years' }`). */
+  lifetime?: LocalizedText;
+  provider?: string;
+  purpose?: LocalizedText;
+  thirdParty?: boolean;
+}
+
+export type CookieSpec = CookieName | CookieInfo;
+
+export interface ServiceConfig {
+  label?: LocalizedText;
+  description?: LocalizedText;
+  cookies?: CookieSpec[];
+}
+
+export interface CategoryConfig {
+  label?: LocalizedText;
+  description?: LocalizedText;
+  /** Always granted and shown locked. Forced for `necessary`. */
+  readOnly?: boolean;
+  /**
+   * Counts as "sale or sharing" for Global Privacy Control: denied by default and left out of
+   * "accept all" when the browser sends GPC. Defaults to true for `marketing`.
+   */
+  sale?: boolean;
+  services?: Record<string, ServiceConfig>;
+  /** Cookies deleted when this category is withdrawn. */
+  cookies?: CookieSpec[];
+}
+
+export interface CookieOptions {
+  /** Default `keuze_consent`. */
+  name?: string;
+  /** Share consent across subdomains, e.g. `example.com`. Must be the page's host or a parent of it. */
+  domain?: string;
+  /** Default `/`. */
+  path?: string;
+}
+
+export interface KeuzeConfig {
+  categories: Record<string, CategoryConfig>;
+  /** Bump to ask every visitor again. Default 0. */
+  revision?: number;
+  /** Days a choice is kept before asking again. Default 180, at most 395 (13 months). */
+  lifetimeDays?: number;
+  cookie?: CookieOptions;
+  privacyUrl?: string;
+  /** Language code stored with the record; the UI also uses it. */
+  lang?: string;
+  /** Milliseconds after which a host callback that has not settled is reported. Default 10000. */
+  callbackTimeout?: number;
+  /** The host page's callback for every Keuze event. */
+  onEvent?: (event: KeuzeEvent) => unknown;
+}
+
+/** How a choice was made. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'api';
+
+/** The visitor's stored choice. */
+export interface ConsentRecord {
+  /** Random id of this browser's consent, for proof of consent. Not linked to any person. */
+  consentId: string;
+  /** Granted categories, always including `necessary`. */
+  categories: string[];
+  /** Granted services, per category. */
+  services: Record<string, string[]>;
+  /** When consent was first given (ISO 8601). */
+  firstGiven: string;
+  /** When the choice last changed (ISO 8601). */
+  timestamp: string;
+  revision: number;
+  language: string;
+  /** Whether the browser sent Global Privacy Control when the choice was made. */
+  gpc: boolean;
+  method: ConsentMethod;
+}
+
+export interface ConsentChoice {
+  categories: string[];
+  /** Services per category; a granted category without an entry gets all its services. */
+  services?: Record<string, string[]>;
+}
+
+export interface ConsentEventDetail {
+  type: 'consent';
+  /** The new record, or null after `reset()`. */
+  consent: ConsentRecord | null;
+  previous: ConsentRecord | null;
+  method: ConsentMethod;
+  /** Categories or services were withdrawn after their scripts ran in this page: reload to stop them. */
+  reloadRecommended: boolean;
+}
+
+/** Every event Keuze sends to `onEvent`; later capabilities add members to this union. */
+export type KeuzeEvent = ConsentEventDetail;
+export type KeuzeEventType = KeuzeEvent['type'];
+export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
+
+declare global {
+  interface DocumentEventMap {
+    'keuze-consent': CustomEvent<ConsentEventDetail>;
+  }
+  interface Navigator {
+    /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+    readonly globalPrivacyControl?: boolean;
+  }
+}

@@ -1,0 +1,41 @@
+import { isObject, logError, startKeuze } from '@keuze/core';
+
+type PlainObject = Record<string, unknown>;
+
+/** `override` wins; plain objects (categories, cookie) merge key by key. */
+function merge(base: PlainObject, override: PlainObject): PlainObject {
+  const merged: PlainObject = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    merged[key] = isObject(value) && isObject(merged[key]) ? merge(merged[key] as PlainObject, value) : value;
+  }
+  return merged;
+}
+
+/**
+ * The page's config: `<script type="application/json" id="keuze-config">` (data, so it works under
+ * a strict CSP) merged with `window.KeuzeConfig` (which can also hold the `onEvent` function).
+ * A config element that is not a JSON object fails closed: its categories were what the site meant.
+ */
+function readPageConfig(): unknown {
+  const fromWindow = window.KeuzeConfig;
+  const element = document.getElementById('keuze-config');
+  if (!element) return fromWindow;
+  try {
+    const fromElement: unknown = JSON.parse(element.textContent!);
+    // Anything but two objects is passed on whole, so that validation reports it and fails closed.
+    return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? merge(fromElement, fromWindow) : fromWindow;
+  } catch (error) {
+    logError('#keuze-config is not valid JSON:', error);
+    return null;
+  }
+}
+
+const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngine);
+const loadValidator = () => import('./config-validation.js').then((chunk) => chunk.checkConfig);
+
+// The script tag must never throw into the host page, whatever the config holds.
+try {
+  startKeuze(readPageConfig(), { engine: loadEngine, validator: loadValidator });
+} catch (error) {
+  logError('could not start:', error);
+}
