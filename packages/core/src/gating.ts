@@ -72,12 +72,14 @@ function runScript(inert: HTMLScriptElement): Promise<void> {
   live.nonce = inert.nonce;
   live.text = inert.text;
   // Inserted scripts default to async; an external one without `async` keeps document order.
-  live.async = inert.async;
+  // (The attribute, not the property: an inert script's `async` property reads true in Chromium.)
+  const async = inert.hasAttribute('async');
+  live.async = async;
   return new Promise((resolve) => {
     // A 404 or a blocked host must not stall the scripts after it.
     live.onload = live.onerror = () => resolve();
     inert.replaceWith(live);
-    if (!inert.src || inert.async) resolve();
+    if (!inert.src || async) resolve();
   });
 }
 
