@@ -137,7 +137,7 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
 }
 
 const describe = (value: unknown): string =>
-  value === undefined ? 'nothing' : value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value == 'string' ? JSON.stringify(value).slice(0, 80) : typeof value;
+  Array.isArray(value) ? 'an array' : isObject(value) || typeof value == 'function' ? typeof value : typeof value == 'string' ? JSON.stringify(value).slice(0, 80) : String(value);
 
 /** One console error per problem, naming the key path and what was expected. */
 export function reportConfigProblems(problems: ConfigProblem[]): void {
@@ -151,7 +151,7 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
       logError(`${key}: missing; expected the category of strictly necessary cookies. Keuze added it, locked on.`);
     } else {
       const failsClosed = path === '' || path === 'categories';
-      logError(`${key}: expected ${EXPECTED[expected]}, got ${describe(found)}.${failsClosed ? ' Nothing optional will run.' : ' Ignored; the default applies.'}`);
+      logError(`${key}: expected ${EXPECTED[expected]}, got ${describe(found)}.${failsClosed ? ' Nothing optional will run.' : ' Ignored.'}`);
     }
   }
 }

@@ -53,13 +53,16 @@ export function readConfig(input: unknown): { config: ResolvedConfig; checked: b
   const { categories, cookie, revision, lifetimeDays } = input;
   config.usable = true;
   for (const [name, category] of Object.entries(categories)) {
-    const valid =
-      NAME.test(name) &&
-      isObject(category) &&
+    // Keep what validateConfig keeps (it drops only bad names and non-objects), flag the rest.
+    if (!NAME.test(name) || !isObject(category)) {
+      checked = false;
+      continue;
+    }
+    config.categories[name] = { ...category } as CategoryConfig;
+    const { services } = category;
+    checked &&=
       Object.keys(category).every((key) => (CATEGORY_KEYS as readonly string[]).includes(key)) &&
-      (category.services === undefined || (isObject(category.services) && Object.keys(category.services).every((s) => NAME.test(s))));
-    if (valid) config.categories[name] = { ...category } as CategoryConfig;
-    checked &&= valid;
+      (services === undefined || (isObject(services) && Object.keys(services).every((s) => NAME.test(s))));
   }
   checked &&= NECESSARY in categories;
   config.categories[NECESSARY]!.readOnly = true;

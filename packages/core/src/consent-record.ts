@@ -11,8 +11,11 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  * is not a signature: the record lives in the visitor's own browser and only narrows what runs.
  */
 export const RECORD_FORMAT = '1';
-/** Browsers drop a cookie whose name and value pass 4096 bytes. */
-export const MAX_COOKIE_BYTES = 4096;
+/**
+ * Browsers drop a cookie whose name and value pass 4096 bytes; a record of 40 services with long
+ * names stays under 2 KB. Anything longer was not written by Keuze, and is refused on both sides.
+ */
+export const MAX_RECORD_BYTES = 3000;
 export const METHOD_CODES: Record<ConsentMethod, string> = { 'accept-all': 'a', 'reject-all': 'r', custom: 'c', api: 'p' };
 
 // Each part can only match one way, so a hostile 4 KB value cannot make this regex backtrack.
@@ -31,7 +34,7 @@ export function checksum(text: string): string {
  */
 export function decodeRecord(value: string | undefined): ConsentRecord | string | null {
   if (!value) return null;
-  if (value.length > MAX_COOKIE_BYTES) return 'is oversized';
+  if (value.length > MAX_RECORD_BYTES) return 'is oversized';
   const match = RECORD.exec(value);
   if (!match) return 'is corrupt';
   if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[10]) return 'was altered';

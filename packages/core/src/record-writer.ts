@@ -1,6 +1,6 @@
 import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
-import { checksum, MAX_COOKIE_BYTES, METHOD_CODES, readCookie, RECORD_FORMAT } from './consent-record.js';
+import { checksum, MAX_RECORD_BYTES, METHOD_CODES, readCookie, RECORD_FORMAT } from './consent-record.js';
 import { logError } from './log.js';
 import type { ConsentRecord } from './types.js';
 
@@ -63,8 +63,8 @@ export function consentCookieAttributes(config: ResolvedConfig, page: { hostname
 export function storeRecord(config: ResolvedConfig, record: ConsentRecord): boolean {
   const { name } = config.cookie;
   const value = encodeRecord(record);
-  if (name.length + value.length > MAX_COOKIE_BYTES) {
-    logError(`the consent record is ${value.length} bytes, over the browser's cookie limit, and was not stored. Use fewer or shorter service names.`);
+  if (value.length > MAX_RECORD_BYTES) {
+    logError(`the consent record is ${value.length} bytes, over Keuze's limit of ${MAX_RECORD_BYTES}, and was not stored. Use fewer or shorter service names.`);
     return false;
   }
   Cookies.set(name, value, consentCookieAttributes(config, location));

@@ -1,20 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type Loader } from '../../../test/support/pages.js';
 
-interface CookieStoreItem {
-  name: string;
-  value: string;
-  domain: string | null;
-  path: string;
-  secure: boolean;
-  sameSite: string;
-  expires: number | null;
-}
-declare global {
-  interface Window {
-    cookieStore: { get(name: string): Promise<CookieStoreItem | null> };
-  }
-}
+/** What Chromium's cookieStore returns beyond the spec's name and value. */
+type StoredCookie = CookieListItem & { path: string; sameSite: string; secure: boolean; domain: string | null; expires: number | null };
 
 const resourcesLoaded = (page: { window: Window }): string[] =>
   page.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
@@ -50,7 +38,7 @@ for (const loader of ['module', 'iife'] as Loader[]) {
       expect(consent.gpc).to.equal(false);
       expect(consent.consentId).to.match(/^[\w-]{22}$/);
       expect(consent.firstGiven).to.equal(consent.timestamp);
-      const stored = (await page.window.cookieStore.get('keuze_consent'))!;
+      const stored = (await page.window.cookieStore.get('keuze_consent')) as StoredCookie;
       expect(stored.path).to.equal('/');
       expect(stored.sameSite).to.equal('lax');
       expect(stored.secure).to.equal(false); // http here; Secure is set on https
