@@ -45,7 +45,7 @@ for (const loader of ['module', 'iife'] as Loader[]) {
       expect(stored.domain).to.equal(null); // host-only unless a domain is configured
       const days = (stored.expires! - Date.now()) / 86_400_000;
       expect(days).to.be.within(179.9, 180.1);
-      expect(stored.value.length).to.be.below(200);
+      expect(stored.value!.length).to.be.below(200);
     });
 
     it('"reject all" stores only necessary and runs no tracker', async () => {
