@@ -16,8 +16,13 @@ const testPages = {
   },
 };
 
+/** Fixed, so the subdomain origins below can be named; clear of the demo's 8000. */
+const port = Number(process.env.TEST_PORT ?? 8765);
+const subdomainOrigins = ['app.keuze.test', 'keuze.test'].map((host) => `http://${host}:${port}`).join(',');
+
 export default {
   rootDir: '.',
+  port,
   files: ['packages/*/src/**/*.test.ts'],
   nodeResolve: true,
   // Tests share one cookie jar: one file at a time keeps their cookies apart.
@@ -39,6 +44,8 @@ export default {
           '--disable-popup-blocking',
           // Subdomains of keuze.test reach this server, for cookies shared across subdomains.
           '--host-resolver-rules=MAP *.keuze.test 127.0.0.1',
+          // …as secure contexts (like localhost), so cookieStore can report cookie domains there.
+          `--unsafely-treat-insecure-origin-as-secure=${subdomainOrigins}`,
         ],
       },
     }),

@@ -34,8 +34,10 @@ const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngi
 const loadValidator = () => import('./config-validation.js').then((chunk) => chunk.checkConfig);
 
 // The script tag must never throw into the host page, whatever the config holds.
-try {
-  startKeuze(readPageConfig(), { engine: loadEngine, validator: loadValidator });
-} catch (error) {
-  logError('could not start:', error);
+if (globalThis.document) {
+  try {
+    startKeuze(readPageConfig(), { engine: loadEngine, validator: loadValidator });
+  } catch (error) {
+    logError('could not start:', error);
+  }
 }

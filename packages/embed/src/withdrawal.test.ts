@@ -1,0 +1,83 @@
+import { expect } from '@open-wc/testing';
+import { clearCookies, closePages, cookies, openPage, pageUrl, settle, siteConfig, trackers } from '../../../test/support/pages.js';
+
+interface PopupReport {
+  afterAccept: string[];
+  afterReject: string[];
+  consentDomain: string | null;
+  errors: string[];
+}
+
+/**
+ * Runs a withdrawal on http://app.keuze.test (mapped to this server by the browser's resolver
+ * rules) in a top-level window, where cookies on the parent domain keuze.test can exist.
+ */
+async function withdrawOnSubdomain(cookieOptions: object | undefined): Promise<PopupReport> {
+  const config = { ...siteConfig, ...(cookieOptions ? { cookie: cookieOptions } : {}) };
+  const scenario = `
+    <script type="module">
+      const names = async () => (await cookieStore.getAll()).map((c) => c.name + '@' + (c.domain ?? 'host')).sort();
+      // Trackers set their cookies on the registrable domain and on the host.
+      document.cookie = '_ads=1; domain=keuze.test; path=/';
+      document.cookie = '_ads=1; path=/';
+      document.cookie = '_pk_id.1a2b=1; domain=keuze.test; path=/';
+      document.cookie = '_hj=1; path=/';
+      await window.Keuze.acceptAll();
+      const afterAccept = await names();
+      const consentDomain = (await cookieStore.get('keuze_consent')).domain;
+      await window.Keuze.rejectAll();
+      opener.postMessage({ afterAccept, afterReject: await names(), consentDomain, errors: window.__logs.filter((l) => l.level === 'error').map((l) => l.text) }, '*');
+    </script>`;
+  // Start clean: earlier popups left cookies on this host and on keuze.test.
+  const before = `for (const pair of document.cookie.split('; ').filter(Boolean)) {
+      const name = pair.split('=')[0];
+      for (const domain of ['', '; domain=keuze.test']) document.cookie = name + '=; path=/; max-age=0' + domain;
+    }`;
+  const url = pageUrl({ config, before, body: scenario }, `http://app.keuze.test:${location.port}`);
+  const report = new Promise<PopupReport>((resolve) =>
+    window.addEventListener('message', (event: MessageEvent<PopupReport>) => resolve(event.data), { once: true }),
+  );
+  const popup = window.open(url, '_blank')!;
+  try {
+    return await report;
+  } finally {
+    popup.close();
+  }
+}
+
+describe('withdrawing consent', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  it('deletes the cookies of a withdrawn category and service on this host, and announces it', async () => {
+    const page = await openPage({ config: siteConfig, body: trackers });
+    await page.keuze.acceptAll();
+    await settle(200);
+    expect(Object.keys(cookies()).sort()).to.deep.equal(['_ads', '_hj', '_pk_id', '_stats', 'keuze_consent']);
+    await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: ['matomo'] } });
+    // marketing (its names) and the hotjar service (its names) are gone; matomo's pattern stays.
+    expect(Object.keys(cookies()).sort()).to.deep.equal(['_pk_id', '_stats', 'keuze_consent']);
+    await page.keuze.rejectAll();
+    expect(Object.keys(cookies())).to.deep.equal(['keuze_consent']);
+  });
+
+  it('deletes tracker cookies on every parent domain, also without a configured domain', async () => {
+    const report = await withdrawOnSubdomain(undefined);
+    expect(report.afterAccept).to.include.members(['_ads@keuze.test', '_ads@host', '_pk_id.1a2b@keuze.test', '_hj@host']);
+    expect(report.consentDomain).to.equal(null);
+    expect(report.afterReject).to.deep.equal(['keuze_consent@host']);
+    expect(report.errors).to.deep.equal([]);
+  });
+
+  it('stores consent on the configured parent domain, shared by its subdomains', async () => {
+    const report = await withdrawOnSubdomain({ domain: 'keuze.test' });
+    expect(report.consentDomain).to.equal('keuze.test');
+    expect(report.afterReject).to.deep.equal(['keuze_consent@keuze.test']);
+  });
+
+  it('refuses a configured domain the page is not on, storing consent for the host only', async () => {
+    const report = await withdrawOnSubdomain({ domain: 'example.com' });
+    expect(report.consentDomain).to.equal(null);
+    expect(report.errors.filter((text) => text.includes('config.cookie.domain: "example.com" is not app.keuze.test or a parent of it'))).to.not.be.empty;
+  });
+});

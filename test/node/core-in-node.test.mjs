@@ -1,0 +1,62 @@
+// @keuze/core must import and run on a server (no window, no document): server-rendered sites
+// import it, and read the consent cookie there.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+test('the environment really has no DOM', () => {
+  assert.equal(typeof window, 'undefined');
+  assert.equal(typeof document, 'undefined');
+});
+
+const core = await import('@keuze/core');
+
+test('@keuze/core imports without a DOM and init() neither throws nor writes', async () => {
+  const keuze = core.init({ categories: { necessary: {}, analytics: {} } });
+  assert.equal(keuze.getConsent(), null);
+  assert.equal(keuze.isGranted('necessary'), true);
+  assert.equal(keuze.isGranted('analytics'), false);
+  await keuze.acceptAll();
+  assert.deepEqual(keuze.getConsent().categories, ['necessary', 'analytics']);
+});
+
+test('a server reads the consent cookie with decodeRecord', () => {
+  const record = {
+    consentId: 'Zm9vYmFyYmF6cXV4MTIzNA',
+    categories: ['necessary', 'analytics'],
+    services: { analytics: ['matomo'] },
+    firstGiven: '2026-11-01T10:00:00.000Z',
+    timestamp: '2026-11-20T10:00:00.000Z',
+    revision: 3,
+    language: 'nl',
+    gpc: true,
+    method: 'custom',
+  };
+  const value = core.encodeRecord(record);
+  assert.deepEqual(core.decodeRecord(value), record);
+  assert.equal(core.decodeRecord(value.replace('analytics|', 'marketing|')), 'was altered');
+  assert.equal(core.decodeRecord('garbage'), 'is corrupt');
+  assert.equal(core.decodeRecord(undefined), null);
+});
+
+test('a record with dozens of services stays far under the 4 KB cookie limit', () => {
+  const services = Array.from({ length: 48 }, (_, i) => `service-number-${i}`);
+  const value = core.encodeRecord({
+    consentId: 'Zm9vYmFyYmF6cXV4MTIzNA',
+    categories: ['necessary', 'analytics', 'marketing'],
+    services: { analytics: services.slice(0, 24), marketing: services.slice(24) },
+    firstGiven: new Date().toISOString(),
+    timestamp: new Date().toISOString(),
+    revision: 12,
+    language: 'nl',
+    gpc: false,
+    method: 'accept-all',
+  });
+  assert.ok(value.length < 1100, `${value.length} bytes`);
+  assert.equal(core.decodeRecord(value).services.marketing.length, 24);
+});
+
+test('config validation reports by key path on a server too', () => {
+  const { config, problems } = core.validateConfig({ categories: { necessary: {}, ads: { cookies: 'x' } }, colour: 'red' });
+  assert.equal(config.usable, true);
+  assert.deepEqual(problems.map(([path, expected]) => `${path}:${expected}`), ['categories.ads.cookies:list', 'colour:known']);
+});
