@@ -60,3 +60,15 @@ test('config validation reports by key path on a server too', () => {
   assert.equal(config.usable, true);
   assert.deepEqual(problems.map(([path, expected]) => `${path}:${expected}`), ['categories.ads.cookies:list', 'colour:known']);
 });
+
+test('the consent cookie is Secure on https, SameSite=Lax, first-party, on the configured parent domain', () => {
+  const { config } = core.validateConfig({ categories: { necessary: {} }, cookie: { domain: 'example.nl' }, lifetimeDays: 30 });
+  assert.deepEqual(core.consentCookieAttributes(config, { hostname: 'app.example.nl', protocol: 'https:' }), {
+    path: '/',
+    domain: 'example.nl',
+    sameSite: 'Lax',
+    secure: true,
+    expires: 30,
+  });
+  assert.equal(core.consentCookieAttributes(config, { hostname: 'localhost', protocol: 'http:' }).secure, false);
+});
