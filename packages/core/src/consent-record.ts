@@ -28,16 +28,17 @@ export function checksum(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
+export type RecordProblem = 'oversized' | 'corrupt' | 'altered';
+
 /**
- * Reads a cookie value: the record, or why it is not valid (`oversized`, `corrupt`, `altered`).
- * Nothing stored is `null`. Never throws.
+ * Reads a cookie value: the record, or why it is not valid. Nothing stored is `null`. Never throws.
  */
-export function decodeRecord(value: string | undefined): ConsentRecord | string | null {
+export function decodeRecord(value: string | undefined): ConsentRecord | RecordProblem | null {
   if (!value) return null;
-  if (value.length > MAX_RECORD_BYTES) return 'is oversized';
+  if (value.length > MAX_RECORD_BYTES) return 'oversized';
   const match = RECORD.exec(value);
-  if (!match) return 'is corrupt';
-  if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[10]) return 'was altered';
+  if (!match) return 'corrupt';
+  if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[10]) return 'altered';
   const [, consentId, firstGiven, timestamp, revision, language, gpc, method, categories, services] = match as unknown as string[];
   const time = (base36: string): string => new Date(parseInt(base36!, 36)).toISOString();
   return {

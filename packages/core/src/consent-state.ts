@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from './config.js';
 import { decodeRecord, readCookie } from './consent-record.js';
 import { Gate } from './gating.js';
-import { logError, logWarning } from './log.js';
+import type { Notice } from './notices.js';
 import type { ConsentRecord, KeuzeEvent, KeuzeEventType } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -25,12 +25,16 @@ export class ConsentState {
   private readonly reported = new Set<string>();
   private validated = false;
 
-  /** `input` is the config as the page gave it; `config` what readConfig made of it. */
+  /**
+   * `input` is the config as the page gave it; `config` what readConfig made of it; `notify`
+   * reports what this page view noticed (worded in the diagnostics chunk).
+   */
   constructor(
     private readonly input: unknown,
     public config: ResolvedConfig,
+    private readonly notify: (notice: Notice) => void,
   ) {
-    this.consent = config.usable ? readStoredConsent(config) : null;
+    this.consent = config.usable ? readStoredConsent(config, notify) : null;
   }
 
   /** Switches to the fully validated config, once, which reports every problem in the input. */
@@ -63,32 +67,25 @@ export class ConsentState {
   private isKnown(element: HTMLElement): boolean {
     const { category = '', service } = element.dataset;
     const config = this.config.categories[category];
-    const missing = !config ? `category "${category}"` : service && !config.services?.[service] ? `service "${service}" in "${category}"` : '';
+    const missing = !config ? category : service && !config.services?.[service] ? `${category}/${service}` : '';
     if (missing && this.config.usable && !this.reported.has(missing)) {
       this.reported.add(missing);
-      logError(`gated <${element.localName}> will not run: the config has no ${missing}.`);
+      this.notify(['unknown', element.localName, category, config && service]);
     }
     return !missing;
   }
 }
 
 /** The stored record if it is valid for this config; anything else means "ask again". */
-function readStoredConsent(config: ResolvedConfig): ConsentRecord | null {
+function readStoredConsent(config: ResolvedConfig, notify: (notice: Notice) => void): ConsentRecord | null {
   const { name } = config.cookie;
   const record = decodeRecord(readCookie(name));
-  const problem =
-    typeof record == 'string'
-      ? record
-      : record && record.revision !== config.revision
-        ? `is for revision ${record.revision}, not ${config.revision}`
-        : record && Date.parse(record.timestamp) + config.lifetimeDays * DAY_MS < Date.now()
-          ? `is older than ${config.lifetimeDays} days`
-          : '';
-  if (problem) {
-    logWarning(`the consent cookie "${name}" ${problem}; asking again.`);
-    return null;
-  }
+  if (!record) return null;
+  if (typeof record == 'string') notify(['cookie', name, record]);
+  else if (record.revision !== config.revision) notify(['revision', name, record.revision, config.revision]);
+  else if (Date.parse(record.timestamp) + config.lifetimeDays * DAY_MS < Date.now()) notify(['expired', name, config.lifetimeDays]);
   // Categories and services the config no longer has stay in the record but grant nothing:
   // isGranted asks the config first.
-  return typeof record == 'string' ? null : record;
+  else return record;
+  return null;
 }

@@ -1,4 +1,5 @@
 import { checkConfig } from './config-validation.js';
+import { explain } from './notices.js';
 import { ConsentEngine } from './consent-engine.js';
 import { startKeuze, type Keuze } from './keuze.js';
 import type { KeuzeConfig } from './types.js';
@@ -10,6 +11,6 @@ import type { KeuzeConfig } from './types.js';
 export function init(config: KeuzeConfig): Keuze {
   return startKeuze(config, {
     engine: () => Promise.resolve(ConsentEngine),
-    validator: () => Promise.resolve(checkConfig),
+    diagnostics: () => Promise.resolve({ checkConfig, explain }),
   });
 }

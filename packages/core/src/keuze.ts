@@ -1,8 +1,9 @@
 import { readConfig, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
+import type { explain, Notice } from './notices.js';
 import type { ConsentEngine } from './consent-engine.js';
 import { ConsentState, type AnyListener } from './consent-state.js';
-import { logError, logWarning } from './log.js';
+import { logError } from './log.js';
 import type { ConsentChoice, ConsentRecord, KeuzeConfig, KeuzeEventOf, KeuzeEventType } from './types.js';
 
 export type KeuzeListener<T extends KeuzeEventType> = (event: KeuzeEventOf<T>) => unknown;
@@ -32,10 +33,13 @@ declare global {
   }
 }
 
-/** How the write path and the full config validator arrive: imported statically, or as lazy chunks. */
+/**
+ * How the write path and the diagnostics (full config validator, console wording) arrive:
+ * imported statically by npm users, as lazy chunks by the script tag.
+ */
 export interface KeuzeLoaders {
   engine: () => Promise<typeof ConsentEngine>;
-  validator: () => Promise<typeof checkConfig>;
+  diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain }>;
 }
 
 /**
@@ -44,15 +48,16 @@ export interface KeuzeLoaders {
  * never gets two banners, two cookie writes or two events per decision. Never throws.
  */
 export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
+  const notify = (notice: Notice): void => void loaders.diagnostics().then((chunk) => chunk.explain(notice), logError);
   const existing = globalThis.window?.Keuze;
   if (existing?.getConsent) {
-    logWarning('loaded twice; using the first Keuze on this page.');
+    notify(['twice']);
     return existing;
   }
   const { config, checked } = readConfig(input);
-  const state = new ConsentState(input, config);
+  const state = new ConsentState(input, config, notify);
   // The quick read found something off: load the validator to say what, and to use its result.
-  if (!checked) void loaders.validator().then((check) => state.useValidatedConfig(check), logError);
+  if (!checked) void loaders.diagnostics().then((chunk) => state.useValidatedConfig(chunk.checkConfig), logError);
 
   let engine: Promise<ConsentEngine | void> | undefined;
   const loadEngine = (): Promise<ConsentEngine | void> =>

@@ -31,12 +31,12 @@ function readPageConfig(): unknown {
 }
 
 const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngine);
-const loadValidator = () => import('./config-validation.js').then((chunk) => chunk.checkConfig);
+const loadDiagnostics = () => import('./diagnostics.js');
 
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
   try {
-    startKeuze(readPageConfig(), { engine: loadEngine, validator: loadValidator });
+    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics });
   } catch (error) {
     logError('could not start:', error);
   }

@@ -43,10 +43,10 @@ describe('stored cookies that cannot be trusted', () => {
     ['tampered (a category added by hand)', () => encodeRecord(record({ categories: ['necessary'] })).replace('|necessary|', '|necessary~marketing|'), /was altered/],
     ['garbage', () => '{"categories":["marketing"]}<script>', /is corrupt/],
     ['truncated', () => encodeRecord(record()).slice(0, 40), /is corrupt/],
-    ['oversized', () => `${encodeRecord(record())}${'x'.repeat(3200)}`, /is oversized/],
+    ['oversized', () => `${encodeRecord(record())}${'x'.repeat(3200)}`, /is larger than any record Keuze writes/],
     ['of an unknown future format', () => encodeRecord(record()).replace(/^1\|/, '2|'), /is corrupt/],
-    ['for an old revision', () => encodeRecord(record({ revision: 0 })), /revision 0, not 1/],
-    ['older than the lifetime', () => encodeRecord(record({ firstGiven: new Date(Date.now() - 200 * DAY).toISOString(), timestamp: new Date(Date.now() - 181 * DAY).toISOString() })), /older than 180 days/],
+    ['for an old revision', () => encodeRecord(record({ revision: 0 })), /revision 0, the config is at revision 1/],
+    ['older than the lifetime', () => encodeRecord(record({ firstGiven: new Date(Date.now() - 200 * DAY).toISOString(), timestamp: new Date(Date.now() - 181 * DAY).toISOString() })), /older than 180 days \(config.lifetimeDays\)/],
   ];
   for (const [name, value, warning] of cases) {
     it(`a ${name} cookie means "no valid consent", with a warning`, async () => {

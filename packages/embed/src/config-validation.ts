@@ -1,2 +1,0 @@
-// The full config validator, loaded by the script tag when the quick read finds something off.
-export { checkConfig } from '@keuze/core';
