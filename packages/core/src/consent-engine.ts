@@ -55,7 +55,7 @@ export class ConsentEngine {
       deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
     }
     state.consent = null;
-    this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: state.gate.ran.size > 0 });
+    this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: hasDocument() && activatedKeys().size > 0 });
   }
 
   private optional(): string[] {
@@ -108,7 +108,7 @@ export class ConsentEngine {
       consent: structuredClone(record),
       previous: previous && structuredClone(previous),
       method,
-      reloadRecommended: withdrawn.keys.some((key) => state.gate.ran.has(key)),
+      reloadRecommended: hasDocument() && withdrawn.keys.some((key) => activatedKeys().has(key)),
     });
   }
 
@@ -130,6 +130,20 @@ export class ConsentEngine {
     }
     return { keys, cookies };
   }
+}
+
+/**
+ * Categories and `category/service` keys whose gated elements ran in this page view, read from the
+ * page: a live copy keeps its data-category, an embed loses its data-src once loaded.
+ */
+function activatedKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const element of document.querySelectorAll<HTMLElement>('[data-category]:not([type="text/plain"]):not([data-src])')) {
+    const { category, service } = element.dataset;
+    keys.add(category!);
+    if (service) keys.add(`${category}/${service}`);
+  }
+  return keys;
 }
 
 function sameChoice(record: ConsentRecord, choice: Pick<ConsentRecord, 'categories' | 'services'>): boolean {

@@ -10,54 +10,59 @@ export type IsAllowed = (category: string, service?: string) => boolean;
 
 export class Gate {
   /** Elements already activated (or queued): each runs exactly once. */
-  private readonly done = new WeakSet<Element>();
-  /** Categories and services whose elements ran in this page view: withdrawing them needs a reload. */
-  readonly ran = new Set<string>();
-  private queue: Promise<void> = Promise.resolve();
-  private observer?: MutationObserver;
+  #done = new WeakSet<Element>();
+  #queue = Promise.resolve();
+  #observer?: MutationObserver;
+  #isAllowed: IsAllowed;
+  #isKnown: (element: HTMLElement) => boolean;
 
-  constructor(
-    private readonly isAllowed: IsAllowed,
-    private readonly isKnown: (element: HTMLElement) => boolean,
-  ) {}
+  /** `isKnown` says whether the config has the element's category and service, and reports if not. */
+  constructor(isAllowed: IsAllowed, isKnown: (element: HTMLElement) => boolean) {
+    this.#isAllowed = isAllowed;
+    this.#isKnown = isKnown;
+  }
 
   /** Activates the allowed gated elements (by default all in the document), in document order. */
   activate(elements: Iterable<Element> = document.querySelectorAll(GATED_SELECTOR)): Promise<void> {
-    const ready = [...elements].filter((element) => this.claim(element as HTMLElement));
+    const ready = [...elements].filter((element) => this.#claim(element as HTMLElement));
     // Scripts wait for the scripts before them, also across calls, so order holds page-wide.
-    this.queue = this.queue.then(() => this.run(ready));
-    return this.queue;
+    return (this.#queue = this.#queue.then(() => run(ready)));
   }
 
-  /** Handles gated elements that a SPA or a loaded fragment adds later. */
-  watch(): void {
-    if (this.observer || typeof MutationObserver === 'undefined') return;
-    this.observer = new MutationObserver((mutations) => {
-      const gated = mutations.flatMap((mutation) =>
-        [...mutation.addedNodes].flatMap((node) =>
-          node instanceof Element ? [...(node.matches(GATED_SELECTOR) ? [node] : []), ...node.querySelectorAll(GATED_SELECTOR)] : [],
-        ),
-      );
+  /**
+   * Handles gated elements that a SPA or a loaded fragment adds later, and hands every added
+   * element to `onAdded` (the script tag looks for keuze-* elements to define).
+   */
+  watch(onAdded?: (element: Element) => void): void {
+    if (this.#observer) return;
+    this.#observer = new MutationObserver((mutations) => {
+      const gated: Element[] = [];
+      for (const mutation of mutations) {
+        for (const node of mutation.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          onAdded?.(node);
+          if (node.matches(GATED_SELECTOR)) gated.push(node);
+          gated.push(...node.querySelectorAll(GATED_SELECTOR));
+        }
+      }
       if (gated.length) void this.activate(gated);
     });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true });
+    this.#observer.observe(document.documentElement, { childList: true, subtree: true });
   }
 
-  private claim(element: HTMLElement): boolean {
-    if (this.done.has(element) || !element.isConnected || !this.isKnown(element)) return false;
+  #claim(element: HTMLElement): boolean {
+    if (this.#done.has(element) || !element.isConnected || !this.#isKnown(element)) return false;
     const { category, service } = element.dataset;
-    if (!this.isAllowed(category!, service)) return false;
-    this.done.add(element);
-    this.ran.add(category!);
-    if (service) this.ran.add(`${category}/${service}`);
+    if (!this.#isAllowed(category!, service)) return false;
+    this.#done.add(element);
     return true;
   }
+}
 
-  private async run(elements: Element[]): Promise<void> {
-    for (const element of elements) {
-      if (element instanceof HTMLScriptElement) await runScript(element);
-      else loadEmbed(element as HTMLElement);
-    }
+async function run(elements: Element[]): Promise<void> {
+  for (const element of elements) {
+    if (element instanceof HTMLScriptElement) await runScript(element);
+    else loadEmbed(element as HTMLElement);
   }
 }
 
