@@ -1,0 +1,86 @@
+import { logWarning } from '@keuze/core';
+import i18next, { type i18n as I18n } from 'i18next';
+import { en, type TranslationKey } from '../translations/en.js';
+import { nl } from '../translations/nl.js';
+
+export type { TranslationKey };
+
+/**
+ * Keuze's own i18next instance: a host page's i18next (and its language) stays untouched.
+ * Keys are flat, and every value is plain text: Lit escapes it, so nothing is interpolated as HTML.
+ */
+export const i18n: I18n = i18next.createInstance();
+void i18n.init({
+  resources: { en: { translation: en }, nl: { translation: nl } },
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+});
+
+const warned = new Set<string>();
+
+/** Languages with texts: the shipped ones and any a site added in `config.translations`. */
+export const availableLanguages = (): string[] => Object.keys(i18n.store.data);
+
+/** The best available match for a language tag: exact, then by primary subtag (`nl-BE` → `nl`). */
+export function matchLanguage(tag: string | undefined | null): string | undefined {
+  if (!tag) return undefined;
+  const available = availableLanguages();
+  const lower = tag.toLowerCase();
+  return available.find((lang) => lang.toLowerCase() === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
+}
+
+/** Config `lang`, then `<html lang>`, then the browser's languages, then English. */
+export function detectLanguage(configLang?: string): string {
+  const candidates = [configLang, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
+  for (const candidate of candidates) {
+    const match = matchLanguage(candidate);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/**
+ * Adds a site's texts from `config.translations`. Empty texts are refused (a button must never be
+ * blank); a language lacking a key shows the English text, with one warning per key.
+ */
+export function addTranslations(translations: Record<string, Record<string, string>> | undefined): void {
+  for (const [lang, texts] of Object.entries(translations ?? {})) {
+    const usable = Object.fromEntries(
+      Object.entries(texts).filter(([key, text]) => {
+        if (!(key in en)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
+        else if (!text.trim()) logWarning(`config.translations.${lang}.${key}: empty; the default text stays.`);
+        else return true;
+        return false;
+      }),
+    );
+    i18n.addResources(lang, 'translation', usable);
+  }
+}
+
+/** Switches every Keuze element to `lang` (if Keuze has texts for it); returns the language used. */
+export function setLanguage(lang: string): string {
+  const match = matchLanguage(lang);
+  if (!match) {
+    logWarning(`no texts for language "${lang}"; add them in config.translations. Keeping ${i18n.language}.`);
+    return i18n.language;
+  }
+  if (match !== i18n.language) void i18n.changeLanguage(match);
+  const missing = Object.keys(en).filter((key) => !i18n.exists(key, { lng: match, fallbackLng: [] }));
+  if (missing.length && !warned.has(match)) {
+    warned.add(match);
+    logWarning(`translations for "${match}" lack ${missing.join(', ')}; showing the English texts there.`);
+  }
+  return match;
+}
+
+export const t = (key: TranslationKey, values: Record<string, string> = {}): string => i18n.t(key, values);
+
+/** A config text: one string, or one per language (falling back to English, then to `fallback`). */
+export function localize(text: string | Record<string, string> | undefined, fallback: string): string {
+  if (typeof text == 'string') return text;
+  return text?.[i18n.language] ?? text?.en ?? fallback;
+}

@@ -1,0 +1,46 @@
+import type { Translations } from './en.js';
+
+/** Nederlandse teksten, in de je-vorm, zoals de rest van de site. */
+export const nl: Translations = {
+  'banner.title': 'Cookies op deze website',
+  'banner.text':
+    'We gebruiken cookies die nodig zijn om deze website te laten werken. Met jouw toestemming gebruiken we ook cookies voor {{purposes}}. Je kunt je keuze altijd wijzigen via Cookie-instellingen.',
+  'banner.textNoPurposes': 'We gebruiken cookies die nodig zijn om deze website te laten werken. Welke dat zijn, lees je bij Cookie-instellingen.',
+  'banner.privacyLink': 'Privacyverklaring',
+  'banner.acceptAll': 'Alles accepteren',
+  'banner.rejectAll': 'Alles weigeren',
+  'banner.choose': 'Zelf kiezen',
+  'banner.and': 'en',
+
+  'preferences.title': 'Cookie-instellingen',
+  'preferences.intro':
+    'Kies welke cookies je toestaat. Noodzakelijke cookies staan altijd aan: zonder die werkt de website niet. Je kunt je keuze altijd weer wijzigen.',
+  'preferences.save': 'Keuze opslaan',
+  'preferences.acceptAll': 'Alles accepteren',
+  'preferences.rejectAll': 'Alles weigeren',
+  'preferences.close': 'Sluiten zonder te kiezen',
+  'preferences.alwaysOn': 'Altijd aan',
+  'preferences.services': 'Diensten',
+  'preferences.cookies': 'Cookies',
+  'preferences.noCookies': 'Geen cookies vermeld.',
+  'preferences.cookieName': 'Naam',
+  'preferences.cookieLifetime': 'Bewaard',
+  'preferences.cookiePurpose': 'Doel',
+  'preferences.cookieProvider': 'Geplaatst door',
+  'preferences.language': 'Taal',
+  'preferences.privacyLink': 'Privacyverklaring',
+
+  'category.necessary.label': 'Noodzakelijk',
+  'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden. Staan altijd aan.',
+  'category.functional.label': 'Functioneel',
+  'category.functional.description': 'Onthouden je voorkeuren en tonen ingesloten inhoud, zoals video’s en kaarten.',
+  'category.analytics.label': 'Statistieken',
+  'category.analytics.description': 'Helpen ons te begrijpen hoe bezoekers de website gebruiken, zodat we hem kunnen verbeteren.',
+  'category.marketing.label': 'Marketing',
+  'category.marketing.description': 'Worden gebruikt om advertenties te tonen die passen bij je interesses, ook op andere websites.',
+
+  'reopen.label': 'Cookie-instellingen',
+
+  'language.nl': 'Nederlands',
+  'language.en': 'English',
+};
