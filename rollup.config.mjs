@@ -5,14 +5,17 @@ import esbuild from 'rollup-plugin-esbuild';
 import { sizeReport } from './scripts/size-report.mjs';
 
 const TARGET = 'es2022';
-// Parameter properties become plain assignments, without a second field declaration each.
-const tsconfigRaw = { compilerOptions: { useDefineForClassFields: false } };
-const source = (pkg) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+// Lit's decorators (experimental, as Lit documents for TypeScript); fields stay plain assignments.
+const tsconfigRaw = { compilerOptions: { useDefineForClassFields: false, experimentalDecorators: true } };
+const source = (pkg, file = 'index') => fileURLToPath(new URL(`./packages/${pkg}/src/${file}.ts`, import.meta.url));
 
-/** Bundles for the script tag take our packages from source, so build order never matters. */
+/** Bundles for the script tag take our packages from source (`@keuze/elements/ui` too), so build order never matters. */
 const workspaceSources = {
   name: 'keuze-workspace-sources',
-  resolveId: (id) => (id.startsWith('@keuze/') ? source(id.slice('@keuze/'.length)) : null),
+  resolveId(id) {
+    const [, pkg, file] = /^@keuze\/([\w-]+)(?:\/(.+))?$/.exec(id) ?? [];
+    return pkg ? source(pkg, file) : null;
+  },
 };
 
 /**
@@ -23,24 +26,28 @@ const treeshake = { moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src
 
 const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
-/** Each npm package: ESM that keeps its dependencies external (declarations come from tsc). */
-const packageBuild = (pkg) => ({
-  input: source(pkg),
+/**
+ * Each npm package: ESM, one module per source file (so npm users can import one element's
+ * `define.js` alone), dependencies external; declarations come from tsc.
+ */
+const packageBuild = (pkg, entries = ['index']) => ({
+  input: entries.map((file) => source(pkg, file)),
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
   plugins: [esbuild({ target: TARGET, tsconfigRaw })],
-  output: { file: `packages/${pkg}/dist/index.js`, format: 'es', sourcemap: true },
+  output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true },
 });
 
 /** gzip budgets in bytes; an entry's budget includes the chunks it imports statically. */
 const budgets = {
   // Everything a returning visitor downloads: the engine alone.
   'keuze.js': 3 * 1024,
-  // The classic-script file holds everything: engine, validator and (later) the UI.
-  'keuze.iife.js': 7.5 * 1024,
+  // The classic-script file holds everything: engine, validator, elements, lit and i18next.
+  'keuze.iife.js': 36 * 1024,
 };
 
 export default [
   packageBuild('core'),
+  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define']),
   packageBuild('embed'),
   {
     input: { keuze: source('embed') },

@@ -3,7 +3,7 @@ import {
   COOKIE_NAME,
   CONFIG_KEYS,
   defaultConfig,
-  isCount,
+  isRevision,
   isLifetime,
   isObject,
   MAX_LIFETIME_DAYS,
@@ -11,6 +11,7 @@ import {
   NECESSARY,
   type ResolvedConfig,
 } from './config.js';
+import { GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
@@ -26,16 +27,19 @@ const FORMATS: Record<string, RegExp> = {
   cookieName: COOKIE_NAME,
   domain: /^\.?[a-z\d.-]+$/i,
   path: /^\//,
+  layout: /^(box|bar)$/,
+  theme: /^(light|dark|auto)$/,
 };
 
 /** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
 const TESTS: Record<string, (value: unknown) => boolean> = {
   text: (v) => typeof v == 'string' || (isObject(v) && Object.values(v).every((s) => typeof s == 'string')),
-  count: isCount,
+  revision: isRevision,
   days: isLifetime,
   // setTimeout treats anything above 2^31 - 1 ms (Infinity too) as 1 ms.
   ms: (v) => typeof v == 'number' && v > 0 && v < 2 ** 31,
   url: (v) => typeof v == 'string' && isSafeUrl(v),
+  texts: (v) => isObject(v) && Object.values(v).every((s) => typeof s == 'string'),
 };
 
 const EXPECTED: Record<string, string> = {
@@ -48,7 +52,7 @@ const EXPECTED: Record<string, string> = {
   cookie: 'a cookie name or pattern, or { name, lifetime, provider, purpose, thirdParty }',
   boolean: 'true or false',
   function: 'a function',
-  count: 'a whole number ≥ 0',
+  revision: 'a whole number from 0 to 999999999',
   days: `a number of days from 1 to ${MAX_LIFETIME_DAYS} (13 months)`,
   ms: 'a number of milliseconds from 1 to 2147483647',
   url: 'an http(s) or relative URL',
@@ -57,6 +61,9 @@ const EXPECTED: Record<string, string> = {
   domain: 'a domain such as "example.com"',
   path: 'a path starting with "/"',
   name: 'a name of letters, digits, "-" or "_" (at most 40)',
+  texts: 'an object of texts by key, e.g. { "banner.title": "…" }',
+  layout: '"box" or "bar"',
+  theme: '"light", "dark" or "auto"',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
@@ -72,13 +79,17 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
 };
 const SCHEMA: Record<(typeof CONFIG_KEYS)[number], Rule> = {
   categories: { '*': CATEGORY },
-  revision: 'count',
+  revision: 'revision',
   lifetimeDays: 'days',
   cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
   privacyUrl: 'url',
   lang: 'lang',
   callbackTimeout: 'ms',
   onEvent: 'function',
+  translations: { '*': 'texts' },
+  layout: 'layout',
+  theme: 'theme',
+  reopenButton: 'boolean',
 };
 
 const passes = (rule: string, value: unknown): boolean =>
@@ -156,11 +167,32 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
   }
 }
 
-/** Validates and reports in one go; the result is the config to use. */
+/**
+ * Validates and reports in one go; the result is the config to use. Runs on every first visit
+ * (and whenever the loader's quick read finds something off), so gated markup is checked here too.
+ */
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
+  if (globalThis.document && config.usable) {
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
+    else reportUnknownGated(config);
+  }
   return config;
+}
+
+/** Gated markup naming a category or service the config lacks never runs: say so, once per name. */
+function reportUnknownGated(config: ResolvedConfig): void {
+  const reported = new Set<string>();
+  for (const element of document.querySelectorAll<HTMLElement>(GATED_SELECTOR)) {
+    const { category = '', service } = element.dataset;
+    const known = config.categories[category];
+    const missing = !known ? `no category "${category}"` : service && !known.services?.[service] ? `no service "${service}" in category "${category}"` : '';
+    if (missing && !reported.has(missing)) {
+      reported.add(missing);
+      logError(`a gated <${element.localName}> will not run: the config has ${missing}.`);
+    }
+  }
 }
 
 /** Only http(s) and relative URLs: a `javascript:` or `data:` privacy link would be an injection door. */

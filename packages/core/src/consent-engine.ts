@@ -1,10 +1,14 @@
 import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
+import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
 import { deleteCookies, newConsentId, removeRecord, storeRecord } from './record-writer.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
+
+/** How long a host callback may take before it is reported as hanging. */
+const DEFAULT_CALLBACK_TIMEOUT = 10_000;
 
 const hasDocument = (): boolean => typeof document != 'undefined';
 
@@ -17,7 +21,7 @@ export class ConsentEngine {
 
   constructor(private readonly state: ConsentState) {
     state.useValidatedConfig(checkConfig);
-    const { onEvent, callbackTimeout } = state.config;
+    const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
   }
@@ -36,14 +40,15 @@ export class ConsentEngine {
     this.choose([], undefined, 'reject-all');
   }
 
-  setConsent(choice: ConsentChoice, method: 'custom' | 'api' = 'api'): void {
-    if (typeof choice != 'object' || !choice || !Array.isArray(choice.categories)) {
+  setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): void {
+    const { categories, services = {} } = (choice ?? {}) as Partial<ConsentChoice>;
+    if (!Array.isArray(categories) || !isObject(services) || !Object.values(services).every(Array.isArray)) {
       logError('Keuze.setConsent: expected { categories: string[], services?: { [category]: string[] } }; nothing changed.');
       return;
     }
-    const unknown = choice.categories.filter((name) => !this.state.config.categories[name]);
+    const unknown = categories.filter((name) => !this.state.config.categories[name]);
     if (unknown.length) logError(`Keuze.setConsent: unknown categories ignored: ${unknown.join(', ')}.`);
-    this.choose(choice.categories, choice.services, method);
+    this.choose(categories, services, options?.method ?? 'api');
   }
 
   /** Forgets the choice: the consent cookie and the cookies of every optional category go. */

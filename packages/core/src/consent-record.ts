@@ -18,9 +18,9 @@ export const RECORD_FORMAT = '1';
 export const MAX_RECORD_BYTES = 3000;
 export const METHOD_CODES: Record<ConsentMethod, string> = { 'accept-all': 'a', 'reject-all': 'r', custom: 'c', api: 'p' };
 
-// Each part can only match one way, so a hostile 4 KB value cannot make this regex backtrack.
-const RECORD =
-  /^1\|([\w-]{8,64})\|([\da-z]{1,12})\|([\da-z]{1,12})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcp])\|((?:[\w-]+(?:~[\w-]+)*)?)\|((?:[\w-]+:[\w+-]*(?:~[\w-]+:[\w+-]*)*)?)\|([\da-z]+)$/;
+// No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
+// most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
+const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcp])\|([\w~-]*)\|([\w:+~-]*)\|([\da-z]+)$/;
 
 export function checksum(text: string): string {
   let hash = 0x811c9dc5;

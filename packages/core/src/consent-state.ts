@@ -17,12 +17,9 @@ export class ConsentState {
   consent: ConsentRecord | null;
   /** Whether the browser sends Global Privacy Control. */
   readonly gpc = globalThis.navigator?.globalPrivacyControl === true;
-  readonly gate = new Gate(
-    (category, service) => this.isGranted(category, service),
-    (element) => this.isKnown(element),
-  );
+  // A category or service the config lacks is never granted; the validator reports such markup.
+  readonly gate = new Gate((category, service) => this.isGranted(category, service));
   readonly listeners = new Map<KeuzeEventType, Set<AnyListener>>();
-  private readonly reported = new Set<string>();
   private validated = false;
 
   /**
@@ -52,28 +49,21 @@ export class ConsentState {
     return !!(consent?.categories.includes(category) && (!service || consent.services[category]?.includes(service)));
   }
 
-  /** Runs what the stored choice allows, now and for gated elements added later. */
-  start(): void {
+  /**
+   * Runs what the stored choice allows, now and for gated elements added later; `onAdded` sees
+   * the page once it is parsed, then each element added to it.
+   */
+  start(onAdded?: (root: Element | Document) => void): void {
     const apply = (): void => {
       void this.gate.activate();
-      this.gate.watch();
+      this.gate.watch(onAdded);
+      onAdded?.(document);
     };
     // A classic script in <head> runs before the body is parsed: wait for the markup it gates.
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', apply, { once: true });
     else apply();
   }
 
-  /** Gated markup naming a category or service the config lacks never runs, and is reported once. */
-  private isKnown(element: HTMLElement): boolean {
-    const { category = '', service } = element.dataset;
-    const config = this.config.categories[category];
-    const missing = !config ? category : service && !config.services?.[service] ? `${category}/${service}` : '';
-    if (missing && this.config.usable && !this.reported.has(missing)) {
-      this.reported.add(missing);
-      this.notify(['unknown', element.localName, category, config && service]);
-    }
-    return !missing;
-  }
 }
 
 /** The stored record if it is valid for this config; anything else means "ask again". */

@@ -14,12 +14,9 @@ export class Gate {
   #queue = Promise.resolve();
   #observer?: MutationObserver;
   #isAllowed: IsAllowed;
-  #isKnown: (element: HTMLElement) => boolean;
 
-  /** `isKnown` says whether the config has the element's category and service, and reports if not. */
-  constructor(isAllowed: IsAllowed, isKnown: (element: HTMLElement) => boolean) {
+  constructor(isAllowed: IsAllowed) {
     this.#isAllowed = isAllowed;
-    this.#isKnown = isKnown;
   }
 
   /** Activates the allowed gated elements (by default all in the document), in document order. */
@@ -51,7 +48,7 @@ export class Gate {
   }
 
   #claim(element: HTMLElement): boolean {
-    if (this.#done.has(element) || !element.isConnected || !this.#isKnown(element)) return false;
+    if (this.#done.has(element) || !element.isConnected) return false;
     const { category, service } = element.dataset;
     if (!this.#isAllowed(category!, service)) return false;
     this.#done.add(element);

@@ -1,5 +1,5 @@
 export { init } from './init.js';
-export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders } from './keuze.js';
+export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders, type KeuzeUi } from './keuze.js';
 export { ConsentState } from './consent-state.js';
 export { ConsentEngine } from './consent-engine.js';
 export { readConfig, isObject, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, type ResolvedConfig } from './config.js';

@@ -1,16 +1,19 @@
 import { checkConfig } from './config-validation.js';
 import { explain } from './notices.js';
 import { ConsentEngine } from './consent-engine.js';
-import { startKeuze, type Keuze } from './keuze.js';
+import { startKeuze, type Keuze, type KeuzeUi } from './keuze.js';
 import type { KeuzeConfig } from './types.js';
 
 /**
  * Starts Keuze from a bundler: the config is validated, the stored choice applied to the page and
- * `window.Keuze` set. Safe to import on a server; call it in the browser.
+ * `window.Keuze` set. Pass `ui` from @keuze/elements for the banner, dialog and `keuze-*` elements;
+ * without it Keuze stays headless. Safe to import on a server; call it in the browser.
  */
-export function init(config: KeuzeConfig): Keuze {
+export function init(config: KeuzeConfig, options: { ui?: KeuzeUi } = {}): Keuze {
+  const { ui } = options;
   return startKeuze(config, {
     engine: () => Promise.resolve(ConsentEngine),
     diagnostics: () => Promise.resolve({ checkConfig, explain }),
+    ui: ui && (() => Promise.resolve(ui)),
   });
 }

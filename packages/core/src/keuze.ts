@@ -22,6 +22,26 @@ export interface Keuze {
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): Promise<void>;
   /** Forgets the choice and deletes the cookies of optional categories; the visitor is asked again. */
   reset(): Promise<void>;
+  /** Opens the preferences dialog; focus returns to `opener` (by default the focused element) on close. */
+  showPreferences(opener?: Element | null): Promise<void>;
+  /** Switches every Keuze element to this language, live. */
+  setLanguage(lang: string): Promise<void>;
+  /**
+   * The config after full validation (labels, texts, privacy link checked), which the script tag
+   * loads only when something needs it. Elements render from this.
+   */
+  validConfig(): Promise<ResolvedConfig>;
+}
+
+/** What the elements package provides to the engine: the visible half, loaded on demand. */
+export interface KeuzeUi {
+  /** Puts the element in the page unless one is there: the banner first in <body>, the button last. */
+  mount(element: 'banner' | 'reopen-button'): Promise<void>;
+  /** Opens the dialog; focus returns to `opener` (by default the focused element) when it closes. */
+  showPreferences(opener?: Element | null): Promise<void>;
+  setLanguage(lang: string): Promise<void>;
+  /** Defines a keuze-* element found in the page, loading only its code. */
+  define(tag: string): Promise<void>;
 }
 
 declare global {
@@ -40,6 +60,8 @@ declare global {
 export interface KeuzeLoaders {
   engine: () => Promise<typeof ConsentEngine>;
   diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain }>;
+  /** The elements; without them the API's UI methods report that none is loaded. */
+  ui?: () => Promise<KeuzeUi>;
 }
 
 /**
@@ -65,35 +87,66 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       (Engine) => new Engine(state),
       (error: unknown) => {
         engine = undefined;
-        logError('could not load the consent engine; the choice was not stored:', error);
+        logError('the choice was not stored:', error);
       },
     ));
-  const change = (act: (engine: ConsentEngine) => void) => (): Promise<void> =>
-    loadEngine().then((loaded) => loaded && act(loaded));
+  const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then(act).catch(logError) : Promise.resolve(notify(['ui'])));
 
-  const keuze: Keuze = {
+  const keuze = {
     get config() {
       return state.config;
     },
     getConsent: () => (state.consent ? structuredClone(state.consent) : null),
-    isGranted: (category, service) => state.isGranted(category, service),
+    isGranted: (category: string, service?: string) => state.isGranted(category, service),
     // A listener that is not a function is reported when an event reaches it, like one that throws.
-    on(type, listener) {
+    on(type: KeuzeEventType, listener: AnyListener) {
       const set = state.listeners.get(type) ?? new Set<AnyListener>();
-      state.listeners.set(type, set.add(listener as AnyListener));
-      return () => void set.delete(listener as AnyListener);
+      state.listeners.set(type, set.add(listener));
+      return () => void set.delete(listener);
     },
-    acceptAll: change((e) => e.acceptAll()),
-    rejectAll: change((e) => e.rejectAll()),
-    setConsent: (choice, options) => change((e) => e.setConsent(choice, options?.method))(),
-    reset: change((e) => e.reset()),
-  };
+    // The engine validates the config in full; elements need it (and soon the engine) anyway.
+    validConfig: () => loadEngine().then(() => state.config),
+  } as Keuze;
+  // The methods that change something load their code when first called.
+  for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset'] as const) {
+    keuze[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => void)(...args));
+  }
+  for (const method of ['showPreferences', 'setLanguage'] as const) {
+    keuze[method] = (arg?: unknown) => withUi((ui) => (ui[method] as (a: unknown) => Promise<void>)(arg));
+  }
   // On a server there is no page to gate: the instance only reads and reports.
   if (globalThis.document) {
     window.Keuze = keuze;
-    state.start();
+    state.start(loaders.ui && ((root) => defineKeuzeElements(root, withUi)));
+    if (loaders.ui) connectUi(keuze, withUi);
   }
   // No valid choice: the visitor is about to make one, so fetch the write path now.
   if (!state.consent && config.usable) void loadEngine();
   return keuze;
+}
+
+type WithUi = (act: (ui: KeuzeUi) => Promise<void>) => Promise<void>;
+
+/** Defines the keuze-* elements in `root` (the page, or what was just added to it). */
+function defineKeuzeElements(root: Element | Document, withUi: WithUi): void {
+  for (const element of [root, ...root.querySelectorAll(':not(:defined)')]) {
+    const tag = (element as Element).localName;
+    if (tag?.startsWith('keuze-')) void withUi((ui) => ui.define(tag));
+  }
+}
+
+/** The banner whenever there is no valid choice, the settings button, and the footer links. */
+function connectUi(keuze: Keuze, withUi: WithUi): void {
+  const prompt = (): unknown => !keuze.getConsent() && keuze.config.usable && withUi((ui) => ui.mount('banner'));
+  prompt();
+  keuze.on('consent', prompt);
+  if (keuze.config.reopenButton) void withUi((ui) => ui.mount('reopen-button'));
+  // The link every site needs to let visitors change their mind, found also inside shadow roots.
+  document.addEventListener('click', (event) => {
+    const opener = event.composedPath().find((target) => (target as HTMLElement).dataset?.keuzeOpen == 'preferences');
+    if (opener) {
+      event.preventDefault();
+      void keuze.showPreferences(opener as Element);
+    }
+  });
 }

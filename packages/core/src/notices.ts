@@ -8,8 +8,8 @@ export type Notice =
   | [code: 'cookie', name: string, reason: 'oversized' | 'corrupt' | 'altered']
   | [code: 'revision', name: string, stored: number, current: number]
   | [code: 'expired', name: string, days: number]
-  | [code: 'unknown', tag: string, category: string, service?: string]
-  | [code: 'twice'];
+  | [code: 'twice']
+  | [code: 'ui'];
 
 const COOKIE_REASONS = { oversized: 'is larger than any record Keuze writes', corrupt: 'is corrupt', altered: 'was altered (checksum mismatch)' };
 
@@ -21,12 +21,9 @@ export function explain(notice: Notice): void {
       return logWarning(`the consent cookie "${notice[1]}" holds a choice for revision ${notice[2]}, the config is at revision ${notice[3]}; asking again.`);
     case 'expired':
       return logWarning(`the consent cookie "${notice[1]}" holds a choice older than ${notice[2]} days (config.lifetimeDays); asking again.`);
-    case 'unknown': {
-      const [, tag, category, service] = notice;
-      const missing = service ? `no service "${service}" in category "${category}"` : `no category "${category}"`;
-      return logError(`a gated <${tag}> will not run: the config has ${missing}.`);
-    }
     case 'twice':
       return logWarning('Keuze is loaded twice on this page (two script tags, or the tag and init()); using the first instance.');
+    case 'ui':
+      return logError('no elements loaded: use the script tag, or pass the ui of @keuze/elements to init(config, { ui }).');
   }
 }

@@ -51,7 +51,7 @@ export interface CookieAttributes {
 /** First-party, `SameSite=Lax`, `Secure` on https (js-cookie's default is not), for the configured lifetime. */
 export function consentCookieAttributes(config: ResolvedConfig, page: { hostname: string; protocol: string }): CookieAttributes {
   return {
-    path: config.cookie.path,
+    path: config.cookie.path ?? '/',
     domain: usableDomain(config, page.hostname),
     sameSite: 'Lax',
     secure: page.protocol === 'https:',
@@ -102,6 +102,6 @@ export function deleteCookies(patterns: string[], config: ResolvedConfig): void 
   const domains = new Set<string | undefined>([undefined, usableDomain(config, hostname)]);
   if (!isAddress) labels.forEach((_, i) => domains.add(labels.slice(i).join('.')));
   for (const name of names) {
-    for (const domain of domains) for (const path of new Set(['/', config.cookie.path])) Cookies.remove(name, { domain, path });
+    for (const domain of domains) for (const path of new Set(['/', config.cookie.path ?? '/'])) Cookies.remove(name, { domain, path });
   }
 }

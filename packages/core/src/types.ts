@@ -60,6 +60,14 @@ export interface KeuzeConfig {
   callbackTimeout?: number;
   /** The host page's callback for every Keuze event. */
   onEvent?: (event: KeuzeEvent) => unknown;
+  /** Texts that replace Keuze's own, per language and key: `{ nl: { 'banner.title': '…' } }`. */
+  translations?: Record<string, Record<string, string>>;
+  /** How the script tag shows the banner: `box` (default, a bottom corner) or `bar` (full width). */
+  layout?: 'box' | 'bar';
+  /** Colour scheme of every element: `auto` (default) follows the visitor's setting. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** A floating "cookie settings" button on every page once a choice is made. Default false. */
+  reopenButton?: boolean;
 }
 
 /** How a choice was made. */

@@ -25,18 +25,19 @@ function readPageConfig(): unknown {
     // Anything but two objects is passed on whole, so that validation reports it and fails closed.
     return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? merge(fromElement, fromWindow) : fromWindow;
   } catch (error) {
-    logError('#keuze-config is not valid JSON:', error);
+    logError('#keuze-config: not valid JSON:', error);
     return null;
   }
 }
 
 const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngine);
 const loadDiagnostics = () => import('./diagnostics.js');
+const loadUi = () => import('./ui.js').then((chunk) => chunk.ui);
 
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
   try {
-    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics });
+    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics, ui: loadUi });
   } catch (error) {
     logError('could not start:', error);
   }

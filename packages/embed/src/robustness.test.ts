@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { checksum } from '../../core/src/consent-record.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
 import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
@@ -16,6 +17,8 @@ const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
   method: 'accept-all',
   ...changes,
 });
+/** A record edited part by part, with its checksum recomputed: forged, not garbled. */
+const withChecksum = (parts: string[]): string => [...parts.slice(0, -1), checksum(parts.slice(0, -1).join('|'))].join('|');
 const storeRaw = (value: string): void => void (document.cookie = `keuze_consent=${value}; path=/`);
 
 /** The page ran nothing gated, treats the visitor as new and threw nothing into the host page. */
@@ -45,6 +48,8 @@ describe('stored cookies that cannot be trusted', () => {
     ['truncated', () => encodeRecord(record()).slice(0, 40), /is corrupt/],
     ['oversized', () => `${encodeRecord(record())}${'x'.repeat(3200)}`, /is larger than any record Keuze writes/],
     ['of an unknown future format', () => encodeRecord(record()).replace(/^1\|/, '2|'), /is corrupt/],
+    // A valid checksum around a time no Date can hold: decoding it must not throw.
+    ['with a time past any date', () => withChecksum(encodeRecord(record()).split('|').map((part, i) => (i === 3 ? 'zzzzzzzzzzzz' : part))), /is corrupt/],
     ['for an old revision', () => encodeRecord(record({ revision: 0 })), /revision 0, the config is at revision 1/],
     ['older than the lifetime', () => encodeRecord(record({ firstGiven: new Date(Date.now() - 200 * DAY).toISOString(), timestamp: new Date(Date.now() - 181 * DAY).toISOString() })), /older than 180 days \(config.lifetimeDays\)/],
   ];
@@ -94,7 +99,7 @@ describe('bad config', () => {
   it('a config element that is not JSON fails closed', async () => {
     const page = await openPage({ config: '{ categories: { analytics: {} }', body: trackers });
     await settle();
-    expect(page.logs('error').some((text) => text.includes('#keuze-config is not valid JSON'))).to.equal(true);
+    expect(page.logs('error').some((text) => text.includes('#keuze-config: not valid JSON'))).to.equal(true);
     await expectFailsClosed(page);
   });
 
@@ -166,6 +171,35 @@ describe('bad config', () => {
     expect(page.logs('warn').filter((text) => text.includes('categories.necessary') && text.includes('_ga, _fbp'))).to.have.length(1);
   });
 
+  it('a mistyped readOnly never grants a category, also on a returning visit', async () => {
+    storeRaw(encodeRecord(record({ categories: ['necessary'], services: {} })));
+    const config = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { readOnly: 'no' } } };
+    const page = await openPage({ config, body: trackers });
+    await settle(200);
+    expect(page.keuze.isGranted('marketing')).to.equal(false);
+    expect(page.window.__ran).to.deep.equal([]);
+  });
+
+  it('a revision too large for the record is refused, so a choice still sticks', async () => {
+    const first = await openPage({ config: { ...siteConfig, revision: 1e12 } });
+    await first.keuze.acceptAll();
+    expect(first.logs('error').filter((text) => text.includes('config.revision: expected a whole number from 0 to 999999999'))).to.have.length(1);
+    await first.reload();
+    expect(first.keuze.getConsent()).not.to.equal(null);
+  });
+
+  it('gated markup naming a category the config lacks is reported on a first visit', async () => {
+    const body = `${trackers}<script type="text/plain" data-category="statistics" src="/test/support/tracker.js?name=typo"></script>
+      <iframe data-category="analytics" data-service="matomo-cloud" data-src="/test/support/embed.html"></iframe>`;
+    const page = await openPage({ config: siteConfig, body });
+    await page.keuze.acceptAll();
+    await settle(200);
+    expect(page.window.__ran).not.to.include('typo');
+    const errors = page.logs('error');
+    expect(errors.filter((text) => text.includes('a gated <script> will not run: the config has no category "statistics"'))).to.have.length(1);
+    expect(errors.filter((text) => text.includes('no service "matomo-cloud" in category "analytics"'))).to.have.length(1);
+  });
+
   it('on a returning visit, a config problem is still reported', async () => {
     const first = await openPage({ config: siteConfig });
     await first.keuze.rejectAll();
@@ -174,6 +208,20 @@ describe('bad config', () => {
     await settle(100);
     expect(page.keuze.getConsent()).not.to.equal(null);
     expect(page.logs('error').filter((text) => text.includes('config.colour: unknown key'))).to.have.length(1);
+  });
+});
+
+describe('bad API input', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  it('setConsent with services that are not lists changes nothing and says why', async () => {
+    const page = await openPage({ config: siteConfig, body: trackers });
+    await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: 'matomo' as unknown as string[] } });
+    await settle(100);
+    expect(page.keuze.getConsent()).to.equal(null);
+    expect(page.window.__ran).to.deep.equal([]);
+    expect(page.logs('error').filter((text) => text.includes('Keuze.setConsent: expected'))).to.have.length(1);
   });
 });
 

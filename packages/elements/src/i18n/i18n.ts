@@ -1,4 +1,4 @@
-import { logWarning } from '@keuze/core';
+import { logWarning, type ResolvedConfig } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
 import { en, type TranslationKey } from '../translations/en.js';
 import { nl } from '../translations/nl.js';
@@ -84,3 +84,16 @@ export function localize(text: string | Record<string, string> | undefined, fall
   if (typeof text == 'string') return text;
   return text?.[i18n.language] ?? text?.en ?? fallback;
 }
+
+let started = false;
+
+/** Once per page: the site's texts, then the language from config, page or browser. */
+export function startLanguage(config: ResolvedConfig): void {
+  if (started) return;
+  started = true;
+  addTranslations(config.translations);
+  setLanguage(detectLanguage(config.lang));
+}
+
+/** A shipped text that only some names have, such as `category.analytics.label`. */
+export const optionalText = (key: string): string | undefined => (i18n.exists(key) ? i18n.t(key) : undefined);

@@ -1,0 +1,13 @@
+import type { CategoryConfig, CookieInfo, CookieSpec, LocalizedText } from '@keuze/core';
+import { localize, optionalText } from './i18n/i18n.js';
+
+/** A category's name for visitors: the site's label, Keuze's text for well-known names, or the name. */
+export const categoryLabel = (name: string, category: CategoryConfig): string =>
+  localize(category.label, '') || optionalText(`category.${name}.label`) || name;
+
+export const categoryDescription = (name: string, category: CategoryConfig): string =>
+  localize(category.description, '') || optionalText(`category.${name}.description`) || '';
+
+export const textOf = (text: LocalizedText | undefined): string => localize(text, '');
+
+export const cookieInfo = (spec: CookieSpec): CookieInfo => (typeof spec == 'string' ? { name: spec } : spec);

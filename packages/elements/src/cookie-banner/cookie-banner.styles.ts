@@ -1,0 +1,104 @@
+import { css } from 'lit';
+
+export const bannerStyles = css`
+  :host {
+    display: contents;
+  }
+
+  :host([layout='inline']) {
+    display: block;
+  }
+
+  .banner {
+    z-index: var(--_z);
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+    padding: calc(var(--_space) * 1.25);
+    background: var(--_bg);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
+    overflow-y: auto;
+  }
+
+  .box {
+    position: fixed;
+    inset-block-end: var(--_space);
+    inset-inline-end: var(--_space);
+    width: min(30rem, calc(100vw - 2 * var(--_space)));
+    max-height: calc(100vh - 2 * var(--_space));
+  }
+
+  .bar {
+    position: fixed;
+    inset-inline: 0;
+    inset-block-end: 0;
+    max-height: 100vh;
+    border-radius: 0;
+    border-width: 1px 0 0;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    padding-inline: max(var(--_space), calc((100vw - 72rem) / 2));
+  }
+
+  .bar h2 {
+    grid-column: 1 / -1;
+  }
+
+  .inline {
+    box-shadow: none;
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.15em;
+    line-height: 1.3;
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .buttons {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: calc(var(--_space) * 0.5);
+  }
+
+  /* Accept and reject side by side at the same size; "choose" below them where three do not fit. */
+  .box .buttons {
+    grid-template-columns: 1fr 1fr;
+  }
+
+  .box [part~='choose'] {
+    grid-column: 1 / -1;
+  }
+
+  .bar .buttons {
+    grid-template-columns: repeat(3, minmax(9rem, auto));
+  }
+
+  @media (max-width: 48rem) {
+    .bar {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .bar .buttons {
+      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    }
+  }
+
+  /* Only an entrance: a choice hides the banner at once, whatever the motion setting. */
+  @media (prefers-reduced-motion: no-preference) {
+    .box,
+    .bar {
+      animation: keuze-enter 0.2s ease-out;
+    }
+    @keyframes keuze-enter {
+      from {
+        opacity: 0;
+        transform: translateY(0.75rem);
+      }
+    }
+  }
+`;

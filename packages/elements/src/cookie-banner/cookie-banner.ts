@@ -1,0 +1,78 @@
+import { html, LitElement, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { categoryLabel } from '../config-text.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { t } from '../i18n/i18n.js';
+import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { bannerStyles } from './cookie-banner.styles.js';
+
+/**
+ * @summary The first layer of cookie consent: what the site asks, with accept, reject and choose
+ * side by side. Shown while there is no valid choice; gone within a frame of one.
+ *
+ * @csspart base - The banner's box.
+ * @csspart title - The heading.
+ * @csspart text - The explanation, with the privacy statement link.
+ * @csspart button - Each of the three buttons.
+ * @csspart accept-all - The "Accept all" button.
+ * @csspart reject-all - The "Reject all" button.
+ * @csspart choose - The "Choose" button, which opens the preferences dialog.
+ *
+ * @cssproperty --keuze-color-background - Background (and the other `--keuze-*` tokens, see docs/elements.md).
+ */
+export class CookieBanner extends LitElement {
+  static override styles = [themeStyles, buttonStyles, bannerStyles];
+
+  /** `box` (a bottom corner), `bar` (full width at the bottom) or `inline` (where the element is placed). */
+  @property({ reflect: true }) layout: 'box' | 'bar' | 'inline' = 'box';
+
+  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  @query('[part~="choose"]') private chooseButton?: HTMLButtonElement;
+
+  private readonly consent = new ConsentController(this);
+  // Re-renders on a language switch.
+  private readonly i18n = new I18nController(this);
+  /** Hides the banner on the click itself, before the choice is stored. */
+  private deciding = false;
+
+  protected override render(): unknown {
+    const { config } = this.consent;
+    if (!config?.usable || this.consent.consent || this.deciding) return nothing;
+    const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
+    const purposes = optional.map(([name, category]) => categoryLabel(name, category).toLowerCase());
+    const last = purposes.pop();
+    const text = last
+      ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
+      : t('banner.textNoPurposes');
+    return html`
+      <section part="base" class="banner ${this.layout}" aria-labelledby="title">
+        <h2 part="title" id="title">${t('banner.title')}</h2>
+        <p part="text">
+          ${text}
+          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('banner.privacyLink')}</a>` : nothing}
+        </p>
+        <div class="buttons">
+          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('banner.acceptAll')}</button>
+          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('banner.rejectAll')}</button>
+          <button part="button choose" class="button" @click=${this.choose}>${t('banner.choose')}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  private async decide(choice: 'acceptAll' | 'rejectAll'): Promise<void> {
+    const keuze = this.consent.keuze;
+    if (!keuze) return;
+    this.deciding = true;
+    this.requestUpdate();
+    await keuze[choice]();
+    // Not stored (the engine failed to load, and said so): ask again rather than pretend.
+    this.deciding = false;
+    this.requestUpdate();
+  }
+
+  private readonly choose = (): void => void this.consent.keuze?.showPreferences(this.chooseButton);
+}

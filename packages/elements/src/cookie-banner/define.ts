@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CookieBanner } from './cookie-banner.js';
+
+defineElement('keuze-cookie-banner', CookieBanner);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-cookie-banner': CookieBanner;
+  }
+}

@@ -1,0 +1,267 @@
+import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
+import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { preferencesStyles } from './cookie-preferences.styles.js';
+
+/** What the visitor has switched on in the dialog and not yet saved. */
+interface Draft {
+  categories: Set<string>;
+  services: Map<string, Set<string>>;
+}
+
+/**
+ * @summary The second layer: a modal dialog with a switch per category and service, what each is
+ * for and the cookies it sets. Opens from the banner, `Keuze.showPreferences()` and any element
+ * with `data-keuze-open="preferences"`.
+ *
+ * @fires keuze-preferences-show - The dialog opened.
+ * @fires keuze-preferences-close - The dialog closed, with or without a choice.
+ *
+ * @csspart base - The `<dialog>`.
+ * @csspart header - Title, language switch and close button.
+ * @csspart body - The categories.
+ * @csspart category - One category.
+ * @csspart switch - Each switch.
+ * @csspart footer - The three buttons.
+ * @csspart button - Each button.
+ * @csspart save - "Save choices".
+ * @csspart accept-all - "Accept all".
+ * @csspart reject-all - "Reject all".
+ */
+export class CookiePreferences extends LitElement {
+  static override styles = [themeStyles, buttonStyles, preferencesStyles];
+
+  /** Whether the dialog is open. Use `show()` and `close()` to change it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  @state() private draft: Draft = { categories: new Set(), services: new Map() };
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private readonly consent = new ConsentController(this);
+  private readonly i18n = new I18nController(this);
+  private opener?: HTMLElement | null;
+
+  /** Opens the dialog with the current choice; focus returns to `opener` when it closes. */
+  async show(opener: Element | null = document.activeElement): Promise<void> {
+    this.opener = opener as HTMLElement | null;
+    // Renders from the validated config: wait for it on a first open.
+    await this.consent.keuze?.validConfig();
+    this.draft = this.currentChoice();
+    this.open = true;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) {
+      this.dialog.showModal();
+      this.emit('keuze-preferences-show');
+    }
+  }
+
+  /** Closes without changing the choice. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && !this.open && this.dialog?.open) this.dialog.close();
+  }
+
+  protected override render(): unknown {
+    const { config } = this.consent;
+    if (!config?.usable || !this.open) return nothing;
+    const languages = availableLanguages();
+    return html`
+      <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
+        <header part="header">
+          <h2 id="title">${t('preferences.title')}</h2>
+          ${languages.length > 1
+            ? html`<label class="language">
+                <span>${t('preferences.language')}</span>
+                <select @change=${(event: Event) => setLanguage((event.target as HTMLSelectElement).value)}>
+                  ${languages.map(
+                    (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
+                  )}
+                </select>
+              </label>`
+            : nothing}
+          <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+          </button>
+        </header>
+        <div part="body" class="body">
+          <p>
+            ${t('preferences.intro')}
+            ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('preferences.privacyLink')}</a>` : nothing}
+          </p>
+          ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
+        </div>
+        <footer part="footer">
+          <button part="button save" class="button" @click=${this.save}>${t('preferences.save')}</button>
+          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('preferences.acceptAll')}</button>
+          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('preferences.rejectAll')}</button>
+        </footer>
+      </dialog>
+    `;
+  }
+
+  private renderCategory(name: string, category: CategoryConfig): unknown {
+    const locked = !!category.readOnly;
+    const services = Object.entries(category.services ?? {});
+    const cookies = [...(category.cookies ?? []), ...services.flatMap(([, service]) => service.cookies ?? [])];
+    const description = categoryDescription(name, category);
+    return html`
+      <section part="category" class="category" aria-labelledby="label-${name}">
+        <div class="row">
+          <h3 id="label-${name}"><label for="switch-${name}">${categoryLabel(name, category)}</label></h3>
+          ${locked ? html`<span class="always-on" id="always-${name}">${t('preferences.alwaysOn')}</span>` : nothing}
+          <input
+            id="switch-${name}"
+            part="switch"
+            type="checkbox"
+            role="switch"
+            .checked=${locked || this.draft.categories.has(name)}
+            ?disabled=${locked}
+            aria-describedby=${description ? `description-${name}` : nothing}
+            @change=${(event: Event) => this.toggleCategory(name, category, (event.target as HTMLInputElement).checked)}
+          />
+        </div>
+        ${description ? html`<p id="description-${name}" class="description">${description}</p>` : nothing}
+        ${services.length
+          ? html`<fieldset class="services">
+              <legend>${t('preferences.services')}</legend>
+              ${services.map(
+                ([service, config]) => html`<label class="service">
+                  <span>${textOf(config.label) || service}</span>
+                  <input
+                    part="switch"
+                    type="checkbox"
+                    role="switch"
+                    .checked=${locked || !!this.draft.services.get(name)?.has(service)}
+                    ?disabled=${locked}
+                    @change=${(event: Event) => this.toggleService(name, category, service, (event.target as HTMLInputElement).checked)}
+                  />
+                </label>`,
+              )}
+            </fieldset>`
+          : nothing}
+        ${cookies.length ? this.renderCookies(cookies) : nothing}
+      </section>
+    `;
+  }
+
+  private renderCookies(cookies: CookieSpec[]): unknown {
+    return html`
+      <details class="cookies">
+        <summary>${t('preferences.cookies')} (${cookies.length})</summary>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">${t('preferences.cookieName')}</th>
+                <th scope="col">${t('preferences.cookieProvider')}</th>
+                <th scope="col">${t('preferences.cookieLifetime')}</th>
+                <th scope="col">${t('preferences.cookiePurpose')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${cookies.map(cookieInfo).map(
+                (cookie) => html`<tr>
+                  <th scope="row"><code>${cookie.name}</code></th>
+                  <td>${cookie.provider ?? '—'}</td>
+                  <td>${textOf(cookie.lifetime) || '—'}</td>
+                  <td>${textOf(cookie.purpose) || '—'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    `;
+  }
+
+  /** The stored choice, or nothing optional on a first visit. */
+  private currentChoice(): Draft {
+    const consent = this.consent.consent;
+    return {
+      categories: new Set(consent?.categories ?? []),
+      services: new Map(Object.entries(consent?.services ?? {}).map(([name, services]) => [name, new Set(services)])),
+    };
+  }
+
+  /** A category switch turns all its services with it. */
+  private toggleCategory(name: string, category: CategoryConfig, on: boolean): void {
+    const draft = { ...this.draft };
+    if (on) draft.categories.add(name);
+    else draft.categories.delete(name);
+    draft.services.set(name, new Set(on ? Object.keys(category.services ?? {}) : []));
+    this.draft = draft;
+  }
+
+  /** A service switch turns its category on with it, and off with the last service. */
+  private toggleService(name: string, category: CategoryConfig, service: string, on: boolean): void {
+    const draft = { ...this.draft };
+    const services = draft.services.get(name) ?? new Set(draft.categories.has(name) ? Object.keys(category.services ?? {}) : []);
+    if (on) services.add(service);
+    else services.delete(service);
+    draft.services.set(name, services);
+    if (services.size) draft.categories.add(name);
+    else draft.categories.delete(name);
+    this.draft = draft;
+  }
+
+  private readonly save = async (): Promise<void> => {
+    const choice: ConsentChoice = {
+      categories: [...this.draft.categories],
+      services: Object.fromEntries([...this.draft.services].map(([name, services]) => [name, [...services]])),
+    };
+    this.close();
+    await this.consent.keuze?.setConsent(choice, { method: 'custom' });
+  };
+
+  private async decide(choice: 'acceptAll' | 'rejectAll'): Promise<void> {
+    this.close();
+    await this.consent.keuze?.[choice]();
+  }
+
+  private readonly onClose = (): void => {
+    this.open = false;
+    this.emit('keuze-preferences-close');
+    // The opener may be gone (the banner hides after a choice): then focus stays where the browser puts it.
+    if (this.opener?.isConnected) this.opener.focus();
+    this.opener = null;
+  };
+
+  /** A modal dialog already makes the page inert; this keeps Tab from leaving for the browser's own UI. */
+  private readonly trapFocus = (event: KeyboardEvent): void => {
+    if (event.key != 'Tab') return;
+    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('button, input:not([disabled]), select, summary, a[href]')];
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    const active = this.shadowRoot?.activeElement;
+    if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  private emit(type: 'keuze-preferences-show' | 'keuze-preferences-close'): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'keuze-preferences-show': CustomEvent<void>;
+    'keuze-preferences-close': CustomEvent<void>;
+  }
+}

@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { CookiePreferences } from './cookie-preferences.js';
+
+defineElement('keuze-cookie-preferences', CookiePreferences);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-cookie-preferences': CookiePreferences;
+  }
+}

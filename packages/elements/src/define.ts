@@ -1,0 +1,5 @@
+// Defines every Keuze element: `import '@keuze/elements/define'`. To define only some, import
+// their own files, e.g. `import '@keuze/elements/cookie-banner/define'`.
+import './cookie-banner/define.js';
+import './cookie-preferences/define.js';
+import './reopen-button/define.js';

@@ -1,0 +1,10 @@
+export { CookieBanner } from './cookie-banner/cookie-banner.js';
+export { CookiePreferences } from './cookie-preferences/cookie-preferences.js';
+export { ReopenButton } from './reopen-button/reopen-button.js';
+export { ui } from './ui.js';
+export { ConsentController, pageKeuze } from './consent-controller.js';
+export { I18nController } from './i18n/i18n-controller.js';
+export { i18n, setLanguage, detectLanguage, addTranslations, t } from './i18n/i18n.js';
+export { en, type TranslationKey, type Translations } from './translations/en.js';
+export { nl } from './translations/nl.js';
+export { themeStyles, buttonStyles } from './styles/theme.styles.js';

@@ -1,0 +1,58 @@
+import type { KeuzeUi } from '@keuze/core';
+import { logWarning } from '@keuze/core';
+import { setLanguage, startLanguage } from './i18n/i18n.js';
+
+/** Each element's code, loaded only when a page needs that element. */
+const definitions: Record<string, () => Promise<unknown>> = {
+  'keuze-cookie-banner': () => import('./cookie-banner/define.js'),
+  'keuze-cookie-preferences': () => import('./cookie-preferences/define.js'),
+  'keuze-reopen-button': () => import('./reopen-button/define.js'),
+};
+
+const reported = new Set<string>();
+
+async function define(tag: string): Promise<void> {
+  const load = definitions[tag];
+  if (load) await load();
+  else if (!reported.has(tag)) {
+    reported.add(tag);
+    logWarning(`<${tag}> is not a Keuze element; check its spelling. Known: ${Object.keys(definitions).join(', ')}.`);
+  }
+}
+
+/** A classic script in <head> runs before <body> exists. */
+const bodyReady = (): Promise<void> =>
+  document.body ? Promise.resolve() : new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+
+/** The one element with this tag in the page, added if the page has none. */
+async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = false): Promise<HTMLElementTagNameMap[T]> {
+  await Promise.all([define(tag), bodyReady()]);
+  let element = document.querySelector(tag);
+  if (!element) {
+    element = document.createElement(tag);
+    const layout = (await window.Keuze?.validConfig())?.layout;
+    if (layout && 'layout' in element) element.layout = layout;
+    // The banner comes first in the Tab order; the rest waits at the end of the page.
+    if (first) document.body.prepend(element);
+    else document.body.append(element);
+  }
+  return element;
+}
+
+/** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
+export const ui: KeuzeUi = {
+  define,
+  async mount(element) {
+    await (element == 'banner' ? ensure('keuze-cookie-banner', true) : ensure('keuze-reopen-button'));
+  },
+  async showPreferences(opener) {
+    const preferences = await ensure('keuze-cookie-preferences');
+    await preferences.show(opener);
+  },
+  async setLanguage(lang) {
+    // The site's translations and the detected language come first, so this choice is the last word.
+    const config = await window.Keuze?.validConfig();
+    if (config) startLanguage(config);
+    setLanguage(lang);
+  },
+};
