@@ -59,7 +59,8 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // An element's chunk is named after its folder (cookie-banner-….js), not after define.ts.
+      chunkFileNames: (chunk) => `chunks/${/([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
       sourcemap: true,
       plugins: [sizeReport({ budgets })],
     },

@@ -76,7 +76,7 @@ export const bannerStyles = css`
   }
 
   .bar .buttons {
-    grid-template-columns: repeat(3, minmax(9rem, auto));
+    grid-template-columns: repeat(3, 1fr);
   }
 
   @media (max-width: 48rem) {

@@ -1,0 +1,161 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { deepActiveElement, freshKeuze, nextFrame, part, shown } from '../../../../test/support/elements.js';
+import type { CookieBanner } from './cookie-banner.js';
+
+const banner = (): CookieBanner => document.querySelector('keuze-cookie-banner')!;
+const keuzeCookie = (): string | undefined => document.cookie.split('; ').find((pair) => pair.startsWith('keuze_consent='));
+
+describe('<keuze-cookie-banner>', () => {
+  beforeEach(async () => {
+    await freshKeuze();
+    banner().layout = 'box';
+    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+  });
+  after(() => window.Keuze?.reset());
+
+  it('asks on a first visit, first in the page, in Dutch, naming the purposes and linking the statement', async () => {
+    const base = await part(banner(), 'base');
+    expect(document.body.firstElementChild).to.equal(banner());
+    expect(base.localName).to.equal('section');
+    expect(base.getAttribute('aria-labelledby')).to.equal('title');
+    expect((await part(banner(), 'title')).textContent).to.equal('Cookies op deze website');
+    const text = await part(banner(), 'text');
+    expect(text.textContent).to.include('cookies voor statistieken en marketing');
+    expect(text.querySelector('a')!.getAttribute('href')).to.equal('/privacy');
+    const buttons = [...base.querySelectorAll('button')].map((button) => button.textContent!.trim());
+    expect(buttons).to.deep.equal(['Alles accepteren', 'Alles weigeren', 'Zelf kiezen']);
+    expect(keuzeCookie()).to.equal(undefined);
+  });
+
+  it('gives accept and reject the same size, weight and colours, side by side', async () => {
+    for (const layout of ['box', 'bar', 'inline'] as const) {
+      banner().layout = layout;
+      await banner().updateComplete;
+      const [accept, reject] = [await part(banner(), 'accept-all'), await part(banner(), 'reject-all')];
+      const [a, r] = [accept.getBoundingClientRect(), reject.getBoundingClientRect()];
+      expect([Math.round(a.width), Math.round(a.height), Math.round(a.top)], layout).to.deep.equal([Math.round(r.width), Math.round(r.height), Math.round(r.top)]);
+      expect(a.height).to.be.at.least(24);
+      const style = (element: Element): string[] => {
+        const computed = getComputedStyle(element);
+        return [computed.fontWeight, computed.fontSize, computed.color, computed.backgroundColor, computed.borderColor];
+      };
+      expect(style(accept), layout).to.deep.equal(style(reject));
+    }
+  });
+
+  it('reject all: gone within one frame, only necessary stored', async () => {
+    (await part(banner(), 'reject-all')).click();
+    await nextFrame();
+    expect(shown(banner())).to.equal(false);
+    await window.Keuze!.rejectAll();
+    expect(window.Keuze!.getConsent()!.categories).to.deep.equal(['necessary']);
+    expect(keuzeCookie()).to.match(/\|necessary\|/);
+  });
+
+  it('accept all: gone within one frame, everything granted', async () => {
+    (await part(banner(), 'accept-all')).click();
+    await nextFrame();
+    expect(shown(banner())).to.equal(false);
+    await window.Keuze!.acceptAll();
+    expect(window.Keuze!.getConsent()!.categories).to.deep.equal(['necessary', 'analytics', 'marketing']);
+  });
+
+  it('comes back after Keuze.reset()', async () => {
+    await window.Keuze!.rejectAll();
+    await banner().updateComplete;
+    expect(shown(banner())).to.equal(false);
+    await window.Keuze!.reset();
+    await part(banner(), 'base');
+  });
+
+  it('switches language live, every text', async () => {
+    await part(banner(), 'base');
+    await window.Keuze!.setLanguage('en');
+    await banner().updateComplete;
+    expect((await part(banner(), 'title')).textContent).to.equal('Cookies on this website');
+    expect((await part(banner(), 'text')).textContent).to.include('cookies for statistics and marketing');
+    expect((await part(banner(), 'reject-all')).textContent!.trim()).to.equal('Reject all');
+    expect(banner().lang).to.equal('en');
+  });
+
+  for (const lang of ['nl', 'en']) {
+    for (const layout of ['box', 'bar', 'inline'] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        it(`has no axe violations: ${layout}, ${lang}, ${colorScheme}`, async () => {
+          await emulateMedia({ colorScheme });
+          await window.Keuze!.setLanguage(lang);
+          banner().layout = layout;
+          await banner().updateComplete;
+          const base = await part(banner(), 'base');
+          // Contrast is judged on the banner as it settles, not mid-entrance.
+          await Promise.all(base.getAnimations().map((animation) => animation.finished));
+          await expect(banner()).to.be.accessible();
+        });
+      }
+    }
+  }
+
+  it('a forced dark theme has readable text', async () => {
+    banner().theme = 'dark';
+    await banner().updateComplete;
+    const base = await part(banner(), 'base');
+    await Promise.all(base.getAnimations().map((animation) => animation.finished));
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 25, 30)');
+    await expect(banner()).to.be.accessible();
+    banner().removeAttribute('theme');
+  });
+
+  it('animates only when motion is welcome', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    await window.Keuze!.rejectAll();
+    await window.Keuze!.reset();
+    expect((await part(banner(), 'base')).getAnimations()).to.have.length(0);
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    await window.Keuze!.rejectAll();
+    await window.Keuze!.reset();
+    expect((await part(banner(), 'base')).getAnimations()).to.have.length(1);
+  });
+
+  it('fits a 320 px wide screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const layout of ['box', 'bar'] as const) {
+        banner().layout = layout;
+        await banner().updateComplete;
+        const base = await part(banner(), 'base');
+        const box = base.getBoundingClientRect();
+        expect(box.left, layout).to.be.at.least(0);
+        expect(box.right, layout).to.be.at.most(320);
+        expect(base.scrollWidth, layout).to.be.at.most(base.clientWidth);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('never takes focus from a page field, and is first in the Tab order', async () => {
+    const field = await fixture<HTMLInputElement>(html`<input aria-label="Your name" />`);
+    field.focus();
+    await window.Keuze!.rejectAll();
+    await window.Keuze!.reset();
+    await part(banner(), 'base');
+    expect(document.activeElement).to.equal(field);
+    // Tab from the very top of the page.
+    const top = Object.assign(document.createElement('div'), { tabIndex: -1 });
+    document.body.prepend(top);
+    top.focus();
+    await sendKeys({ press: 'Tab' });
+    top.remove();
+    // The privacy statement link in the text comes first, then the three buttons.
+    expect(deepActiveElement()?.getRootNode() === banner().shadowRoot).to.equal(true);
+    expect(deepActiveElement()?.getAttribute('href')).to.equal('/privacy');
+    for (const name of ['accept-all', 'reject-all', 'choose']) {
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()?.getAttribute('part')).to.equal(`button ${name}`);
+    }
+  });
+
+
+
+});

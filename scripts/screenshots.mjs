@@ -1,0 +1,72 @@
+// Screenshots of the Keuze elements for docs/elements.md, taken from the demo site.
+//
+//   npm start                          # in one terminal: builds and serves the demo
+//   node scripts/screenshots.mjs       # in another: writes docs/images/*.png
+//
+// BASE_URL (default http://localhost:$PORT, PORT default 8000) points at the demo server;
+// CHROME_PATH (default /usr/bin/chromium) at the browser. Every shot gets a fresh browser context,
+// so no consent cookie carries over and the banner always asks.
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? `http://localhost:${process.env.PORT ?? 8000}`;
+const out = new URL('../docs/images/', import.meta.url);
+const desktop = { width: 1280, height: 800 };
+const mobile = { width: 360, height: 740 };
+
+/** Each shot: a page, what to do there, and the context options (viewport, colour scheme). */
+const shots = [
+  { file: 'banner-box-nl', path: '/demo/' },
+  { file: 'banner-box-en', path: '/demo/en/' },
+  { file: 'banner-bar-nl', path: '/demo/', layout: 'bar' },
+  { file: 'banner-bar-en', path: '/demo/en/', layout: 'bar' },
+  { file: 'banner-inline-nl', path: '/demo/cookies.html' },
+  { file: 'banner-inline-en', path: '/demo/en/cookies.html' },
+  { file: 'preferences-nl', path: '/demo/', choose: 'Zelf kiezen' },
+  { file: 'preferences-en', path: '/demo/en/', choose: 'Choose' },
+  { file: 'banner-box-nl-dark', path: '/demo/', colorScheme: 'dark' },
+  { file: 'preferences-en-dark', path: '/demo/en/', choose: 'Choose', colorScheme: 'dark' },
+  { file: 'banner-box-nl-mobile', path: '/demo/', viewport: mobile },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+await mkdir(out, { recursive: true });
+
+try {
+  for (const shot of shots) {
+    const context = await browser.newContext({
+      viewport: shot.viewport ?? desktop,
+      colorScheme: shot.colorScheme ?? 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() == 'error' && problems.push(message.text()));
+
+    await page.goto(base + shot.path);
+    // Playwright's CSS selectors pierce shadow roots: `keuze-cookie-banner >> …` finds the banner's parts.
+    await page.locator('keuze-cookie-banner >> [part~="base"]').waitFor();
+    if (shot.layout) {
+      await page.evaluate(async (layout) => {
+        const banner = document.querySelector('keuze-cookie-banner');
+        banner.layout = layout;
+        await banner.updateComplete;
+      }, shot.layout);
+    }
+    if (shot.choose) {
+      await page.locator(`keuze-cookie-banner >> text=${shot.choose}`).click();
+      await page.locator('keuze-cookie-preferences >> dialog[open]').waitFor();
+    }
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: new URL(`${shot.file}.png`, out).pathname, animations: 'disabled' });
+    await context.close();
+    console.log(`docs/images/${shot.file}.png${problems.length ? `  (page errors: ${problems.join('; ')})` : ''}`);
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,45 @@
+import { init, type Keuze, type KeuzeConfig } from '@keuze/core';
+import { waitUntil } from '@open-wc/testing';
+import { ui } from '../../packages/elements/src/ui.js';
+
+/** The config the element suites run with: the npm path, `init(config, { ui })`, in the test page. */
+export const elementsConfig: KeuzeConfig = {
+  lang: 'nl',
+  privacyUrl: '/privacy',
+  categories: {
+    necessary: { cookies: [{ name: 'session', lifetime: { nl: 'sessie', en: 'session' }, purpose: { nl: 'Houdt je ingelogd.', en: 'Keeps you signed in.' } }] },
+    analytics: {
+      services: {
+        matomo: { label: 'Matomo', cookies: [{ name: '_pk_id.*', provider: 'Boekvlot', lifetime: { nl: '13 maanden', en: '13 months' } }] },
+        hotjar: { label: 'Hotjar', cookies: ['_hj*'] },
+      },
+    },
+    marketing: { cookies: ['_ads'] },
+  },
+};
+
+/** The page's Keuze, started once per test file, with no choice stored. */
+export async function freshKeuze(): Promise<Keuze> {
+  const keuze = window.Keuze ?? init(elementsConfig, { ui });
+  if (keuze.getConsent()) await keuze.reset();
+  await keuze.setLanguage('nl');
+  await waitUntil(() => document.querySelector('keuze-cookie-banner'), 'the banner was not added');
+  return keuze;
+}
+
+/** The shadow DOM part of a Keuze element, once rendered. */
+export async function part<T extends Element = HTMLElement>(host: Element | null, name: string): Promise<T> {
+  await waitUntil(() => host?.shadowRoot?.querySelector(`[part~="${name}"]`), `no part "${name}" in <${host?.localName}>`);
+  return host!.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
+}
+
+export const shown = (host: Element | null, name = 'base'): boolean => !!host?.shadowRoot?.querySelector(`[part~="${name}"]`);
+
+/** The element that has focus, looking into shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
