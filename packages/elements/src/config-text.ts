@@ -5,6 +5,13 @@ import { localize, optionalText } from './i18n/i18n.js';
 export const categoryLabel = (name: string, category: CategoryConfig): string =>
   localize(category.label, '') || optionalText(`category.${name}.label`) || name;
 
+/**
+ * A category's name inside a sentence: Keuze's own names in lower case ("statistieken"), a site's
+ * label as written (it may be a brand, or a German noun).
+ */
+export const categoryInSentence = (name: string, category: CategoryConfig): string =>
+  localize(category.label, '') || optionalText(`category.${name}.label`)?.toLowerCase() || name;
+
 export const categoryDescription = (name: string, category: CategoryConfig): string =>
   localize(category.description, '') || optionalText(`category.${name}.description`) || '';
 

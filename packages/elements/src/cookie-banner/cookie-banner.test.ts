@@ -159,3 +159,21 @@ describe('<keuze-cookie-banner>', () => {
 
 
 });
+
+describe('<keuze-cookie-banner> over a long page', () => {
+  beforeEach(freshKeuze);
+  after(() => window.Keuze?.reset());
+
+  it('keyboard focus on the page never hides behind it', async () => {
+    const page = await fixture(html`<div>${Array.from({ length: 40 }, (_, i) => html`<p><a href="#${i}">Link ${i}</a></p>`)}</div>`);
+    const base = await part(banner(), 'base');
+    await Promise.all(base.getAnimations().map((animation) => animation.finished));
+    const links = [...page.querySelectorAll('a')];
+    links[0]!.focus();
+    for (const link of links.slice(1, 30)) {
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement).to.equal(link);
+      expect(link.getBoundingClientRect().bottom, link.textContent!).to.be.at.most(base.getBoundingClientRect().top);
+    }
+  });
+});

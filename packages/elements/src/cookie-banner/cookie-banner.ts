@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { categoryLabel } from '../config-text.js';
+import { categoryInSentence } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { t } from '../i18n/i18n.js';
@@ -38,11 +38,40 @@ export class CookieBanner extends LitElement {
   /** Hides the banner on the click itself, before the choice is stored. */
   private deciding = false;
 
+  /**
+   * While the banner floats over the page, the page keeps its height free at the bottom, so that
+   * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11).
+   */
+  private readonly keepFocusVisible = new ResizeObserver(([entry]) => {
+    if (entry?.target.isConnected) document.documentElement.style.scrollPaddingBottom = `calc(${entry.target.getBoundingClientRect().height}px + 2rem)`;
+  });
+  private reserving?: Element;
+
+  protected override updated(): void {
+    const base = this.renderRoot.querySelector('[part~="base"]');
+    if (base && this.layout != 'inline') {
+      if (this.reserving != base) this.keepFocusVisible.observe((this.reserving = base));
+    } else if (this.reserving) {
+      this.releaseSpace();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.reserving) this.releaseSpace();
+  }
+
+  private releaseSpace(): void {
+    this.keepFocusVisible.disconnect();
+    this.reserving = undefined;
+    document.documentElement.style.scrollPaddingBottom = '';
+  }
+
   protected override render(): unknown {
     const { config } = this.consent;
     if (!config?.usable || this.consent.consent || this.deciding) return nothing;
     const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
-    const purposes = optional.map(([name, category]) => categoryLabel(name, category).toLowerCase());
+    const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
     const text = last
       ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })

@@ -41,6 +41,11 @@ export const preferencesStyles = css`
     font-size: 1.25em;
   }
 
+  /* Focused on open so screen readers start at the title; it is not a control. */
+  h2:focus {
+    outline: none;
+  }
+
   .language {
     display: flex;
     align-items: center;

@@ -24,6 +24,8 @@ interface Draft {
  *
  * @csspart base - The `<dialog>`.
  * @csspart header - Title, language switch and close button.
+ * @csspart title - The heading.
+ * @csspart close - The close button (closes without a choice).
  * @csspart body - The categories.
  * @csspart category - One category.
  * @csspart switch - Each switch.
@@ -45,6 +47,7 @@ export class CookiePreferences extends LitElement {
   @state() private draft: Draft = { categories: new Set(), services: new Map() };
 
   @query('dialog') private dialog?: HTMLDialogElement;
+  @query('h2') private heading?: HTMLElement;
 
   private readonly consent = new ConsentController(this);
   private readonly i18n = new I18nController(this);
@@ -58,29 +61,34 @@ export class CookiePreferences extends LitElement {
     this.draft = this.currentChoice();
     this.open = true;
     await this.updateComplete;
-    if (this.dialog && !this.dialog.open) {
-      this.dialog.showModal();
-      this.emit('keuze-preferences-show');
-    }
   }
 
   /** Closes without changing the choice. */
   close(): void {
-    this.dialog?.close();
+    this.open = false;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('open') && !this.open && this.dialog?.open) this.dialog.close();
+  protected override updated(): void {
+    const dialog = this.dialog;
+    if (!dialog || this.open === dialog.open) return;
+    if (this.open) {
+      dialog.showModal();
+      // The heading first: a screen reader announces where the visitor is, and Tab goes on from there.
+      this.heading?.focus();
+      this.emit('keuze-preferences-show');
+    } else {
+      dialog.close();
+    }
   }
 
   protected override render(): unknown {
     const { config } = this.consent;
-    if (!config?.usable || !this.open) return nothing;
+    if (!config?.usable) return nothing;
     const languages = availableLanguages();
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
         <header part="header">
-          <h2 id="title">${t('preferences.title')}</h2>
+          <h2 part="title" id="title" tabindex="-1">${t('preferences.title')}</h2>
           ${languages.length > 1
             ? html`<label class="language">
                 <span>${t('preferences.language')}</span>
@@ -128,7 +136,7 @@ export class CookiePreferences extends LitElement {
             role="switch"
             .checked=${locked || this.draft.categories.has(name)}
             ?disabled=${locked}
-            aria-describedby=${description ? `description-${name}` : nothing}
+            aria-describedby=${[locked ? `always-${name}` : '', description ? `description-${name}` : ''].join(' ').trim() || nothing}
             @change=${(event: Event) => this.toggleCategory(name, category, (event.target as HTMLInputElement).checked)}
           />
         </div>
@@ -230,7 +238,10 @@ export class CookiePreferences extends LitElement {
     await this.consent.keuze?.[choice]();
   }
 
+  // Also after Escape, which closes the <dialog> itself. The close event comes a task later: a
+  // dialog opened again in between is not closed by it.
   private readonly onClose = (): void => {
+    if (this.dialog?.open) return;
     this.open = false;
     this.emit('keuze-preferences-close');
     // The opener may be gone (the banner hides after a choice): then focus stays where the browser puts it.

@@ -45,14 +45,15 @@ export function detectLanguage(configLang?: string): string {
 
 /**
  * Adds a site's texts from `config.translations`. Empty texts are refused (a button must never be
- * blank); a language lacking a key shows the English text, with one warning per key.
+ * blank); a language lacking keys shows the English texts there, with one warning listing them
+ * when that language is first used. `language.<code>` names a language in the switch.
  */
 export function addTranslations(translations: Record<string, Record<string, string>> | undefined): void {
   for (const [lang, texts] of Object.entries(translations ?? {})) {
     const usable = Object.fromEntries(
       Object.entries(texts).filter(([key, text]) => {
-        if (!(key in en)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
-        else if (!text.trim()) logWarning(`config.translations.${lang}.${key}: empty; the default text stays.`);
+        if (!(key in en) && !/^language\.[\w-]+$/.test(key)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
+        else if (typeof text != 'string' || !text.trim()) logWarning(`config.translations.${lang}.${key}: empty; the default text stays.`);
         else return true;
         return false;
       }),
@@ -85,14 +86,19 @@ export function localize(text: string | Record<string, string> | undefined, fall
   return text?.[i18n.language] ?? text?.en ?? fallback;
 }
 
-let started = false;
+let started: ResolvedConfig | undefined;
 
-/** Once per page: the site's texts, then the language from config, page or browser. */
+/**
+ * Once per page: the site's texts, then the language from config, page or browser. The config's
+ * `lang` then follows every switch, so the consent record stores the language the visitor read.
+ */
 export function startLanguage(config: ResolvedConfig): void {
   if (started) return;
-  started = true;
+  started = config;
   addTranslations(config.translations);
   setLanguage(detectLanguage(config.lang));
+  i18n.on('languageChanged', (lang) => (config.lang = lang));
+  config.lang = i18n.language;
 }
 
 /** A shipped text that only some names have, such as `category.analytics.label`. */

@@ -11,7 +11,6 @@ export const themeStyles = css`
     --_text: var(--keuze-color-text, #1c1f24);
     --_muted: var(--keuze-color-muted, #4d5562);
     --_border: var(--keuze-color-border, #c9ced6);
-    --_surface: var(--keuze-color-surface, #f3f5f8);
     --_button-bg: var(--keuze-color-button, #1f4fd1);
     --_button-text: var(--keuze-color-button-text, #ffffff);
     --_button-hover: var(--keuze-color-button-hover, #163b9e);
@@ -38,7 +37,6 @@ export const themeStyles = css`
     --_text: var(--keuze-color-text-dark, #eef1f5);
     --_muted: var(--keuze-color-muted-dark, #b7bfcb);
     --_border: var(--keuze-color-border-dark, #4a515c);
-    --_surface: var(--keuze-color-surface-dark, #22262d);
     --_button-bg: var(--keuze-color-button-dark, #8fb0ff);
     --_button-text: var(--keuze-color-button-text-dark, #0b1530);
     --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
@@ -56,7 +54,6 @@ export const themeStyles = css`
       --_text: var(--keuze-color-text-dark, #eef1f5);
       --_muted: var(--keuze-color-muted-dark, #b7bfcb);
       --_border: var(--keuze-color-border-dark, #4a515c);
-      --_surface: var(--keuze-color-surface-dark, #22262d);
       --_button-bg: var(--keuze-color-button-dark, #8fb0ff);
       --_button-text: var(--keuze-color-button-text-dark, #0b1530);
       --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);

@@ -24,7 +24,6 @@ export const en = {
   'preferences.alwaysOn': 'Always on',
   'preferences.services': 'Services',
   'preferences.cookies': 'Cookies',
-  'preferences.noCookies': 'No cookies listed.',
   'preferences.cookieName': 'Name',
   'preferences.cookieLifetime': 'Kept for',
   'preferences.cookiePurpose': 'Purpose',
@@ -33,7 +32,7 @@ export const en = {
   'preferences.privacyLink': 'Privacy statement',
 
   'category.necessary.label': 'Necessary',
-  'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice. Always on.',
+  'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice.',
   'category.functional.label': 'Functional',
   'category.functional.description': 'Remember your preferences and show embedded content such as videos and maps.',
   'category.analytics.label': 'Statistics',

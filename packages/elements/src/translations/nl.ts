@@ -22,7 +22,6 @@ export const nl: Translations = {
   'preferences.alwaysOn': 'Altijd aan',
   'preferences.services': 'Diensten',
   'preferences.cookies': 'Cookies',
-  'preferences.noCookies': 'Geen cookies vermeld.',
   'preferences.cookieName': 'Naam',
   'preferences.cookieLifetime': 'Bewaard',
   'preferences.cookiePurpose': 'Doel',
@@ -31,7 +30,7 @@ export const nl: Translations = {
   'preferences.privacyLink': 'Privacyverklaring',
 
   'category.necessary.label': 'Noodzakelijk',
-  'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden. Staan altijd aan.',
+  'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden.',
   'category.functional.label': 'Functioneel',
   'category.functional.description': 'Onthouden je voorkeuren en tonen ingesloten inhoud, zoals video’s en kaarten.',
   'category.analytics.label': 'Statistieken',

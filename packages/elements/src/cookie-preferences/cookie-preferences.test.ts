@@ -1,0 +1,159 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement, freshKeuze, part } from '../../../../test/support/elements.js';
+import type { CookiePreferences } from './cookie-preferences.js';
+
+const banner = (): HTMLElement => document.querySelector('keuze-cookie-banner')!;
+const dialogElement = (): CookiePreferences => document.querySelector('keuze-cookie-preferences')!;
+const dialog = (): HTMLDialogElement | null | undefined => dialogElement()?.shadowRoot?.querySelector('dialog');
+const switchFor = (name: string): HTMLInputElement => dialog()!.querySelector<HTMLInputElement>(`#switch-${name}`)!;
+const serviceSwitch = (label: string): HTMLInputElement =>
+  [...dialog()!.querySelectorAll<HTMLLabelElement>('label.service')].find((item) => item.textContent!.includes(label))!.querySelector('input')!;
+const button = (name: string): HTMLButtonElement => dialog()!.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!;
+
+async function openFromBanner(): Promise<void> {
+  (await part(banner(), 'choose')).click();
+  await waitUntil(() => dialog()?.open, 'the dialog did not open');
+}
+
+describe('<keuze-cookie-preferences>', () => {
+  beforeEach(async () => {
+    await freshKeuze();
+    await emulateMedia({ colorScheme: 'light' });
+  });
+  afterEach(() => dialogElement()?.close());
+  after(() => window.Keuze?.reset());
+
+  it('opens from the banner as a modal dialog: focus inside, nothing optional on, necessary locked', async () => {
+    await openFromBanner();
+    expect(dialog()!.matches(':modal')).to.equal(true);
+    expect(deepActiveElement()?.id).to.equal('title');
+    expect(dialog()!.getAttribute('aria-labelledby')).to.equal('title');
+    expect(switchFor('necessary').checked).to.equal(true);
+    expect(switchFor('necessary').disabled).to.equal(true);
+    expect(switchFor('necessary').getAttribute('role')).to.equal('switch');
+    expect(switchFor('analytics').checked).to.equal(false);
+    expect(switchFor('marketing').checked).to.equal(false);
+    expect(serviceSwitch('Matomo').checked).to.equal(false);
+    const texts = dialog()!.textContent!;
+    expect(texts).to.include('Keuze opslaan');
+    expect(texts).to.include('Altijd aan');
+  });
+
+  it('keyboard only: switch a category, save, and focus returns to the opener', async () => {
+    const choose = await part(banner(), 'choose');
+    choose.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog()?.open);
+    // Tab to the analytics switch and turn it on with the space bar.
+    for (let i = 0; i < 20 && deepActiveElement() !== switchFor('analytics'); i++) await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(switchFor('analytics'));
+    await sendKeys({ press: 'Space' });
+    expect(switchFor('analytics').checked).to.equal(true);
+    expect(serviceSwitch('Matomo').checked).to.equal(true);
+    for (let i = 0; i < 30 && deepActiveElement() !== button('save'); i++) await sendKeys({ press: 'Tab' });
+    const saved = oneEvent(document, 'keuze-consent');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await saved;
+    expect(detail.method).to.equal('custom');
+    expect(detail.consent!.categories).to.deep.equal(['necessary', 'analytics']);
+    expect(detail.consent!.services.analytics).to.deep.equal(['matomo', 'hotjar']);
+    expect(dialog()!.open).to.equal(false);
+  });
+
+  it('traps Tab inside, Escape closes without a choice, focus returns to the opener', async () => {
+    const choose = await part(banner(), 'choose');
+    choose.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialog()?.open);
+    for (let i = 0; i < 40; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()?.getRootNode(), `Tab ${i}`).to.equal(dialogElement().shadowRoot);
+    }
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActiveElement()?.getRootNode()).to.equal(dialogElement().shadowRoot);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog()?.open);
+    expect(deepActiveElement()).to.equal(choose);
+    expect(window.Keuze!.getConsent()).to.equal(null);
+  });
+
+  it('one service off: the category stays granted with the other service', async () => {
+    await openFromBanner();
+    switchFor('analytics').click();
+    await dialogElement().updateComplete;
+    serviceSwitch('Hotjar').click();
+    button('save').click();
+    await waitUntil(() => window.Keuze!.getConsent());
+    expect(window.Keuze!.getConsent()!.services.analytics).to.deep.equal(['matomo']);
+    expect(window.Keuze!.isGranted('analytics', 'hotjar')).to.equal(false);
+  });
+
+  it('reopened, it shows the current choice; reject all withdraws it', async () => {
+    await window.Keuze!.setConsent({ categories: ['marketing'] });
+    await window.Keuze!.showPreferences();
+    await waitUntil(() => dialog()?.open);
+    expect(switchFor('marketing').checked).to.equal(true);
+    expect(switchFor('analytics').checked).to.equal(false);
+    button('reject-all').click();
+    await waitUntil(() => !window.Keuze!.isGranted('marketing'));
+    expect(window.Keuze!.getConsent()!.method).to.equal('reject-all');
+  });
+
+  it('opens from any element with data-keuze-open="preferences", and gives focus back to it', async () => {
+    await window.Keuze!.rejectAll();
+    const link = await fixture<HTMLAnchorElement>(html`<a href="#cookies" data-keuze-open="preferences">Cookie-instellingen</a>`);
+    link.focus();
+    link.click();
+    await waitUntil(() => dialog()?.open, 'the link did not open the dialog');
+    expect(location.hash).not.to.equal('#cookies');
+    dialogElement().close();
+    await waitUntil(() => !dialog()?.open);
+    expect(document.activeElement).to.equal(link);
+  });
+
+  it('opened again right after closing, it stays open', async () => {
+    await openFromBanner();
+    dialogElement().close();
+    await dialogElement().updateComplete;
+    await openFromBanner();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(dialog()!.open).to.equal(true);
+  });
+
+  it('lists each category’s cookies with their lifetime, in the page language', async () => {
+    await openFromBanner();
+    const tables = [...dialog()!.querySelectorAll('table')];
+    const rows = tables.flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows).to.include.members(['session — sessie Houdt je ingelogd.', '_pk_id.* Boekvlot 13 maanden —', '_hj* — — —', '_ads — — —']);
+  });
+
+  it('switches every element’s language from its own language switch', async () => {
+    await openFromBanner();
+    const select = dialog()!.querySelector('select')!;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await dialogElement().updateComplete;
+    expect(button('save').textContent!.trim()).to.equal('Save choices');
+    await (banner() as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect((await part(banner(), 'title')).textContent).to.equal('Cookies on this website');
+    // The record keeps the language the visitor read.
+    button('accept-all').click();
+    await waitUntil(() => window.Keuze!.getConsent());
+    expect(window.Keuze!.getConsent()!.language).to.equal('en');
+  });
+
+  for (const lang of ['nl', 'en']) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+        await emulateMedia({ colorScheme });
+        await window.Keuze!.setLanguage(lang);
+        await openFromBanner();
+        for (const details of dialog()!.querySelectorAll('details')) details.open = true;
+        await expect(dialogElement()).to.be.accessible();
+      });
+    }
+  }
+});
