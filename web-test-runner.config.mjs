@@ -8,12 +8,32 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  * Serves `/__page?html=<base64url>`: the exact document a test wants, loaded in an iframe or popup
  * so that every test gets a fresh page with its own Keuze, config and console.
  */
+const flakyRequests = new Map();
 const testPages = {
   name: 'keuze-test-pages',
-  serve(context) {
-    if (context.path !== '/__page') return undefined;
-    return { body: Buffer.from(context.URL.searchParams.get('html') ?? '', 'base64url').toString('utf8'), type: 'html' };
+  async serve(context) {
+    if (context.path === '/__page') {
+      return { body: Buffer.from(context.URL.searchParams.get('html') ?? '', 'base64url').toString('utf8'), type: 'html' };
+    }
+    return undefined;
   },
+};
+
+/** `/__flaky/<id>?body=…`: 503 the first time, then the body; `/__slow`: answers after 5 s. */
+const unreliableFiles = async (context, next) => {
+  if (context.path.startsWith('/__flaky/')) {
+    const seen = flakyRequests.get(context.path) ?? 0;
+    flakyRequests.set(context.path, seen + 1);
+    context.status = seen ? 200 : 503;
+    context.body = seen ? (context.URL.searchParams.get('body') ?? '') : 'unavailable';
+    return;
+  }
+  if (context.path === '/__slow') {
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    context.body = '';
+    return;
+  }
+  await next();
 };
 
 /** Fixed, so the subdomain origins below can be named; clear of the demo's 8000. */
@@ -28,6 +48,7 @@ export default {
   // Tests share one cookie jar: one file at a time keeps their cookies apart.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  middleware: [unreliableFiles],
   plugins: [esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }), testPages],
   browsers: [
     chromeLauncher({

@@ -7,6 +7,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-cookie-banner': () => import('./cookie-banner/define.js'),
   'keuze-cookie-preferences': () => import('./cookie-preferences/define.js'),
   'keuze-reopen-button': () => import('./reopen-button/define.js'),
+  'keuze-privacy-statement': () => import('./privacy-statement/define.js'),
 };
 
 const reported = new Set<string>();

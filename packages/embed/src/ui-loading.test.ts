@@ -57,6 +57,20 @@ describe('the script tag and the elements', () => {
     expect(chunks).not.to.include('cookie-preferences');
   });
 
+  it('a page with <keuze-privacy-statement> gets that element’s code, nothing more; a deep link scrolls to its section', async () => {
+    const page = await returningVisit({
+      before: "history.replaceState(null, '', location.pathname + location.search + '#bewaartermijnen')",
+      body: '<keuze-privacy-statement src-nl="/demo/privacy.nl.md" src-en="/demo/privacy.en.md"></keuze-privacy-statement>',
+    });
+    const statement = await rendered(page, 'keuze-privacy-statement', '#bewaartermijnen');
+    const chunks = chunksLoaded(page);
+    expect(chunks).to.include('privacy-statement');
+    expect(chunks).not.to.include('cookie-banner');
+    expect(chunks).not.to.include('cookie-preferences');
+    await waitUntil(() => Math.abs(statement.querySelector('#bewaartermijnen')!.getBoundingClientRect().top) < 20, 'not scrolled to the section');
+    expect(statement.activeElement?.id).to.equal('bewaartermijnen');
+  });
+
   it('defines elements added later, and names an unknown keuze-* tag', async () => {
     const page = await returningVisit();
     page.document.body.insertAdjacentHTML('beforeend', '<div><keuze-reopen-button></keuze-reopen-button><keuze-coockie-banner></keuze-coockie-banner></div>');

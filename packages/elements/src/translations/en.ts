@@ -42,6 +42,16 @@ export const en = {
 
   'reopen.label': 'Cookie settings',
 
+  'statement.contents': 'Contents',
+  'statement.version': 'Version {{version}}',
+  'statement.updated': 'Last changed on {{date}}',
+  'statement.loading': 'Loading the privacy statement…',
+  'statement.failed': 'The privacy statement could not be loaded.',
+  'statement.retry': 'Try again',
+  'statement.openFile': 'Open the file itself',
+  'statement.changed': 'This statement has changed since you last made your cookie choice.',
+  'statement.review': 'Review your choice',
+
   'language.nl': 'Nederlands',
   'language.en': 'English',
 };

@@ -40,6 +40,16 @@ export const nl: Translations = {
 
   'reopen.label': 'Cookie-instellingen',
 
+  'statement.contents': 'Inhoud',
+  'statement.version': 'Versie {{version}}',
+  'statement.updated': 'Laatst gewijzigd op {{date}}',
+  'statement.loading': 'De privacyverklaring wordt geladen…',
+  'statement.failed': 'De privacyverklaring kon niet worden geladen.',
+  'statement.retry': 'Opnieuw proberen',
+  'statement.openFile': 'Open het bestand zelf',
+  'statement.changed': 'Deze verklaring is gewijzigd sinds je je cookiekeuze maakte.',
+  'statement.review': 'Bekijk je keuze',
+
   'language.nl': 'Nederlands',
   'language.en': 'English',
 };

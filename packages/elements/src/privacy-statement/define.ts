@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { PrivacyStatement } from './privacy-statement.js';
+
+defineElement('keuze-privacy-statement', PrivacyStatement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-privacy-statement': PrivacyStatement;
+  }
+}

@@ -1,0 +1,220 @@
+import { logError, logWarning } from '@keuze/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { i18n, t } from '../i18n/i18n.js';
+import { themeStyles } from '../styles/theme.styles.js';
+import { readStatement, type Statement } from './statement-source.js';
+import { statementStyles } from './privacy-statement.styles.js';
+
+type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | { status: 'failed'; url: string };
+
+/**
+ * @summary A privacy statement from Markdown, in the page's language: title, version, date,
+ * contents, sections with stable ids, and a note when it changed since the visitor's last choice.
+ *
+ * @csspart base - The statement.
+ * @csspart header - Title, version, date and the "changed" note.
+ * @csspart title - The title.
+ * @csspart meta - Version and date.
+ * @csspart changed - The "changed since your last choice" note.
+ * @csspart toc - The table of contents.
+ * @csspart content - The statement's text.
+ * @csspart placeholder - Shown while loading.
+ * @csspart error - Shown when loading failed, with a retry button and a plain link.
+ *
+ * @cssproperty --keuze-statement-max-width - The line length of the text. Default 42rem.
+ */
+export class PrivacyStatement extends LitElement {
+  static override styles = [themeStyles, statementStyles];
+
+  /** One Markdown file for every language. */
+  @property() src?: string;
+
+  /** `new-tab` opens links to other sites in a new tab; by default they open in the same tab. */
+  @property({ attribute: 'external-links' }) externalLinks: 'same-tab' | 'new-tab' = 'same-tab';
+
+  /** Milliseconds before a slow file counts as failed. */
+  @property({ type: Number }) timeout = 10_000;
+
+  /** The Markdown itself, one text or one per language, instead of a file. */
+  @property({ attribute: false }) markdown?: string | Record<string, string>;
+
+  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  @state() private load: Load = { status: 'loading' };
+
+  private readonly consent = new ConsentController(this);
+  private readonly i18n = new I18nController(this);
+  private shownLanguage?: string;
+  private shownSource?: string;
+  /** The section to return to after a language switch, by position (ids differ per language). */
+  private sectionIndex = -1;
+  private scrolledToHash = false;
+  private retrying = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.scrollToHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.scrollToHash);
+  }
+
+  /** Loads the statement again (after a failure, or when the file changed). */
+  reload(): void {
+    this.retrying = true;
+    this.shownSource = undefined;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(): void {
+    if (!this.consent.config) return;
+    const lang = i18n.language;
+    const source = this.sourceFor(lang);
+    if (source.key === this.shownSource) return;
+    if (this.shownLanguage && this.shownLanguage !== lang) this.sectionIndex = this.currentSectionIndex();
+    this.shownLanguage = lang;
+    this.shownSource = source.key;
+    if (source.markdown !== undefined) this.show(source.markdown);
+    else if (source.url) void this.fetchStatement(source.url, source.key);
+    else {
+      logError('<keuze-privacy-statement>: no statement given; set src, src-<lang>, a <template lang> child or the markdown property.');
+      this.load = { status: 'failed', url: '' };
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (!changed.has('load') || this.load.status != 'ready') return;
+    if (this.sectionIndex >= 0) {
+      this.sections()[this.sectionIndex]?.scrollIntoView();
+      this.sectionIndex = -1;
+    } else if (!this.scrolledToHash) {
+      this.scrolledToHash = true;
+      this.scrollToHash();
+    }
+  }
+
+  protected override render(): unknown {
+    const { load } = this;
+    if (load.status == 'loading') return html`<div part="placeholder" class="placeholder" role="status">${t('statement.loading')}</div>`;
+    if (load.status == 'failed') {
+      return html`<div part="error" class="error" role="alert">
+        <p>${t('statement.failed')}</p>
+        <button class="retry" @click=${() => this.reload()}>${t('statement.retry')}</button>
+        ${load.url ? html`<a href=${load.url}>${t('statement.openFile')}</a>` : nothing}
+      </div>`;
+    }
+    const { statement } = load;
+    const sections = [...statement.content.querySelectorAll('h2')];
+    return html`
+      <article part="base" lang=${i18n.language}>
+        <header part="header">
+          <h1 part="title" id="statement-title">${statement.title}</h1>
+          <p part="meta" class="meta">
+            ${statement.version ? html`<span>${t('statement.version', { version: statement.version })}</span>` : nothing}
+            ${statement.updated ? html`<span>${t('statement.updated', { date: this.formatDate(statement.updated) })}</span>` : nothing}
+          </p>
+          ${this.changedSinceChoice(statement)
+            ? html`<p part="changed" class="changed" role="note">
+                ${t('statement.changed')} <button class="link" data-keuze-open="preferences">${t('statement.review')}</button>
+              </p>`
+            : nothing}
+        </header>
+        ${sections.length
+          ? html`<nav part="toc" class="toc" aria-labelledby="toc-title">
+              <h2 id="toc-title">${t('statement.contents')}</h2>
+              <ol>
+                ${sections.map((heading) => html`<li><a href="#${heading.id}" @click=${this.followLink}>${heading.textContent}</a></li>`)}
+              </ol>
+            </nav>`
+          : nothing}
+        <div part="content" class="content" @click=${this.followLink}>${statement.content.cloneNode(true)}</div>
+      </article>
+    `;
+  }
+
+  /** Where this language's statement comes from: a template child, the property, or a file. */
+  private sourceFor(lang: string): { key: string; markdown?: string; url?: string } {
+    const template = this.querySelector<HTMLTemplateElement>(`template[lang="${lang}"]`) ?? this.querySelector<HTMLTemplateElement>('template:not([lang])');
+    if (template) return { key: `template:${template.lang}`, markdown: template.content.textContent ?? '' };
+    const { markdown } = this;
+    if (typeof markdown == 'string') return { key: 'property', markdown };
+    if (markdown?.[lang] ?? markdown?.en) return { key: `property:${lang}`, markdown: markdown[lang] ?? markdown.en };
+    const url = this.getAttribute(`src-${lang}`) ?? this.src ?? this.getAttribute('src-en') ?? undefined;
+    return { key: `url:${url}`, url };
+  }
+
+  private async fetchStatement(url: string, key: string): Promise<void> {
+    this.load = { status: 'loading' };
+    try {
+      // A retry goes to the network, past any cached failure.
+      const cache = this.retrying ? 'reload' : 'default';
+      this.retrying = false;
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeout), credentials: 'same-origin', cache });
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      const markdown = await response.text();
+      if (this.shownSource === key) this.show(markdown);
+    } catch (error) {
+      logError(`<keuze-privacy-statement>: could not load ${url}:`, error);
+      if (this.shownSource === key) this.load = { status: 'failed', url };
+    }
+  }
+
+  private show(markdown: string): void {
+    const statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+    for (const problem of statement.problems) logWarning(`<keuze-privacy-statement>: ${problem}.`);
+    this.load = { status: 'ready', statement };
+  }
+
+  /** The statement was updated after the visitor's last choice (their record's timestamp). */
+  private changedSinceChoice(statement: Statement): boolean {
+    const consent = this.consent.consent;
+    return !!consent && !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);
+  }
+
+  private formatDate(isoDate: string): string {
+    return new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  }
+
+  private sections(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('.content h2')];
+  }
+
+  /** The section the reader is in: the last heading at the top of the window or above it. */
+  private currentSectionIndex(): number {
+    let index = -1;
+    this.sections().forEach((heading, i) => {
+      if (heading.getBoundingClientRect().top <= 48) index = i;
+    });
+    return index;
+  }
+
+  /** Links to a section scroll inside the shadow root (the page's own anchor search cannot see in). */
+  private readonly followLink = (event: MouseEvent): void => {
+    const link = (event.target as Element).closest?.('a');
+    const hash = link?.getAttribute('href');
+    if (!link || !hash?.startsWith('#') || link.hasAttribute('data-keuze-open')) return;
+    event.preventDefault();
+    // The statement's own "#cookies" links mean the cookie settings, as on most sites.
+    if (hash == '#cookies' && link.closest('.content')) {
+      void this.consent.keuze?.showPreferences(link);
+      return;
+    }
+    history.pushState(null, '', hash);
+    this.scrollToHash();
+  };
+
+  private readonly scrollToHash = (): void => {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`) : null;
+    if (!target) return;
+    target.scrollIntoView();
+    target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  };
+}

@@ -1,0 +1,88 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+/** A privacy statement ready to show: its front matter and its sanitised body. */
+export interface Statement {
+  title: string;
+  version: string;
+  /** ISO date (YYYY-MM-DD) of the last change, or '' when the source has none. */
+  updated: string;
+  /** The sanitised body: headings carry ids, links are safe. Clone it to show it. */
+  content: DocumentFragment;
+  problems: string[];
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+/**
+ * Front matter of `key: value` lines. The statement needs three plain keys, so a YAML parser
+ * (13 KB) would be weight without benefit; anything else in the block is reported and ignored.
+ */
+function frontMatter(markdown: string, problems: string[]): { data: Record<string, string>; body: string } {
+  const match = FRONT_MATTER.exec(markdown);
+  if (!match) {
+    problems.push('no front matter (--- title / version / updated ---) at the top');
+    return { data: {}, body: markdown };
+  }
+  const data: Record<string, string> = {};
+  for (const line of match[1]!.split(/\r?\n/)) {
+    const pair = /^(\w+):\s*(.*?)\s*$/.exec(line);
+    if (pair) data[pair[1]!] = pair[2]!.replace(/^(['"])(.*)\1$/, '$2');
+    else if (line.trim()) problems.push(`front matter line not understood: ${line.trim().slice(0, 60)}`);
+  }
+  return { data, body: markdown.slice(match[0].length) };
+}
+
+/** `Bewaartermijnen` → `bewaartermijnen`, `Inzage en wijzigen` → `inzage-en-wijzigen`. */
+export function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'section'
+  );
+}
+
+// Our own instance: a host page's marked options and extensions stay untouched.
+const markdown = new Marked({ gfm: true, async: false });
+
+/** What may stay: text structure and links, nothing that runs, loads or restyles. */
+const PURIFY_OPTIONS = {
+  ALLOWED_TAGS: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'b', 'i', 'code', 'pre', 'blockquote', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'],
+  ALLOWED_ATTR: ['href', 'title', 'start', 'data-keuze-open'],
+  ALLOW_DATA_ATTR: false,
+  // http(s), mailto, tel, and relative or in-page links; no javascript:, data: or other schemes.
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i,
+};
+
+const ALLOWED_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Markdown with front matter → a statement. The Markdown parser does not sanitise, so its HTML goes
+ * through DOMPurify with a short allowlist; ids and link attributes are added after, by us.
+ */
+export function readStatement(source: string, options: { externalLinksInNewTab?: boolean } = {}): Statement {
+  const problems: string[] = [];
+  const { data, body } = frontMatter(source, problems);
+  const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true });
+  const used = new Set<string>();
+  for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+    let id = slug(heading.textContent ?? '');
+    for (let n = 2; used.has(id); n++) id = `${slug(heading.textContent ?? '')}-${n}`;
+    used.add(id);
+    heading.id = id;
+  }
+  for (const link of fragment.querySelectorAll('a[href]')) {
+    const url = new URL(link.getAttribute('href')!, document.baseURI);
+    if (/^https?:$/.test(url.protocol) && url.origin != location.origin) {
+      link.setAttribute('rel', 'noopener noreferrer');
+      if (options.externalLinksInNewTab) link.setAttribute('target', '_blank');
+    }
+  }
+  const updated = data.updated ?? '';
+  if (updated && !ALLOWED_DATE.test(updated)) problems.push(`updated: expected a date as YYYY-MM-DD, got ${updated.slice(0, 30)}`);
+  for (const key of ['title', 'version'] as const) if (!data[key]) problems.push(`front matter lacks ${key}`);
+  return { title: data.title ?? '', version: data.version ?? '', updated: ALLOWED_DATE.test(updated) ? updated : '', content: fragment, problems };
+}
