@@ -48,7 +48,7 @@ const budgets = {
 
 export default [
   packageBuild('core'),
-  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define']),
+  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define']),
   packageBuild('embed'),
   {
     input: { keuze: source('embed') },

@@ -4,3 +4,4 @@ import './cookie-banner/define.js';
 import './cookie-preferences/define.js';
 import './reopen-button/define.js';
 import './privacy-statement/define.js';
+import './cookie-declaration/define.js';

@@ -2,6 +2,7 @@ export { CookieBanner } from './cookie-banner/cookie-banner.js';
 export { CookiePreferences } from './cookie-preferences/cookie-preferences.js';
 export { ReopenButton } from './reopen-button/reopen-button.js';
 export { PrivacyStatement } from './privacy-statement/privacy-statement.js';
+export { CookieDeclaration } from './cookie-declaration/cookie-declaration.js';
 export { ui } from './ui.js';
 export { ConsentController, pageKeuze } from './consent-controller.js';
 export { I18nController } from './i18n/i18n-controller.js';

@@ -8,6 +8,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-cookie-preferences': () => import('./cookie-preferences/define.js'),
   'keuze-reopen-button': () => import('./reopen-button/define.js'),
   'keuze-privacy-statement': () => import('./privacy-statement/define.js'),
+  'keuze-cookie-declaration': () => import('./cookie-declaration/define.js'),
 };
 
 const reported = new Set<string>();

@@ -42,6 +42,22 @@ export const en = {
 
   'reopen.label': 'Cookie settings',
 
+  'declaration.choice': 'Your current choice: {{categories}}.',
+  'declaration.noChoice': 'You have not made a cookie choice yet: only necessary cookies are used.',
+  'declaration.change': 'Change cookie settings',
+  'declaration.granted': 'Allowed',
+  'declaration.denied': 'Not allowed',
+  'declaration.alwaysOn': 'Always on',
+  'declaration.cookie': 'Cookie',
+  'declaration.service': 'Service',
+  'declaration.provider': 'Set by',
+  'declaration.purpose': 'Purpose',
+  'declaration.lifetime': 'Kept for',
+  'declaration.party': 'Party',
+  'declaration.firstParty': 'This website',
+  'declaration.thirdParty': 'Third party',
+  'declaration.none': 'This category sets no cookies.',
+
   'statement.contents': 'Contents',
   'statement.version': 'Version {{version}}',
   'statement.updated': 'Last changed on {{date}}',

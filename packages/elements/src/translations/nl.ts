@@ -40,6 +40,22 @@ export const nl: Translations = {
 
   'reopen.label': 'Cookie-instellingen',
 
+  'declaration.choice': 'Je huidige keuze: {{categories}}.',
+  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt: alleen noodzakelijke cookies worden gebruikt.',
+  'declaration.change': 'Cookie-instellingen wijzigen',
+  'declaration.granted': 'Toegestaan',
+  'declaration.denied': 'Niet toegestaan',
+  'declaration.alwaysOn': 'Altijd aan',
+  'declaration.cookie': 'Cookie',
+  'declaration.service': 'Dienst',
+  'declaration.provider': 'Geplaatst door',
+  'declaration.purpose': 'Doel',
+  'declaration.lifetime': 'Bewaartermijn',
+  'declaration.party': 'Partij',
+  'declaration.firstParty': 'Deze website',
+  'declaration.thirdParty': 'Derde partij',
+  'declaration.none': 'Deze categorie plaatst geen cookies.',
+
   'statement.contents': 'Inhoud',
   'statement.version': 'Versie {{version}}',
   'statement.updated': 'Laatst gewijzigd op {{date}}',

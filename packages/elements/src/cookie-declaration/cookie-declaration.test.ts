@@ -1,0 +1,71 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { elementsConfig, freshKeuze } from '../../../../test/support/elements.js';
+import './define.js';
+import type { CookieDeclaration } from './cookie-declaration.js';
+
+const rendered = async (element: CookieDeclaration): Promise<ShadowRoot> => {
+  await waitUntil(() => element.shadowRoot?.querySelector('[part~="base"]'), 'the declaration did not render');
+  return element.shadowRoot!;
+};
+const rows = (root: ShadowRoot, category: string): string[][] =>
+  [...root.querySelectorAll(`section[aria-labelledby="category-${category}"] tbody tr`)].map((row) =>
+    [...row.children].map((cell) => cell.textContent!.trim()),
+  );
+
+describe('<keuze-cookie-declaration>', () => {
+  beforeEach(async () => {
+    await freshKeuze();
+    await emulateMedia({ colorScheme: 'light' });
+  });
+  after(() => window.Keuze?.reset());
+
+  it('lists every cookie of the config, per category, with service, provider, purpose, lifetime and party', async () => {
+    const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    expect(rows(root, 'necessary')).to.deep.equal([['session', '—', '—', 'Houdt je ingelogd.', 'sessie', 'Deze website']]);
+    expect(rows(root, 'analytics')).to.deep.equal([
+      ['_pk_id.*', 'Matomo', 'Boekvlot', '—', '13 maanden', 'Deze website'],
+      ['_hj*', 'Hotjar', '—', '—', '—', 'Deze website'],
+    ]);
+    expect(rows(root, 'marketing')).to.deep.equal([['_ads', '—', '—', '—', '—', 'Deze website']]);
+    // One row per cookie in the config: nothing added, nothing left out.
+    const configured = Object.values(elementsConfig.categories).flatMap((category) => [
+      ...(category.cookies ?? []),
+      ...Object.values(category.services ?? {}).flatMap((service) => service.cookies ?? []),
+    ]);
+    expect(root.querySelectorAll('tbody tr')).to.have.length(configured.length);
+  });
+
+  it('shows the current choice and follows it live', async () => {
+    const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    expect(root.querySelector('[part~="choice"]')!.textContent).to.include('nog geen cookiekeuze');
+    await window.Keuze!.setConsent({ categories: ['analytics'] });
+    await waitUntil(() => root.querySelector('[part~="choice"]')!.textContent!.includes('Noodzakelijk, Statistieken'));
+    const states = [...root.querySelectorAll('[part~="state"]')].map((state) => state.textContent);
+    expect(states).to.deep.equal(['Altijd aan', 'Toegestaan', 'Niet toegestaan']);
+  });
+
+  it('switches language live', async () => {
+    const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    await window.Keuze!.setLanguage('en');
+    await waitUntil(() => root.querySelector('th')?.textContent == 'Cookie' && root.querySelector('[part~="button"]')!.textContent == 'Change cookie settings');
+    expect(rows(root, 'necessary')[0]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
+  });
+
+  it('its button opens the cookie settings', async () => {
+    const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    root.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    await waitUntil(() => document.querySelector('keuze-cookie-preferences')?.shadowRoot?.querySelector('dialog[open]'), 'no settings dialog');
+    document.querySelector('keuze-cookie-preferences')!.close();
+  });
+
+  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+    it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+      await emulateMedia({ colorScheme });
+      await window.Keuze!.setLanguage(lang);
+      const element = await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`);
+      await rendered(element);
+      await expect(element).to.be.accessible();
+    });
+  }
+});

@@ -1,0 +1,132 @@
+import type { CategoryConfig, CookieSpec } from '@keuze/core';
+import { css, html, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { t } from '../i18n/i18n.js';
+import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+
+/**
+ * @summary The cookie declaration, from the same config as the banner: per category each cookie's
+ * name, service, provider, purpose, lifetime and party, with the visitor's current choice and a
+ * button to change it. One source of truth, no second list to maintain.
+ *
+ * @csspart base - The declaration.
+ * @csspart choice - The visitor's current choice.
+ * @csspart button - The "change cookie settings" button.
+ * @csspart category - One category.
+ * @csspart state - A category's state (allowed, not allowed, always on).
+ * @csspart table - A category's table of cookies.
+ */
+export class CookieDeclaration extends LitElement {
+  static override styles = [
+    themeStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        color: var(--_text);
+        background: var(--_bg);
+      }
+      h2 {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25em 0.75em;
+        margin: 1.5em 0 0.25em;
+        font-size: 1.25em;
+      }
+      .state {
+        font-size: 0.8em;
+        font-weight: 600;
+        color: var(--_muted);
+      }
+      .table-scroll {
+        overflow-x: auto;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      th,
+      td {
+        padding: 0.4em 0.6em;
+        text-align: start;
+        vertical-align: top;
+        border-bottom: 1px solid var(--_border);
+      }
+      code {
+        word-break: break-all;
+      }
+    `,
+  ];
+
+  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  private readonly consent = new ConsentController(this);
+  private readonly i18n = new I18nController(this);
+
+  protected override render(): unknown {
+    const { config, consent } = this.consent;
+    if (!config?.usable) return nothing;
+    const categories = Object.entries(config.categories);
+    const granted = categories.filter(([name]) => consent?.categories.includes(name) || config.categories[name]!.readOnly);
+    return html`
+      <div part="base">
+        <p part="choice" role="status">
+          ${consent ? t('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : t('declaration.noChoice')}
+        </p>
+        <button part="button" class="button" data-keuze-open="preferences">${t('declaration.change')}</button>
+        ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name)))}
+      </div>
+    `;
+  }
+
+  private renderCategory(name: string, category: CategoryConfig, granted: boolean): unknown {
+    const rows: { cookie: CookieSpec; service?: string }[] = [
+      ...(category.cookies ?? []).map((cookie) => ({ cookie })),
+      ...Object.entries(category.services ?? {}).flatMap(([service, config]) =>
+        (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
+      ),
+    ];
+    const state = category.readOnly ? t('declaration.alwaysOn') : granted ? t('declaration.granted') : t('declaration.denied');
+    const description = categoryDescription(name, category);
+    return html`
+      <section part="category" aria-labelledby="category-${name}">
+        <h2 id="category-${name}">${categoryLabel(name, category)} <span part="state" class="state">${state}</span></h2>
+        ${description ? html`<p>${description}</p>` : nothing}
+        ${rows.length
+          ? html`<div class="table-scroll">
+              <table part="table">
+                <thead>
+                  <tr>
+                    <th scope="col">${t('declaration.cookie')}</th>
+                    <th scope="col">${t('declaration.service')}</th>
+                    <th scope="col">${t('declaration.provider')}</th>
+                    <th scope="col">${t('declaration.purpose')}</th>
+                    <th scope="col">${t('declaration.lifetime')}</th>
+                    <th scope="col">${t('declaration.party')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map(({ cookie, service }) => {
+                    const info = cookieInfo(cookie);
+                    return html`<tr>
+                      <th scope="row"><code>${info.name}</code></th>
+                      <td>${service ?? '—'}</td>
+                      <td>${info.provider ?? '—'}</td>
+                      <td>${textOf(info.purpose) || '—'}</td>
+                      <td>${textOf(info.lifetime) || '—'}</td>
+                      <td>${info.thirdParty ? t('declaration.thirdParty') : t('declaration.firstParty')}</td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
+          : html`<p>${t('declaration.none')}</p>`}
+      </section>
+    `;
+  }
+}
