@@ -9,6 +9,7 @@ import {
   MAX_LIFETIME_DAYS,
   NAME,
   NECESSARY,
+  statementRevision,
   type ResolvedConfig,
 } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
@@ -28,6 +29,7 @@ const FORMATS: Record<string, RegExp> = {
   domain: /^\.?[a-z\d.-]+$/i,
   path: /^\//,
   layout: /^(box|bar)$/,
+  revisionFrom: /^(config|statement)$/,
   theme: /^(light|dark|auto)$/,
 };
 
@@ -63,6 +65,7 @@ const EXPECTED: Record<string, string> = {
   name: 'a name of letters, digits, "-" or "_" (at most 40)',
   texts: 'an object of texts by key, e.g. { "banner.title": "…" }',
   layout: '"box" or "bar"',
+  revisionFrom: '"config" or "statement"',
   theme: '"light", "dark" or "auto"',
 };
 
@@ -80,6 +83,8 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
 const SCHEMA: Record<(typeof CONFIG_KEYS)[number], Rule> = {
   categories: { '*': CATEGORY },
   revision: 'revision',
+  revisionFrom: 'revisionFrom',
+  statementVersion: 'string',
   lifetimeDays: 'days',
   cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
   privacyUrl: 'url',
@@ -137,6 +142,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   if (!('categories' in input)) problems.push(['categories', 'map']);
   const { categories, cookie, ...rest } = valid;
   Object.assign(config, rest);
+  // As the loader reads it: the stored revision must match on the next page view.
+  if (input.revisionFrom == 'statement') config.revision = statementRevision(input.statementVersion);
   Object.assign(config.cookie, cookie);
   if (categories) {
     config.usable = true;

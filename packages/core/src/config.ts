@@ -1,3 +1,4 @@
+import { checksum } from './consent-record.js';
 import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
@@ -18,6 +19,8 @@ export interface ResolvedConfig extends KeuzeConfig {
 export const CONFIG_KEYS = [
   'categories',
   'revision',
+  'revisionFrom',
+  'statementVersion',
   'lifetimeDays',
   'cookie',
   'privacyUrl',
@@ -39,6 +42,8 @@ export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
 export const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
 /** The record holds a revision in at most 9 digits. */
 export const isRevision = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e9;
+/** A statement version as a record revision: a number that changes whenever the version does. */
+export const statementRevision = (version: unknown): number => parseInt(checksum(String(version)), 36) % 1e9;
 export const isLifetime = (value: unknown): boolean => typeof value == 'number' && value >= 1 && value <= MAX_LIFETIME_DAYS;
 
 export function defaultConfig(): ResolvedConfig {
@@ -63,7 +68,7 @@ export function readConfig(input: unknown): { config: ResolvedConfig; checked: b
   const config = defaultConfig();
   if (!isObject(input) || !isObject(input.categories)) return { config, checked: false };
   let checked = Object.keys(input).every((key) => (CONFIG_KEYS as readonly string[]).includes(key));
-  const { categories, cookie, revision, lifetimeDays, reopenButton } = input;
+  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion } = input;
   config.usable = true;
   // The one UI setting a returning visit needs: whether to load the settings button.
   config.reopenButton = reopenButton === true;
@@ -78,10 +83,10 @@ export function readConfig(input: unknown): { config: ResolvedConfig; checked: b
   }
   checked &&= NECESSARY in categories;
   // Read each value whatever else is wrong, or a record would look stale and the banner return.
+  // A bad value falls back to its default here as in the validator, which reports it on first visits.
   if (isRevision(revision)) config.revision = revision as number;
-  else if (revision !== undefined) checked = false;
+  if (revisionFrom == 'statement') config.revision = statementRevision(statementVersion);
   if (isLifetime(lifetimeDays)) config.lifetimeDays = lifetimeDays as number;
-  else if (lifetimeDays !== undefined) checked = false;
   const cookieName = isObject(cookie) ? cookie.name : undefined;
   if (typeof cookieName == 'string' && COOKIE_NAME.test(cookieName)) config.cookie.name = cookieName;
   else if (cookie !== undefined && !(isObject(cookie) && cookieName === undefined)) checked = false;

@@ -20,25 +20,28 @@ export class ConsentState {
   // A category or service the config lacks is never granted; the validator reports such markup.
   readonly gate = new Gate((category, service) => this.isGranted(category, service));
   readonly listeners = new Map<KeuzeEventType, Set<AnyListener>>();
-  private validated = false;
+  /** The config as the page gave it, for the validator. */
+  readonly #input: unknown;
+  #validated = false;
 
   /**
    * `input` is the config as the page gave it; `config` what readConfig made of it; `notify`
    * reports what this page view noticed (worded in the diagnostics chunk).
    */
   constructor(
-    private readonly input: unknown,
+    input: unknown,
     public config: ResolvedConfig,
-    private readonly notify: (notice: Notice) => void,
+    notify: (notice: Notice) => void,
   ) {
+    this.#input = input;
     this.consent = config.usable ? readStoredConsent(config, notify) : null;
   }
 
   /** Switches to the fully validated config, once, which reports every problem in the input. */
   useValidatedConfig(check: (input: unknown) => ResolvedConfig): void {
-    if (this.validated) return;
-    this.validated = true;
-    this.config = check(this.input);
+    if (this.#validated) return;
+    this.#validated = true;
+    this.config = check(this.#input);
   }
 
   isGranted(category: string, service?: string): boolean {
@@ -60,7 +63,7 @@ export class ConsentState {
       onAdded?.(document);
     };
     // A classic script in <head> runs before the body is parsed: wait for the markup it gates.
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', apply, { once: true });
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', apply);
     else apply();
   }
 

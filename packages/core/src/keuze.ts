@@ -87,7 +87,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       (Engine) => new Engine(state),
       (error: unknown) => {
         engine = undefined;
-        logError('the choice was not stored:', error);
+        notify(['engine', error]);
       },
     ));
   const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then(act).catch(logError) : Promise.resolve(notify(['ui'])));
@@ -96,7 +96,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     get config() {
       return state.config;
     },
-    getConsent: () => (state.consent ? structuredClone(state.consent) : null),
+    getConsent: () => structuredClone(state.consent),
     isGranted: (category: string, service?: string) => state.isGranted(category, service),
     // A listener that is not a function is reported when an event reaches it, like one that throws.
     on(type: KeuzeEventType, listener: AnyListener) {
@@ -137,7 +137,8 @@ function defineKeuzeElements(root: Element | Document, withUi: WithUi): void {
 
 /** The banner whenever there is no valid choice, the settings button, and the footer links. */
 function connectUi(keuze: Keuze, withUi: WithUi): void {
-  const prompt = (): unknown => !keuze.getConsent() && keuze.config.usable && withUi((ui) => ui.mount('banner'));
+  // (With an unusable config the banner renders nothing: there is nothing to ask.)
+  const prompt = (): unknown => !keuze.getConsent() && withUi((ui) => ui.mount('banner'));
   prompt();
   keuze.on('consent', prompt);
   if (keuze.config.reopenButton) void withUi((ui) => ui.mount('reopen-button'));

@@ -9,7 +9,8 @@ export type Notice =
   | [code: 'revision', name: string, stored: number, current: number]
   | [code: 'expired', name: string, days: number]
   | [code: 'twice']
-  | [code: 'ui'];
+  | [code: 'ui']
+  | [code: 'engine', error: unknown];
 
 const COOKIE_REASONS = { oversized: 'is larger than any record Keuze writes', corrupt: 'is corrupt', altered: 'was altered (checksum mismatch)' };
 
@@ -23,6 +24,9 @@ export function explain(notice: Notice): void {
       return logWarning(`the consent cookie "${notice[1]}" holds a choice older than ${notice[2]} days (config.lifetimeDays); asking again.`);
     case 'twice':
       return logWarning('Keuze is loaded twice on this page (two script tags, or the tag and init()); using the first instance.');
+    case 'engine':
+      // If this chunk could not load either, the loader logs that failure instead.
+      return logError('could not load the consent engine, so a choice could not be stored:', notice[1]);
     case 'ui':
       return logError('no elements loaded: use the script tag, or pass the ui of @keuze/elements to init(config, { ui }).');
   }

@@ -50,6 +50,13 @@ export interface KeuzeConfig {
   categories: Record<string, CategoryConfig>;
   /** Bump to ask every visitor again. Default 0. */
   revision?: number;
+  /**
+   * `statement`: the revision follows `statementVersion`, so publishing a new privacy statement
+   * asks every visitor again. Default `config` (the number in `revision`).
+   */
+  revisionFrom?: 'config' | 'statement';
+  /** The `version` of the published privacy statement (its front matter), e.g. `16-09-2016`. */
+  statementVersion?: string;
   /** Days a choice is kept before asking again. Default 180, at most 395 (13 months). */
   lifetimeDays?: number;
   cookie?: CookieOptions;

@@ -109,6 +109,40 @@ describe('the script tag and the elements', () => {
   });
 });
 
+describe('a new privacy statement', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  const config = (statementVersion: string) => ({ ...siteConfig, revisionFrom: 'statement', statementVersion });
+  const template = (version: string): string =>
+    `<keuze-privacy-statement><template lang="nl">---\ntitle: Privacyverklaring\nversion: ${version}\nupdated: 2016-09-02\n---\n## Doelen</template></keuze-privacy-statement>`;
+
+  it('with revisionFrom: "statement", a new statementVersion asks every visitor again', async () => {
+    const first = await openPage({ config: config('16-09-2016') });
+    await first.keuze.acceptAll();
+    await first.reload();
+    expect(first.keuze.getConsent()).not.to.equal(null);
+    closePages();
+    const page = await openPage({ config: config('01-01-2027') });
+    expect(page.keuze.getConsent()).to.equal(null);
+    await rendered(page, 'keuze-cookie-banner');
+  });
+
+  it('the viewer notes a statement newer than the one the visitor chose under', async () => {
+    const first = await openPage({ config: config('16-09-2016') });
+    await first.keuze.acceptAll();
+    closePages();
+    const same = await openPage({ config: config('16-09-2016'), body: template('16-09-2016') });
+    const root = await rendered(same, 'keuze-privacy-statement');
+    expect(root.querySelector('[part~="changed"]')).to.equal(null);
+    closePages();
+    // The site published a newer statement but has not yet moved its config on.
+    const newer = await openPage({ config: config('16-09-2016'), body: template('01-01-2027') });
+    const changed = await rendered(newer, 'keuze-privacy-statement', '[part~="changed"]');
+    expect(changed.querySelector('[part~="changed"]')!.textContent).to.include('gewijzigd sinds je je cookiekeuze maakte');
+  });
+});
+
 describe('language', () => {
   beforeEach(clearCookies);
   afterEach(closePages);

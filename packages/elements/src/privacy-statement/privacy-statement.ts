@@ -1,4 +1,4 @@
-import { logError, logWarning } from '@keuze/core';
+import { logError, logWarning, statementRevision } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
@@ -171,10 +171,15 @@ export class PrivacyStatement extends LitElement {
     this.load = { status: 'ready', statement };
   }
 
-  /** The statement was updated after the visitor's last choice (their record's timestamp). */
+  /**
+   * The visitor chose under another statement: with `revisionFrom: 'statement'` their record holds
+   * the version they chose under; otherwise the statement is dated after their last choice.
+   */
   private changedSinceChoice(statement: Statement): boolean {
     const consent = this.consent.consent;
-    return !!consent && !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);
+    if (!consent) return false;
+    if (this.consent.config?.revisionFrom == 'statement') return !!statement.version && statementRevision(statement.version) !== consent.revision;
+    return !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);
   }
 
   private formatDate(isoDate: string): string {
