@@ -1,7 +1,9 @@
-// Screenshots of the Keuze elements for docs/elements.md, taken from the demo site.
+// Screenshots of the Keuze elements for docs/elements.md and docs/privacy-statement.md, taken
+// from the demo site.
 //
 //   npm start                          # in one terminal: builds and serves the demo
 //   node scripts/screenshots.mjs       # in another: writes docs/images/*.png
+//   node scripts/screenshots.mjs statement-nl declaration-en   # only these shots
 //
 // BASE_URL (default http://localhost:$PORT, PORT default 8000) points at the demo server;
 // CHROME_PATH (default /usr/bin/chromium) at the browser. Every shot gets a fresh browser context,
@@ -27,6 +29,15 @@ const shots = [
   { file: 'banner-box-nl-dark', path: '/demo/', colorScheme: 'dark' },
   { file: 'preferences-en-dark', path: '/demo/en/', choose: 'Choose', colorScheme: 'dark' },
   { file: 'banner-box-nl-mobile', path: '/demo/', viewport: mobile },
+  // The statement and the declaration, after a choice in the banner so that it no longer covers them.
+  { file: 'statement-nl', path: '/demo/privacy.html', decide: 'Alles weigeren', ready: 'keuze-privacy-statement >> [part~="toc"]' },
+  {
+    file: 'declaration-en',
+    path: '/demo/en/cookies.html',
+    decide: 'Reject all',
+    ready: 'keuze-cookie-declaration >> [part~="table"]',
+    scrollTo: '#declaration-title',
+  },
 ];
 
 const browser = await chromium.launch({
@@ -37,7 +48,10 @@ const browser = await chromium.launch({
 await mkdir(out, { recursive: true });
 
 try {
-  for (const shot of shots) {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((file) => !shots.some((shot) => shot.file == file));
+  if (unknown.length) throw new Error(`no such shot: ${unknown.join(', ')}`);
+  for (const shot of shots.filter((shot) => !only.length || only.includes(shot.file))) {
     const context = await browser.newContext({
       viewport: shot.viewport ?? desktop,
       colorScheme: shot.colorScheme ?? 'light',
@@ -62,6 +76,12 @@ try {
       await page.locator(`keuze-cookie-banner >> text=${shot.choose}`).click();
       await page.locator('keuze-cookie-preferences >> dialog[open]').waitFor();
     }
+    if (shot.decide) {
+      await page.locator(`keuze-cookie-banner >> text=${shot.decide}`).click();
+      await page.locator('keuze-cookie-banner >> [part~="base"]').waitFor({ state: 'detached' });
+    }
+    if (shot.ready) await page.locator(shot.ready).first().waitFor();
+    if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((element) => element.scrollIntoView());
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: new URL(`${shot.file}.png`, out).pathname, animations: 'disabled' });
     await context.close();

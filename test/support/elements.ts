@@ -16,6 +16,16 @@ export const elementsConfig: KeuzeConfig = {
     },
     marketing: { cookies: ['_ads'] },
   },
+  newsletter: {
+    timeout: 400,
+    frequency: { nl: 'hooguit één keer per maand', en: 'at most once a month' },
+    preferencesUrl: '/newsletter',
+    topics: [
+      { id: 'newsletter', label: { nl: 'Nieuwsbrief', en: 'Newsletter' } },
+      { id: 'research', label: { nl: 'Uitnodigingen voor onderzoek', en: 'Research invitations' } },
+      { id: 'service', label: { nl: 'Serviceberichten', en: 'Service messages' }, required: true },
+    ],
+  },
 };
 
 /** The page's Keuze, started once per test file, with no choice stored. */

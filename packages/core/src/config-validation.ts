@@ -1,7 +1,6 @@
 import {
   CATEGORY_KEYS,
   COOKIE_NAME,
-  CONFIG_KEYS,
   defaultConfig,
   isRevision,
   isLifetime,
@@ -13,6 +12,7 @@ import {
   type ResolvedConfig,
 } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
+import type { KeuzeConfig } from './types.js';
 import { logError } from './log.js';
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
@@ -30,6 +30,7 @@ const FORMATS: Record<string, RegExp> = {
   path: /^\//,
   layout: /^(box|bar)$/,
   revisionFrom: /^(config|statement)$/,
+  topic: NAME,
   theme: /^(light|dark|auto)$/,
 };
 
@@ -66,6 +67,7 @@ const EXPECTED: Record<string, string> = {
   texts: 'an object of texts by key, e.g. { "banner.title": "…" }',
   layout: '"box" or "bar"',
   revisionFrom: '"config" or "statement"',
+  topic: 'a topic id of letters, digits, "-" or "_" (at most 40)',
   theme: '"light", "dark" or "auto"',
 };
 
@@ -80,7 +82,7 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
   cookies: COOKIES,
   services: { '*': { ...TEXTS, cookies: COOKIES } },
 };
-const SCHEMA: Record<(typeof CONFIG_KEYS)[number], Rule> = {
+const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   categories: { '*': CATEGORY },
   revision: 'revision',
   revisionFrom: 'revisionFrom',
@@ -95,6 +97,13 @@ const SCHEMA: Record<(typeof CONFIG_KEYS)[number], Rule> = {
   layout: 'layout',
   theme: 'theme',
   reopenButton: 'boolean',
+  newsletter: {
+    topics: [{ id: 'topic', label: 'text', description: 'text', required: 'boolean' }],
+    frequency: 'text',
+    endpoint: 'url',
+    timeout: 'ms',
+    preferencesUrl: 'url',
+  },
 };
 
 const passes = (rule: string, value: unknown): boolean =>

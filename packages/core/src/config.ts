@@ -15,23 +15,11 @@ export interface ResolvedConfig extends KeuzeConfig {
   usable: boolean;
 }
 
-/** The keys a config may have; config-validation.ts holds a rule for each. */
-export const CONFIG_KEYS = [
-  'categories',
-  'revision',
-  'revisionFrom',
-  'statementVersion',
-  'lifetimeDays',
-  'cookie',
-  'privacyUrl',
-  'lang',
-  'callbackTimeout',
-  'onEvent',
-  'translations',
-  'layout',
-  'theme',
-  'reopenButton',
-] as const;
+/**
+ * The keys a config may have; config-validation.ts holds a rule for each. Written as one string:
+ * the loader carries this list to every page view.
+ */
+export const CONFIG_KEYS = 'categories revision revisionFrom statementVersion lifetimeDays cookie privacyUrl lang callbackTimeout onEvent translations layout theme reopenButton newsletter'.split(' ') as (keyof KeuzeConfig)[];
 export const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -67,7 +55,7 @@ export function defaultConfig(): ResolvedConfig {
 export function readConfig(input: unknown): { config: ResolvedConfig; checked: boolean } {
   const config = defaultConfig();
   if (!isObject(input) || !isObject(input.categories)) return { config, checked: false };
-  let checked = Object.keys(input).every((key) => (CONFIG_KEYS as readonly string[]).includes(key));
+  let checked = Object.keys(input).every((key) => (CONFIG_KEYS as string[]).includes(key));
   const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion } = input;
   config.usable = true;
   // The one UI setting a returning visit needs: whether to load the settings button.

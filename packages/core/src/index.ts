@@ -2,7 +2,7 @@ export { init } from './init.js';
 export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders, type KeuzeUi } from './keuze.js';
 export { ConsentState } from './consent-state.js';
 export { ConsentEngine } from './consent-engine.js';
-export { readConfig, statementRevision, isObject, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, type ResolvedConfig } from './config.js';
+export { readConfig, statementRevision, isObject, NAME, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, type ResolvedConfig } from './config.js';
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, RECORD_FORMAT, type RecordProblem } from './consent-record.js';
 export { explain, type Notice } from './notices.js';

@@ -14,8 +14,8 @@ export interface Keuze {
   /** The visitor's valid choice, or null before one is made. */
   getConsent(): ConsentRecord | null;
   isGranted(category: string, service?: string): boolean;
-  /** Subscribes to an event type; returns the unsubscribe function. */
-  on<T extends KeuzeEventType>(type: T, listener: KeuzeListener<T>): () => void;
+  /** Subscribes to consent changes; returns the unsubscribe function. */
+  on<T extends 'consent'>(type: T, listener: KeuzeListener<T>): () => void;
   /** Resolves once the choice is stored, gated elements run and listeners are called. */
   acceptAll(): Promise<void>;
   rejectAll(): Promise<void>;

@@ -75,6 +75,7 @@ export interface KeuzeConfig {
   theme?: 'light' | 'dark' | 'auto';
   /** A floating "cookie settings" button on every page once a choice is made. Default false. */
   reopenButton?: boolean;
+  newsletter?: NewsletterConfig;
 }
 
 /** How a choice was made. */
@@ -115,8 +116,76 @@ export interface ConsentEventDetail {
   reloadRecommended: boolean;
 }
 
-/** Every event Keuze sends to `onEvent`; later capabilities add members to this union. */
-export type KeuzeEvent = ConsentEventDetail;
+/** A newsletter topic a visitor can subscribe to. */
+export interface NewsletterTopic {
+  id: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  /** Sent to every subscriber (service messages about an account): shown, not optional. */
+  required?: boolean;
+}
+
+export interface NewsletterConfig {
+  /** Default: `newsletter` and `research` (invitations to research). */
+  topics?: NewsletterTopic[];
+  /** How often mail is sent, for the consent text: `{ nl: 'maandelijks', en: 'monthly' }`. */
+  frequency?: LocalizedText;
+  /** Instead of `onEvent`: a URL the elements POST each newsletter event to as JSON. */
+  endpoint?: string;
+  /** Milliseconds to wait for the host's answer. Default 15000. */
+  timeout?: number;
+  /** Where "manage your preferences" leads, e.g. `/newsletter`. */
+  preferencesUrl?: string;
+}
+
+/** A sign-up; the host's answer decides what the visitor sees. Double opt-in is the default. */
+export interface NewsletterSubscribeEvent {
+  type: 'newsletter-subscribe';
+  email: string;
+  topics: string[];
+  language: string;
+  /** The consent text exactly as the visitor saw it, for proof of consent. */
+  consentText: string;
+  /** ISO 8601. */
+  timestamp: string;
+}
+
+/** Answer to a sign-up: `pending` (a confirmation mail was sent) or `subscribed`. */
+export interface NewsletterSubscribeAnswer {
+  status: 'pending' | 'subscribed';
+}
+
+export interface NewsletterPreferencesGetEvent {
+  type: 'newsletter-preferences-get';
+  token: string;
+}
+
+/** Answer to `newsletter-preferences-get`: the topics subscribed, and those that are not optional. */
+export interface NewsletterPreferencesAnswer {
+  topics: string[];
+  required?: string[];
+  email?: string;
+}
+
+export interface NewsletterPreferencesSetEvent {
+  type: 'newsletter-preferences-set';
+  token: string;
+  topics: string[];
+}
+
+/** Leaves every optional topic at once (one click, no confirmation step). */
+export interface NewsletterUnsubscribeEvent {
+  type: 'newsletter-unsubscribe';
+  token: string;
+}
+
+export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGetEvent | NewsletterPreferencesSetEvent | NewsletterUnsubscribeEvent;
+
+/**
+ * Every event Keuze sends to `onEvent`. Consent events also reach `Keuze.on()` listeners; the
+ * newsletter elements wait for `onEvent`'s answer (a promise) and dispatch `keuze-<type>` events.
+ */
+export type KeuzeEvent = ConsentEventDetail | NewsletterEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 

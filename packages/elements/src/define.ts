@@ -5,3 +5,5 @@ import './cookie-preferences/define.js';
 import './reopen-button/define.js';
 import './privacy-statement/define.js';
 import './cookie-declaration/define.js';
+import './newsletter-signup/define.js';
+import './newsletter-preferences/define.js';

@@ -9,6 +9,8 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-reopen-button': () => import('./reopen-button/define.js'),
   'keuze-privacy-statement': () => import('./privacy-statement/define.js'),
   'keuze-cookie-declaration': () => import('./cookie-declaration/define.js'),
+  'keuze-newsletter-signup': () => import('./newsletter-signup/define.js'),
+  'keuze-newsletter-preferences': () => import('./newsletter-preferences/define.js'),
 };
 
 const reported = new Set<string>();

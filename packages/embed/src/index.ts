@@ -25,7 +25,7 @@ function readPageConfig(): unknown {
     // Anything but two objects is passed on whole, so that validation reports it and fails closed.
     return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? merge(fromElement, fromWindow) : fromWindow;
   } catch (error) {
-    logError('#keuze-config: not valid JSON:', error);
+    logError('#keuze-config: invalid JSON:', error);
     return null;
   }
 }

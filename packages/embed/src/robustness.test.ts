@@ -99,7 +99,7 @@ describe('bad config', () => {
   it('a config element that is not JSON fails closed', async () => {
     const page = await openPage({ config: '{ categories: { analytics: {} }', body: trackers });
     await settle();
-    expect(page.logs('error').some((text) => text.includes('#keuze-config: not valid JSON'))).to.equal(true);
+    expect(page.logs('error').some((text) => text.includes('#keuze-config: invalid JSON'))).to.equal(true);
     await expectFailsClosed(page);
   });
 

@@ -16,6 +16,7 @@ export const themeStyles = css`
     --_button-hover: var(--keuze-color-button-hover, #163b9e);
     --_link: var(--keuze-color-link, #1f4fd1);
     --_focus: var(--keuze-color-focus, #b3261e);
+    --_error: var(--keuze-color-error, #b3261e);
     --_switch-on: var(--keuze-color-switch-on, #1f4fd1);
     --_switch-off: var(--keuze-color-switch-off, #6b7280);
     --_radius: var(--keuze-radius, 0.75rem);
@@ -42,6 +43,7 @@ export const themeStyles = css`
     --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
     --_link: var(--keuze-color-link-dark, #a9c1ff);
     --_focus: var(--keuze-color-focus-dark, #ffb4a9);
+    --_error: var(--keuze-color-error-dark, #ffb4a9);
     --_switch-on: var(--keuze-color-switch-on-dark, #8fb0ff);
     --_switch-off: var(--keuze-color-switch-off-dark, #8a93a1);
     --_shadow: var(--keuze-shadow-dark, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
@@ -59,6 +61,8 @@ export const themeStyles = css`
       --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
       --_link: var(--keuze-color-link-dark, #a9c1ff);
       --_focus: var(--keuze-color-focus-dark, #ffb4a9);
+      --_error: var(--keuze-color-error-dark, #ffb4a9);
+    --_error: var(--keuze-color-error-dark, #ffb4a9);
       --_switch-on: var(--keuze-color-switch-on-dark, #8fb0ff);
       --_switch-off: var(--keuze-color-switch-off-dark, #8a93a1);
       --_shadow: var(--keuze-shadow-dark, 0 0.5rem 2rem rgb(0 0 0 / 0.6));

@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { NewsletterPreferences } from './newsletter-preferences.js';
+
+defineElement('keuze-newsletter-preferences', NewsletterPreferences);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-newsletter-preferences': NewsletterPreferences;
+  }
+}

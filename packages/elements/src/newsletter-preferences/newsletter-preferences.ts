@@ -1,0 +1,203 @@
+import type { NewsletterPreferencesAnswer, NewsletterTopic } from '@keuze/core';
+import { html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ConsentController } from '../consent-controller.js';
+import { I18nController } from '../i18n/i18n-controller.js';
+import { localize, t, type TranslationKey } from '../i18n/i18n.js';
+import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
+import { formStyles } from '../newsletter/newsletter.styles.js';
+import { rememberTopics } from '../newsletter/subscription-cookie.js';
+import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'no-token' }
+  | { kind: 'ready'; notice?: 'saved' }
+  | { kind: 'unsubscribed'; previous: string[]; undoable: boolean };
+
+/**
+ * @summary Newsletter preferences from the link in an email: change topics, or leave everything
+ * with one click (then undo for a few seconds, or subscribe again). Opening the page changes
+ * nothing: only a click does, because mail scanners open links.
+ *
+ * @fires keuze-newsletter-preferences-get - Asking the host for the current topics.
+ * @fires keuze-newsletter-preferences-set - New topics (also after undo or subscribing again).
+ * @fires keuze-newsletter-unsubscribe - The one-click unsubscribe.
+ *
+ * @csspart base - The form.
+ * @csspart button - Each button.
+ * @csspart unsubscribe - The unsubscribe button.
+ * @csspart message - Saved, unsubscribed, or an error.
+ */
+export class NewsletterPreferences extends LitElement {
+  static override styles = [themeStyles, buttonStyles, formStyles];
+
+  /** The subscriber's token from the email link; read from `?token=` in the page URL when not set. */
+  @property() token?: string;
+
+  /** Seconds during which an unsubscribe can be undone. */
+  @property({ type: Number, attribute: 'undo-seconds' }) undoSeconds = 10;
+
+  /** Instead of the page config's `onEvent`: a function that receives each event and answers. */
+  @property({ attribute: false }) handler?: NewsletterHandler;
+
+  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  @state() private view: View = { kind: 'loading' };
+  @state() private subscribed = new Set<string>();
+  @state() private required = new Set<string>();
+  @state() private email = '';
+  @state() private busy = false;
+  @state() private error?: HostError['reason'];
+  /** The request to repeat after an error. */
+  private retry?: () => Promise<void>;
+  private undoTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly consent = new ConsentController(this);
+  private readonly i18n = new I18nController(this);
+  private loadStarted = false;
+
+  private get subscriberToken(): string | undefined {
+    return this.token ?? new URLSearchParams(location.search).get('token') ?? undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.undoTimer);
+  }
+
+  protected override willUpdate(): void {
+    if (this.loadStarted || !this.consent.config) return;
+    this.loadStarted = true;
+    if (!this.subscriberToken) this.view = { kind: 'no-token' };
+    else void this.run(() => this.load());
+  }
+
+  protected override render(): unknown {
+    if (!this.consent.config) return nothing;
+    const { view } = this;
+    if (view.kind == 'no-token') return html`<p part="message" class="message failure" role="alert">${t('preferences.newsletter.noToken')}</p>`;
+    if (view.kind == 'loading') {
+      return html`<div class="panel">
+        ${this.error ? this.renderError() : html`<p role="status">${t('preferences.newsletter.loading')}</p>`}
+      </div>`;
+    }
+    if (view.kind == 'unsubscribed') {
+      return html`<div class="panel" part="base">
+        <p part="message" class="message" role="status">${t('preferences.newsletter.unsubscribed')}</p>
+        ${this.error ? this.renderError() : nothing}
+        <div class="actions">
+          ${view.undoable
+            ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${t('preferences.newsletter.undo')}</button>`
+            : html`<button part="button" class="link-button" @click=${() => this.run(() => this.setTopics(view.previous))}>${t('preferences.newsletter.resubscribe')}</button>`}
+        </div>
+      </div>`;
+    }
+    return html`
+      <form part="base" aria-label=${t('preferences.newsletter.title')} @submit=${this.save}>
+        ${this.email ? html`<p>${t('preferences.newsletter.for', { email: this.email })}</p>` : nothing}
+        <fieldset>
+          <legend>${t('newsletter.topics')}</legend>
+          ${this.topics().map((topic) => {
+            const required = this.required.has(topic.id) || !!topic.required;
+            return html`<label class="check">
+              <input type="checkbox" .checked=${required || this.subscribed.has(topic.id)} ?disabled=${required} @change=${(event: Event) => this.toggle(topic.id, (event.target as HTMLInputElement).checked)} />
+              <span>
+                ${localize(topic.label, topic.id)}
+                ${required ? html`<span class="hint">${t('preferences.newsletter.required')}</span>` : topic.description ? html`<span class="hint">${localize(topic.description, '')}</span>` : nothing}
+              </span>
+            </label>`;
+          })}
+        </fieldset>
+        ${view.notice == 'saved' ? html`<p part="message" class="message" role="status">${t('preferences.newsletter.saved')}</p>` : nothing}
+        ${this.error ? this.renderError() : nothing}
+        <div class="actions">
+          <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('preferences.newsletter.save')}</button>
+          <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
+            ${t('preferences.newsletter.unsubscribe')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderError(): unknown {
+    return html`<p part="message" class="message failure" role="alert">
+      ${t(`newsletter.${this.error}` as TranslationKey)}
+      <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${t('newsletter.retry')}</button>
+    </p>`;
+  }
+
+  /** The topics from config, and any the host reports that the config does not name. */
+  private topics(): NewsletterTopic[] {
+    const configured = this.consent.config?.newsletter?.topics ?? DEFAULT_TOPICS;
+    const known = new Set(configured.map((topic) => topic.id));
+    const extra = [...this.subscribed, ...this.required].filter((id) => !known.has(id)).map((id) => ({ id, label: id }));
+    return [...configured, ...extra];
+  }
+
+  private toggle(id: string, on: boolean): void {
+    const subscribed = new Set(this.subscribed);
+    if (on) subscribed.add(id);
+    else subscribed.delete(id);
+    this.subscribed = subscribed;
+    if (this.view.kind == 'ready') this.view = { kind: 'ready' };
+  }
+
+  /** Runs one request at a time; an error keeps every choice on screen, with a retry. */
+  private async run(request: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.error = undefined;
+    this.retry = request;
+    try {
+      await request();
+    } catch (error) {
+      this.error = error instanceof HostError ? error.reason : 'failed';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const answer = await askHost<NewsletterPreferencesAnswer>(this, { type: 'newsletter-preferences-get', token: this.subscriberToken! }, this.consent.config, this.handler);
+    this.subscribed = new Set(answer?.topics ?? []);
+    this.required = new Set(answer?.required ?? []);
+    this.email = answer?.email ?? '';
+    this.view = { kind: 'ready' };
+  }
+
+  private readonly save = (event: Event): void => {
+    event.preventDefault();
+    void this.run(() => this.setTopics([...this.subscribed]));
+  };
+
+  private async setTopics(topics: string[]): Promise<void> {
+    await askHost(this, { type: 'newsletter-preferences-set', token: this.subscriberToken!, topics }, this.consent.config, this.handler);
+    clearTimeout(this.undoTimer);
+    this.subscribed = new Set(topics);
+    rememberTopics(topics);
+    this.view = { kind: 'ready', notice: 'saved' };
+  }
+
+  private async unsubscribe(): Promise<void> {
+    const previous = [...this.subscribed];
+    await askHost(this, { type: 'newsletter-unsubscribe', token: this.subscriberToken! }, this.consent.config, this.handler);
+    this.subscribed = new Set();
+    rememberTopics([]);
+    this.view = { kind: 'unsubscribed', previous, undoable: true };
+    // After a few seconds "undo" becomes "subscribe again": the same request, in calmer words.
+    this.undoTimer = setTimeout(() => {
+      if (this.view.kind == 'unsubscribed') this.view = { ...this.view, undoable: false };
+    }, this.undoSeconds * 1000);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'keuze-newsletter-preferences-get': CustomEvent<import('@keuze/core').NewsletterPreferencesGetEvent>;
+    'keuze-newsletter-preferences-set': CustomEvent<import('@keuze/core').NewsletterPreferencesSetEvent>;
+    'keuze-newsletter-unsubscribe': CustomEvent<import('@keuze/core').NewsletterUnsubscribeEvent>;
+  }
+}
