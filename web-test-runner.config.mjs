@@ -9,6 +9,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  * so that every test gets a fresh page with its own Keuze, config and console.
  */
 const flakyRequests = new Map();
+let lastNewsletterPost = null;
 const testPages = {
   name: 'keuze-test-pages',
   async serve(context) {
@@ -26,6 +27,18 @@ const unreliableFiles = async (context, next) => {
     flakyRequests.set(context.path, seen + 1);
     context.status = seen ? 200 : 503;
     context.body = seen ? (context.URL.searchParams.get('body') ?? '') : 'unavailable';
+    return;
+  }
+  // A newsletter endpoint: answers a POST like a host with double opt-in; GET …/last shows what came in.
+  if (context.path === '/__newsletter' && context.method === 'POST') {
+    let body = '';
+    for await (const chunk of context.req) body += chunk;
+    lastNewsletterPost = { contentType: context.get('content-type'), body: JSON.parse(body) };
+    context.body = { status: 'subscribed' };
+    return;
+  }
+  if (context.path === '/__newsletter/last') {
+    context.body = lastNewsletterPost;
     return;
   }
   if (context.path === '/__slow') {

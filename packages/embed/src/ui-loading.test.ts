@@ -143,6 +143,43 @@ describe('a new privacy statement', () => {
   });
 });
 
+describe('newsletter through the script tag', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  const fillAndSend = async (page: TestPage): Promise<ShadowRoot> => {
+    const root = await rendered(page, 'keuze-newsletter-signup', 'form');
+    const field = root.querySelector<HTMLInputElement>('#email')!;
+    field.value = 'anna@example.com';
+    field.dispatchEvent(new InputEvent('input'));
+    root.querySelector<HTMLInputElement>('input[name="topics"]')!.click();
+    root.querySelector<HTMLInputElement>('#consent')!.click();
+    await settle(10);
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    return root;
+  };
+
+  it('the host callback in window.KeuzeConfig answers the sign-up', async () => {
+    const page = await openPage({
+      config: siteConfig,
+      before: "window.__sent = []; window.KeuzeConfig = { onEvent: (e) => { window.__sent.push(e.type); return e.type == 'newsletter-subscribe' ? Promise.resolve({ status: 'pending' }) : undefined; } };",
+      body: '<keuze-newsletter-signup></keuze-newsletter-signup>',
+    });
+    const root = await fillAndSend(page);
+    await waitUntil(() => root.querySelector('[part~="message"]')?.textContent?.includes('kijk in je inbox'));
+    expect((page.window as unknown as { __sent: string[] }).__sent).to.include('newsletter-subscribe');
+  });
+
+  it('or newsletter.endpoint receives it as a JSON POST', async () => {
+    const page = await openPage({ config: { ...siteConfig, newsletter: { endpoint: '/__newsletter' } }, body: '<keuze-newsletter-signup></keuze-newsletter-signup>' });
+    const root = await fillAndSend(page);
+    await waitUntil(() => root.querySelector('[part~="message"]')?.textContent?.includes('Je bent aangemeld'));
+    const received = await (await fetch('/__newsletter/last')).json();
+    expect(received.contentType).to.equal('application/json');
+    expect(received.body).to.deep.include({ type: 'newsletter-subscribe', email: 'anna@example.com', topics: ['newsletter'], language: 'nl' });
+  });
+});
+
 describe('language', () => {
   beforeEach(clearCookies);
   afterEach(closePages);

@@ -1,0 +1,149 @@
+import type { NewsletterEvent } from '@keuze/core';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { freshKeuze } from '../../../../test/support/elements.js';
+import './define.js';
+import type { NewsletterPreferences } from './newsletter-preferences.js';
+
+type Handler = (event: NewsletterEvent) => unknown;
+
+/** A host that keeps one subscriber's topics, like a mailing list would. */
+function mailingList(topics = ['newsletter', 'research']): { handler: Handler; calls: NewsletterEvent[]; topics: () => string[]; fail: (on: boolean) => void } {
+  const calls: NewsletterEvent[] = [];
+  let failing = false;
+  return {
+    calls,
+    topics: () => topics,
+    fail: (on) => void (failing = on),
+    handler: (event) => {
+      calls.push(event);
+      if (failing) return Promise.reject(new Error('list unavailable'));
+      if (event.type == 'newsletter-preferences-get') return { topics, required: ['service'], email: 'anna@example.com' };
+      if (event.type == 'newsletter-preferences-set') topics = event.topics;
+      if (event.type == 'newsletter-unsubscribe') topics = [];
+      return {};
+    },
+  };
+}
+
+async function open(list: ReturnType<typeof mailingList>, token: string | null = 'tok-123'): Promise<{ element: NewsletterPreferences; root: ShadowRoot }> {
+  const element = document.createElement('keuze-newsletter-preferences');
+  if (token) element.token = token;
+  element.undoSeconds = 0.3;
+  element.handler = list.handler;
+  await fixture(element);
+  await waitUntil(() => element.shadowRoot?.querySelector('form, [part~="message"], [part~="base"]'), 'the preferences did not render', { timeout: 2000 });
+  return { element, root: element.shadowRoot! };
+}
+
+const boxes = (root: ShadowRoot): { label: string; checked: boolean; disabled: boolean }[] =>
+  [...root.querySelectorAll<HTMLLabelElement>('label.check')].map((label) => {
+    const box = label.querySelector('input')!;
+    return { label: label.textContent!.replace(/\s+/g, ' ').trim(), checked: box.checked, disabled: box.disabled };
+  });
+const button = (root: ShadowRoot, text: string): HTMLButtonElement => [...root.querySelectorAll('button')].find((item) => item.textContent!.trim() == text)!;
+const message = (root: ShadowRoot): string => [...root.querySelectorAll('[part~="message"]')].map((item) => item.textContent!.trim()).join(' ');
+
+describe('<keuze-newsletter-preferences>', () => {
+  beforeEach(async () => {
+    await freshKeuze();
+    await emulateMedia({ colorScheme: 'light' });
+  });
+  after(() => window.Keuze?.reset());
+
+  it('opening the page only asks for the topics: it never unsubscribes by itself', async () => {
+    const list = mailingList();
+    const { root } = await open(list);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(list.calls.map((event) => event.type)).to.deep.equal(['newsletter-preferences-get']);
+    expect(list.topics()).to.deep.equal(['newsletter', 'research']);
+    expect(root.textContent).to.include('Voorkeuren voor anna@example.com');
+    expect(boxes(root)).to.deep.equal([
+      { label: 'Nieuwsbrief', checked: true, disabled: false },
+      { label: 'Uitnodigingen voor onderzoek', checked: true, disabled: false },
+      { label: 'Serviceberichten Altijd verstuurd (over je account)', checked: true, disabled: true },
+    ]);
+  });
+
+  it('reads the token from the page URL when the element has none', async () => {
+    const url = location.href;
+    history.replaceState(null, '', `${location.pathname}?token=from-the-link`);
+    try {
+      const list = mailingList();
+      await open(list, null);
+      await waitUntil(() => list.calls.length);
+      expect(list.calls[0]).to.deep.equal({ type: 'newsletter-preferences-get', token: 'from-the-link' });
+    } finally {
+      history.replaceState(null, '', url);
+    }
+  });
+
+  it('without a token it says the link is incomplete, and asks nothing', async () => {
+    const list = mailingList();
+    const { root } = await open(list, null);
+    expect(message(root)).to.include('Deze link is niet compleet');
+    expect(list.calls).to.deep.equal([]);
+  });
+
+  it('changes topics', async () => {
+    const list = mailingList();
+    const { root } = await open(list);
+    root.querySelectorAll<HTMLInputElement>('label.check input')[1]!.click();
+    button(root, 'Voorkeuren opslaan').click();
+    await waitUntil(() => message(root).includes('opgeslagen'));
+    expect(list.calls.at(-1)).to.deep.equal({ type: 'newsletter-preferences-set', token: 'tok-123', topics: ['newsletter'] });
+  });
+
+  it('one click unsubscribes, with undo for a few seconds, then a link to subscribe again', async () => {
+    const list = mailingList();
+    const { root } = await open(list);
+    button(root, 'Afmelden voor alles').click();
+    await waitUntil(() => message(root).includes('Je bent afgemeld'));
+    expect(list.calls.at(-1)).to.deep.equal({ type: 'newsletter-unsubscribe', token: 'tok-123' });
+    expect(list.topics()).to.deep.equal([]);
+    button(root, 'Ongedaan maken').click();
+    await waitUntil(() => message(root).includes('opgeslagen'));
+    expect(list.topics()).to.deep.equal(['newsletter', 'research']);
+    button(root, 'Afmelden voor alles').click();
+    await waitUntil(() => button(root, 'Opnieuw aanmelden'), 'no resubscribe after the undo time', { timeout: 2000 });
+    button(root, 'Opnieuw aanmelden').click();
+    await waitUntil(() => list.topics().length == 2);
+  });
+
+  it('a failing host: a clear error with retry, and the choices stay', async () => {
+    const list = mailingList();
+    const { root } = await open(list);
+    root.querySelectorAll<HTMLInputElement>('label.check input')[0]!.click();
+    list.fail(true);
+    button(root, 'Voorkeuren opslaan').click();
+    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    expect(boxes(root).map((box) => box.checked)).to.deep.equal([false, true, true]);
+    list.fail(false);
+    button(root, 'Opnieuw proberen').click();
+    await waitUntil(() => message(root).includes('opgeslagen'));
+    expect(list.topics()).to.deep.equal(['research']);
+  });
+
+  it('a host that fails while loading offers a retry', async () => {
+    const list = mailingList();
+    list.fail(true);
+    const { root } = await open(list);
+    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    list.fail(false);
+    button(root, 'Opnieuw proberen').click();
+    await waitUntil(() => boxes(root).length == 3);
+  });
+
+  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+    it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+      await emulateMedia({ colorScheme });
+      await window.Keuze!.setLanguage(lang);
+      const { element, root } = await open(mailingList());
+      await waitUntil(() => boxes(root).length == 3);
+      await expect(element).to.be.accessible();
+      button(root, lang == 'nl' ? 'Afmelden voor alles' : 'Unsubscribe from everything').click();
+      await waitUntil(() => root.querySelector('[role="status"]'));
+      await expect(element).to.be.accessible();
+    });
+  }
+});
