@@ -79,18 +79,6 @@ export const statementStyles = css`
     border-radius: var(--_radius);
   }
 
-  button {
-    min-height: 2.75rem;
-    padding: 0.4em 1em;
-    border: 2px solid var(--_button-bg);
-    border-radius: var(--_button-radius);
-    background: var(--_button-bg);
-    color: var(--_button-text);
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-
   button.link {
     min-height: 1.5rem;
     padding: 0;

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, t } from '../i18n/i18n.js';
-import { themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { readStatement, type Statement } from './statement-source.js';
 import { statementStyles } from './privacy-statement.styles.js';
 
@@ -27,7 +27,7 @@ type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | 
  * @cssproperty --keuze-statement-max-width - The line length of the text. Default 42rem.
  */
 export class PrivacyStatement extends LitElement {
-  static override styles = [themeStyles, statementStyles];
+  static override styles = [themeStyles, buttonStyles, statementStyles];
 
   /** One Markdown file for every language. */
   @property() src?: string;
@@ -105,7 +105,7 @@ export class PrivacyStatement extends LitElement {
     if (load.status == 'failed') {
       return html`<div part="error" class="error" role="alert">
         <p>${t('statement.failed')}</p>
-        <button class="retry" @click=${() => this.reload()}>${t('statement.retry')}</button>
+        <button class="button" @click=${() => this.reload()}>${t('statement.retry')}</button>
         ${load.url ? html`<a href=${load.url}>${t('statement.openFile')}</a>` : nothing}
       </div>`;
     }

@@ -1,5 +1,23 @@
 import { css } from 'lit';
 
+/** The dark scheme's tokens: used by `theme="dark"` and, unless `theme="light"`, by a dark system setting. */
+const darkTokens = css`
+  --_bg: var(--keuze-color-background-dark, #16191e);
+  --_text: var(--keuze-color-text-dark, #eef1f5);
+  --_muted: var(--keuze-color-muted-dark, #b7bfcb);
+  --_border: var(--keuze-color-border-dark, #4a515c);
+  --_button-bg: var(--keuze-color-button-dark, #8fb0ff);
+  --_button-text: var(--keuze-color-button-text-dark, #0b1530);
+  --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
+  --_link: var(--keuze-color-link-dark, #a9c1ff);
+  --_focus: var(--keuze-color-focus-dark, #ffb4a9);
+  --_error: var(--keuze-color-error-dark, #ffb4a9);
+  --_switch-on: var(--keuze-color-switch-on-dark, #8fb0ff);
+  --_switch-off: var(--keuze-color-switch-off-dark, #8a93a1);
+  --_shadow: var(--keuze-shadow-dark, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
+  color-scheme: dark;
+`;
+
 /**
  * The design tokens every Keuze element reads. A site themes Keuze by setting any `--keuze-*`
  * property on `:root` or on an element; the defaults below meet WCAG AA (≥ 4.5:1) in light and dark.
@@ -34,39 +52,12 @@ export const themeStyles = css`
   }
 
   :host([theme='dark']) {
-    --_bg: var(--keuze-color-background-dark, #16191e);
-    --_text: var(--keuze-color-text-dark, #eef1f5);
-    --_muted: var(--keuze-color-muted-dark, #b7bfcb);
-    --_border: var(--keuze-color-border-dark, #4a515c);
-    --_button-bg: var(--keuze-color-button-dark, #8fb0ff);
-    --_button-text: var(--keuze-color-button-text-dark, #0b1530);
-    --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
-    --_link: var(--keuze-color-link-dark, #a9c1ff);
-    --_focus: var(--keuze-color-focus-dark, #ffb4a9);
-    --_error: var(--keuze-color-error-dark, #ffb4a9);
-    --_switch-on: var(--keuze-color-switch-on-dark, #8fb0ff);
-    --_switch-off: var(--keuze-color-switch-off-dark, #8a93a1);
-    --_shadow: var(--keuze-shadow-dark, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
-    color-scheme: dark;
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--keuze-color-background-dark, #16191e);
-      --_text: var(--keuze-color-text-dark, #eef1f5);
-      --_muted: var(--keuze-color-muted-dark, #b7bfcb);
-      --_border: var(--keuze-color-border-dark, #4a515c);
-      --_button-bg: var(--keuze-color-button-dark, #8fb0ff);
-      --_button-text: var(--keuze-color-button-text-dark, #0b1530);
-      --_button-hover: var(--keuze-color-button-hover-dark, #b3caff);
-      --_link: var(--keuze-color-link-dark, #a9c1ff);
-      --_focus: var(--keuze-color-focus-dark, #ffb4a9);
-      --_error: var(--keuze-color-error-dark, #ffb4a9);
-    --_error: var(--keuze-color-error-dark, #ffb4a9);
-      --_switch-on: var(--keuze-color-switch-on-dark, #8fb0ff);
-      --_switch-off: var(--keuze-color-switch-off-dark, #8a93a1);
-      --_shadow: var(--keuze-shadow-dark, 0 0.5rem 2rem rgb(0 0 0 / 0.6));
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 
