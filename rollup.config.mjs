@@ -37,13 +37,51 @@ const packageBuild = (pkg, entries = ['index']) => ({
   output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true },
 });
 
-/** gzip budgets in bytes; an entry's budget includes the chunks it imports statically. */
-const budgets = {
+/**
+ * Bytes per built file (gzip -9 / brotli 11), by name without hash: a file that grows past its
+ * budget, or a new file without one, fails the build. Set a little above today's size, so that
+ * growth is a decision.
+ */
+const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': 3 * 1024,
-  // The classic-script file holds everything: engine, validator, elements, lit, i18next, and the
-  // statement viewer's Markdown parser and sanitiser (about 27 KB of it) and the newsletter forms.
-  'keuze.iife.js': 72 * 1024,
+  'keuze.js': { gzip: 3072, brotli: 2800 },
+  engine: { gzip: 3600, brotli: 3200 },
+  diagnostics: { gzip: 600, brotli: 500 },
+  'config-validation': { gzip: 2400, brotli: 2100 },
+  // The elements' registry, Keuze's i18next instance and both languages' texts.
+  ui: { gzip: 4800, brotli: 4200 },
+  i18next: { gzip: 15500, brotli: 14000 },
+  lit: { gzip: 6200, brotli: 5600 },
+  'theme.styles': { gzip: 1500, brotli: 1300 },
+  'config-text': { gzip: 300, brotli: 250 },
+  'cookie-banner': { gzip: 2000, brotli: 1700 },
+  'cookie-preferences': { gzip: 3700, brotli: 3200 },
+  'reopen-button': { gzip: 950, brotli: 800 },
+  'cookie-declaration': { gzip: 1500, brotli: 1300 },
+  // With marked and DOMPurify, which only pages with the statement load.
+  'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
+  newsletter: { gzip: 1850, brotli: 1550 },
+  'newsletter-signup': { gzip: 2400, brotli: 2050 },
+  'newsletter-preferences': { gzip: 1900, brotli: 1650 },
+  // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
+  'keuze.iife.js': { gzip: 72 * 1024, brotli: 64 * 1024 },
+};
+
+/** What a page view fetches, as load paths with a budget for the sum. */
+const paths = {
+  'returning visit': { files: ['keuze.js'], gzip: 3072 },
+  // Issue 7 aims at 30 KB here; today's figure is the budget until the work gets it there.
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38 * 1024 },
+};
+
+/**
+ * The libraries get chunks named for what they are, so the size table says where the bytes go.
+ * (Only libraries: a manual chunk also takes the modules it imports, and ours import core.)
+ */
+const manualChunks = (id) => {
+  if (/node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id)) return 'lit';
+  if (/node_modules[\\/]i18next[\\/]/.test(id)) return 'i18next';
+  return undefined;
 };
 
 export default [
@@ -60,18 +98,24 @@ export default [
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].js',
-      // An element's chunk is named after its folder (cookie-banner-….js), not after define.ts.
-      chunkFileNames: (chunk) => `chunks/${/([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1] ?? '[name]'}-[hash].js`,
+      // An element's chunk is named after its folder (cookie-banner-….js), not after define.ts,
+      // and the newsletter elements' shared code is "newsletter".
+      chunkFileNames: (chunk) => {
+        const element = /([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
+        const newsletter = chunk.moduleIds.every((id) => /elements[\\/]src[\\/]newsletter[\\/]/.test(id)) && 'newsletter';
+        return `chunks/${element ?? (newsletter || '[name]')}-[hash].js`;
+      },
       // Maps are written beside each file, without the comment that points to them: every
       // visitor would download that line, only developers use the map.
       sourcemap: 'hidden',
-      plugins: [sizeReport({ budgets })],
+      manualChunks,
+      plugins: [sizeReport({ files, paths })],
     },
   },
   {
     input: source('embed'),
     treeshake,
     plugins: [workspaceSources, nodeResolve(), esbuild({ target: TARGET, tsconfigRaw }), minify],
-    output: { file: 'dist/keuze.iife.js', format: 'iife', inlineDynamicImports: true, sourcemap: true, plugins: [sizeReport({ budgets })] },
+    output: { file: 'dist/keuze.iife.js', format: 'iife', inlineDynamicImports: true, sourcemap: true, plugins: [sizeReport({ files })] },
   },
 ];
