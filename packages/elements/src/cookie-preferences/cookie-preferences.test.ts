@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { deepActiveElement, freshKeuze, part } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
@@ -143,6 +143,25 @@ describe('<keuze-cookie-preferences>', () => {
     button('accept-all').click();
     await waitUntil(() => window.Keuze!.getConsent());
     expect(window.Keuze!.getConsent()!.language).to.equal('en');
+  });
+
+  it('fits a 320 px wide screen: no sideways scrolling, every button reachable', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      await openFromBanner();
+      const box = dialog()!.getBoundingClientRect();
+      expect(box.left).to.be.at.least(0);
+      expect(box.right).to.be.at.most(320);
+      const body = dialog()!.querySelector<HTMLElement>('.body')!;
+      expect(body.scrollWidth).to.be.at.most(body.clientWidth);
+      for (const name of ['save', 'accept-all', 'reject-all']) {
+        const rect = button(name).getBoundingClientRect();
+        expect(rect.bottom, name).to.be.at.most(640);
+        expect(rect.height, name).to.be.at.least(24);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   for (const lang of ['nl', 'en']) {
