@@ -16,7 +16,11 @@ const out = new URL('../docs/images/', import.meta.url);
 const desktop = { width: 1280, height: 800 };
 const mobile = { width: 360, height: 740 };
 
-/** Each shot: a page, what to do there, and the context options (viewport, colour scheme). */
+/**
+ * Each shot: a page, what to do there, and the context options (viewport, colour scheme).
+ * `choose` and `decide` press that banner button (`decide` then waits for the banner to go),
+ * `ready` waits for a selector, and `scrollTo` scrolls that element to the top of the window.
+ */
 const shots = [
   { file: 'banner-box-nl', path: '/demo/' },
   { file: 'banner-box-en', path: '/demo/en/' },
@@ -81,7 +85,12 @@ try {
       await page.locator('keuze-cookie-banner >> [part~="base"]').waitFor({ state: 'detached' });
     }
     if (shot.ready) await page.locator(shot.ready).first().waitFor();
-    if (shot.scrollTo) await page.locator(shot.scrollTo).evaluate((element) => element.scrollIntoView());
+    if (shot.scrollTo) {
+      await page.locator(shot.scrollTo).evaluate((element) => {
+        element.scrollIntoView();
+        window.scrollBy(0, -24);
+      });
+    }
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: new URL(`${shot.file}.png`, out).pathname, animations: 'disabled' });
     await context.close();

@@ -7,14 +7,14 @@ export const elementsConfig: KeuzeConfig = {
   lang: 'nl',
   privacyUrl: '/privacy',
   categories: {
-    necessary: { cookies: [{ name: 'session', lifetime: { nl: 'sessie', en: 'session' }, purpose: { nl: 'Houdt je ingelogd.', en: 'Keeps you signed in.' } }] },
+    necessary: { cookies: [{ name: 'session', thirdParty: false, lifetime: { nl: 'sessie', en: 'session' }, purpose: { nl: 'Houdt je ingelogd.', en: 'Keeps you signed in.' } }] },
     analytics: {
       services: {
         matomo: { label: 'Matomo', cookies: [{ name: '_pk_id.*', provider: 'Boekvlot', lifetime: { nl: '13 maanden', en: '13 months' } }] },
         hotjar: { label: 'Hotjar', cookies: ['_hj*'] },
       },
     },
-    marketing: { cookies: ['_ads'] },
+    marketing: { cookies: [{ name: '_ads', thirdParty: true }] },
   },
   newsletter: {
     timeout: 400,

@@ -152,7 +152,10 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   const { categories, cookie, ...rest } = valid;
   Object.assign(config, rest);
   // As the loader reads it: the stored revision must match on the next page view.
-  if (input.revisionFrom == 'statement') config.revision = statementRevision(input.statementVersion);
+  if (input.revisionFrom == 'statement') {
+    if (input.statementVersion === undefined) problems.push(['statementVersion', 'string']);
+    config.revision = statementRevision(input.statementVersion);
+  }
   Object.assign(config.cookie, cookie);
   if (categories) {
     config.usable = true;

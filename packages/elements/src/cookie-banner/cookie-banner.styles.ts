@@ -88,6 +88,14 @@ export const bannerStyles = css`
     }
   }
 
+  /* A printed page shows the page, not the question. */
+  @media print {
+    .box,
+    .bar {
+      display: none;
+    }
+  }
+
   /* Only an entrance: a choice hides the banner at once, whatever the motion setting. */
   @media (prefers-reduced-motion: no-preference) {
     .box,
@@ -102,3 +110,4 @@ export const bannerStyles = css`
     }
   }
 `;
+

@@ -24,10 +24,11 @@ describe('<keuze-cookie-declaration>', () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     expect(rows(root, 'necessary')).to.deep.equal([['session', '—', '—', 'Houdt je ingelogd.', 'sessie', 'Deze website']]);
     expect(rows(root, 'analytics')).to.deep.equal([
-      ['_pk_id.*', 'Matomo', 'Boekvlot', '—', '13 maanden', 'Deze website'],
-      ['_hj*', 'Hotjar', '—', '—', '—', 'Deze website'],
+      ['_pk_id.*', 'Matomo', 'Boekvlot', '—', '13 maanden', '—'],
+      ['_hj*', 'Hotjar', '—', '—', '—', '—'],
     ]);
-    expect(rows(root, 'marketing')).to.deep.equal([['_ads', '—', '—', '—', '—', 'Deze website']]);
+    // Party unknown is said as unknown, not as first party.
+    expect(rows(root, 'marketing')).to.deep.equal([['_ads', '—', '—', '—', '—', 'Derde partij']]);
     // One row per cookie in the config: nothing added, nothing left out.
     const configured = Object.values(elementsConfig.categories).flatMap((category) => [
       ...(category.cookies ?? []),
@@ -50,6 +51,7 @@ describe('<keuze-cookie-declaration>', () => {
     await window.Keuze!.setLanguage('en');
     await waitUntil(() => root.querySelector('th')?.textContent == 'Cookie' && root.querySelector('[part~="button"]')!.textContent == 'Change cookie settings');
     expect(rows(root, 'necessary')[0]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
+    expect(rows(root, 'marketing')[0]![5]).to.equal('Third party');
   });
 
   it('its button opens the cookie settings', async () => {

@@ -57,7 +57,7 @@ export class CookieDeclaration extends LitElement {
         border-bottom: 1px solid var(--_border);
       }
       code {
-        word-break: break-all;
+        overflow-wrap: anywhere;
       }
     `,
   ];
@@ -119,7 +119,7 @@ export class CookieDeclaration extends LitElement {
                       <td>${info.provider ?? '—'}</td>
                       <td>${textOf(info.purpose) || '—'}</td>
                       <td>${textOf(info.lifetime) || '—'}</td>
-                      <td>${info.thirdParty ? t('declaration.thirdParty') : t('declaration.firstParty')}</td>
+                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? t('declaration.thirdParty') : t('declaration.firstParty')}</td>
                     </tr>`;
                   })}
                 </tbody>

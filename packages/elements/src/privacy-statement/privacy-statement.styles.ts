@@ -64,9 +64,8 @@ export const statementStyles = css`
     padding-inline-start: 1.25em;
   }
 
-  .toc a {
-    display: inline-block;
-    min-height: 1.5rem;
+  .toc li {
+    padding-block: 0.15em;
   }
 
   [tabindex='-1']:focus {

@@ -37,6 +37,7 @@ describe('<keuze-privacy-statement>', () => {
     expect(root.querySelector('h1')!.textContent).to.equal('Privacyverklaring Basecone');
     expect(root.querySelector('[part~="meta"]')!.textContent).to.include('Versie 16-09-2016');
     expect(root.querySelector('[part~="meta"]')!.textContent).to.include('Laatst gewijzigd op 2 september 2016');
+    expect(root.querySelectorAll('h1')).to.have.length(1);
     const sections = [...content(element).querySelectorAll('h2')].map((heading) => heading.id);
     expect(sections).to.include.members(['gebruik-van-persoonsgegevens', 'cookies', 'beveiliging', 'cameratoezicht', 'bewaartermijnen', 'minderjarigen', 'autoriteit-persoonsgegevens', 'contactgegevens']);
     const toc = [...root.querySelectorAll('[part~="toc"] a')].map((link) => link.getAttribute('href'));
@@ -69,8 +70,11 @@ describe('<keuze-privacy-statement>', () => {
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.include('De privacyverklaring kon niet worden geladen.');
     expect(error.querySelector('a')!.getAttribute('href')).to.equal(url);
+    error.querySelector('button')!.focus();
     error.querySelector('button')!.click();
     await waitUntil(() => content(element)?.querySelector('#eerste-sectie'), 'the retry did not load the statement', { timeout: 4000 });
+    // Focus moves to what replaced the retry button, not to the page's start.
+    expect(element.shadowRoot!.activeElement?.localName).to.equal('h1');
   });
 
   it('a slow file times out with the same message', async () => {
@@ -113,6 +117,32 @@ describe('<keuze-privacy-statement>', () => {
     const older = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('## A', 'title: T\nversion: 1\nupdated: 2001-01-01')}></keuze-privacy-statement>`);
     await ready(older);
     expect(older.shadowRoot!.querySelector('[part~="changed"]')).to.equal(null);
+  });
+
+  it('a malformed link does not break the statement', async () => {
+    const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('## Eerste\n\nZie [dit](http://[kapot) en [dat](/privacy).')}></keuze-privacy-statement>`);
+    await ready(element);
+    expect(content(element).querySelector('#eerste')).not.to.equal(null);
+    expect(content(element).querySelector('a[href="/privacy"]')).not.to.equal(null);
+  });
+
+  it('a # heading in the text becomes an h2 under the title, and joins the contents', async () => {
+    const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('# Doelen\n\n## Details\n\n# Rechten')}></keuze-privacy-statement>`);
+    await ready(element);
+    expect(element.shadowRoot!.querySelectorAll('h1')).to.have.length(1);
+    expect([...content(element).querySelectorAll('h2, h3')].map((heading) => heading.localName + '#' + heading.id)).to.deep.equal(['h2#doelen', 'h3#details', 'h2#rechten']);
+    expect(element.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
+  });
+
+  it('the "changed" note goes once the visitor has opened their settings from it', async () => {
+    await window.Keuze!.rejectAll();
+    const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('## A', 'title: T\nversion: 3\nupdated: 2999-01-01')}></keuze-privacy-statement>`);
+    await ready(element);
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="changed"] button')!.click();
+    await waitUntil(() => document.querySelector('keuze-cookie-preferences')?.shadowRoot?.querySelector('dialog[open]'));
+    document.querySelector('keuze-cookie-preferences')!.close();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part~="changed"]')).to.equal(null);
   });
 
   it('a #cookies link in the text opens the cookie settings', async () => {

@@ -1,4 +1,4 @@
-import { logError, logWarning, statementRevision } from '@keuze/core';
+import { logError, logWarning } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
@@ -54,6 +54,10 @@ export class PrivacyStatement extends LitElement {
   private sectionIndex = -1;
   private scrolledToHash = false;
   private retrying = false;
+  /** The visitor opened their settings from the note: it has done its job for this page view. */
+  @state() private noteSeen = false;
+  /** After a retry, focus goes to what replaced the retry button. */
+  private focusAfterLoad = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -68,6 +72,7 @@ export class PrivacyStatement extends LitElement {
   /** Loads the statement again (after a failure, or when the file changed). */
   reload(): void {
     this.retrying = true;
+    this.focusAfterLoad = this.renderRoot.contains(this.shadowRoot?.activeElement ?? null);
     this.shownSource = undefined;
     this.requestUpdate();
   }
@@ -89,7 +94,12 @@ export class PrivacyStatement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!changed.has('load') || this.load.status != 'ready') return;
+    if (!changed.has('load') || this.load.status == 'loading') return;
+    if (this.focusAfterLoad) {
+      this.focusAfterLoad = false;
+      this.renderRoot.querySelector<HTMLElement>('h1, .error button')?.focus();
+    }
+    if (this.load.status != 'ready') return;
     if (this.sectionIndex >= 0) {
       this.sections()[this.sectionIndex]?.scrollIntoView();
       this.sectionIndex = -1;
@@ -114,14 +124,15 @@ export class PrivacyStatement extends LitElement {
     return html`
       <article part="base" lang=${i18n.language}>
         <header part="header">
-          <h1 part="title" id="statement-title">${statement.title}</h1>
+          ${statement.title ? html`<h1 part="title" id="statement-title" tabindex="-1">${statement.title}</h1>` : nothing}
           <p part="meta" class="meta">
             ${statement.version ? html`<span>${t('statement.version', { version: statement.version })}</span>` : nothing}
             ${statement.updated ? html`<span>${t('statement.updated', { date: this.formatDate(statement.updated) })}</span>` : nothing}
           </p>
           ${this.changedSinceChoice(statement)
             ? html`<p part="changed" class="changed" role="note">
-                ${t('statement.changed')} <button class="link" data-keuze-open="preferences">${t('statement.review')}</button>
+                ${t('statement.changed')}
+                <button class="link" data-keuze-open="preferences" @click=${() => (this.noteSeen = true)}>${t('statement.review')}</button>
               </p>`
             : nothing}
         </header>
@@ -140,7 +151,10 @@ export class PrivacyStatement extends LitElement {
 
   /** Where this language's statement comes from: a template child, the property, or a file. */
   private sourceFor(lang: string): { key: string; markdown?: string; url?: string } {
-    const template = this.querySelector<HTMLTemplateElement>(`template[lang="${lang}"]`) ?? this.querySelector<HTMLTemplateElement>('template:not([lang])');
+    const template =
+      this.querySelector<HTMLTemplateElement>(`template[lang="${lang}"]`) ??
+      this.querySelector<HTMLTemplateElement>('template:not([lang])') ??
+      this.querySelector<HTMLTemplateElement>('template[lang="en"]');
     if (template) return { key: `template:${template.lang}`, markdown: template.content.textContent ?? '' };
     const { markdown } = this;
     if (typeof markdown == 'string') return { key: 'property', markdown };
@@ -167,23 +181,25 @@ export class PrivacyStatement extends LitElement {
 
   private show(markdown: string): void {
     const statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+    const config = this.consent.config;
+    if (config?.revisionFrom == 'statement' && statement.version && statement.version !== config.statementVersion) {
+      statement.problems.push(`the statement is version ${statement.version}, the config's statementVersion is ${config.statementVersion}: update the config, or visitors are not asked again`);
+    }
     for (const problem of statement.problems) logWarning(`<keuze-privacy-statement>: ${problem}.`);
     this.load = { status: 'ready', statement };
   }
 
-  /**
-   * The visitor chose under another statement: with `revisionFrom: 'statement'` their record holds
-   * the version they chose under; otherwise the statement is dated after their last choice.
-   */
+  /** The statement is dated after the visitor's last choice, and they have not reviewed it yet. */
   private changedSinceChoice(statement: Statement): boolean {
     const consent = this.consent.consent;
-    if (!consent) return false;
-    if (this.consent.config?.revisionFrom == 'statement') return !!statement.version && statementRevision(statement.version) !== consent.revision;
+    // With revisionFrom 'statement' a new statement asks again through the banner instead.
+    if (!consent || this.noteSeen || this.consent.config?.revisionFrom == 'statement') return false;
     return !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);
   }
 
   private formatDate(isoDate: string): string {
-    return new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+    // "2 September 2016" rather than the US order for plain "en".
+    return new Intl.DateTimeFormat(i18n.language == 'en' ? 'en-GB' : i18n.language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
   }
 
   private sections(): HTMLElement[] {
@@ -201,6 +217,8 @@ export class PrivacyStatement extends LitElement {
 
   /** Links to a section scroll inside the shadow root (the page's own anchor search cannot see in). */
   private readonly followLink = (event: MouseEvent): void => {
+    // Ctrl-, Cmd- and Shift-clicks open a new tab or window, as anywhere else.
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button != 0) return;
     const link = (event.target as Element).closest?.('a');
     const hash = link?.getAttribute('href');
     if (!link || !hash?.startsWith('#') || link.hasAttribute('data-keuze-open')) return;

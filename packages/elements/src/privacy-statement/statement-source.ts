@@ -57,6 +57,14 @@ const PURIFY_OPTIONS = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i,
 };
 
+const parseUrl = (href: string): URL | undefined => {
+  try {
+    return new URL(href, document.baseURI);
+  } catch {
+    return undefined;
+  }
+};
+
 const ALLOWED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -67,6 +75,14 @@ export function readStatement(source: string, options: { externalLinksInNewTab?:
   const problems: string[] = [];
   const { data, body } = frontMatter(source, problems);
   const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true });
+  // The viewer's title is the page's h1: headings in the text start at h2.
+  if (fragment.querySelector('h1')) {
+    for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5')) {
+      const lower = document.createElement(`h${Number(heading.localName[1]) + 1}`);
+      lower.append(...heading.childNodes);
+      heading.replaceWith(lower);
+    }
+  }
   const used = new Set<string>();
   for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     let id = slug(heading.textContent ?? '');
@@ -75,8 +91,11 @@ export function readStatement(source: string, options: { externalLinksInNewTab?:
     heading.id = id;
   }
   for (const link of fragment.querySelectorAll('a[href]')) {
-    const url = new URL(link.getAttribute('href')!, document.baseURI);
-    if (/^https?:$/.test(url.protocol) && url.origin != location.origin) {
+    const url = parseUrl(link.getAttribute('href')!);
+    if (!url) {
+      problems.push(`link not understood, left as text: ${link.getAttribute('href')!.slice(0, 60)}`);
+      link.removeAttribute('href');
+    } else if (/^https?:$/.test(url.protocol) && url.origin != location.origin) {
       link.setAttribute('rel', 'noopener noreferrer');
       if (options.externalLinksInNewTab) link.setAttribute('target', '_blank');
     }
