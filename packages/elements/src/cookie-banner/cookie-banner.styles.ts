@@ -96,7 +96,10 @@ export const bannerStyles = css`
     }
   }
 
-  /* Only an entrance: a choice hides the banner at once, whatever the motion setting. */
+  /*
+   * Only an entrance, and only a short slide: the banner is opaque (readable, and counted as
+   * shown) from its first frame, and a choice hides it at once, whatever the motion setting.
+   */
   @media (prefers-reduced-motion: no-preference) {
     .box,
     .bar {
@@ -104,7 +107,6 @@ export const bannerStyles = css`
     }
     @keyframes keuze-enter {
       from {
-        opacity: 0;
         transform: translateY(0.75rem);
       }
     }
