@@ -1,11 +1,33 @@
 // The host page's side of the demo: the callback Keuze calls, a visible log of what it receives,
-// and a panel to try the API, the banner layouts and the live language switch. Loaded with `defer`
-// before the Keuze module, so `window.KeuzeConfig` (merged with the page's JSON config) holds the
-// callback when Keuze starts.
+// a panel to try the API, the banner layouts and the live language switch, and a stand-in server
+// for the newsletter elements. Loaded with `defer` before the Keuze module, so
+// `window.KeuzeConfig` (merged with the page's JSON config) holds the callback when Keuze starts.
 const dutch = document.documentElement.lang === 'nl';
 const text = dutch
-  ? { none: 'nog geen keuze', ran: 'Gestarte trackers', nothing: 'geen', cookies: 'Cookies', choice: 'Keuze' }
-  : { none: 'no choice yet', ran: 'Trackers that ran', nothing: 'none', cookies: 'Cookies', choice: 'Choice' };
+  ? {
+      none: 'nog geen keuze',
+      ran: 'Gestarte trackers',
+      nothing: 'geen',
+      cookies: 'Cookies',
+      choice: 'Keuze',
+      answer: 'Antwoord op',
+      rejected: 'Fout als antwoord op',
+      late: 'te laat: de elementen wachten 8 s',
+      after: 'na',
+      serverError: 'Demo-server: er ging iets mis (503).',
+    }
+  : {
+      none: 'no choice yet',
+      ran: 'Trackers that ran',
+      nothing: 'none',
+      cookies: 'Cookies',
+      choice: 'Choice',
+      answer: 'Answer to',
+      rejected: 'Error in answer to',
+      late: 'too late: the elements wait 8 s',
+      after: 'after',
+      serverError: 'Demo server: something went wrong (503).',
+    };
 
 const trackersRan = [];
 
@@ -13,8 +35,91 @@ window.KeuzeConfig = {
   onEvent(event) {
     logEvent(event);
     showState();
+    // The newsletter elements wait for the answer: a promise, as a real site would get from its server.
+    if (event.type.startsWith('newsletter-')) return answerNewsletter(event);
+    return undefined;
   },
 };
+
+// The demo's newsletter server. A real site sends these events to its own server (or sets
+// `newsletter.endpoint` and lets Keuze POST them); here the answers come from memory, and the mode
+// switch in the demo panel decides how the "server" behaves.
+
+/** Anna's topics, as the server would keep them for the token in her email link. */
+let subscriberTopics = ['newsletter'];
+
+/** How the server answers: `pending` (double opt-in), `subscribed`, `failed` or `slow`. */
+function serverMode() {
+  return document.querySelector('input[name="newsletter-mode"]:checked')?.value ?? 'pending';
+}
+
+/**
+ * The mode is kept in the address (`?demo-mode=failed`), so that reloading the preferences page,
+ * or following the email link from the home page, keeps it. Nothing is stored in the browser.
+ */
+function showMode(mode) {
+  const url = new URL(location.href);
+  if (mode === 'pending') url.searchParams.delete('demo-mode');
+  else url.searchParams.set('demo-mode', mode);
+  history.replaceState(history.state, '', url);
+  for (const link of document.querySelectorAll('[data-demo-mail-link]')) {
+    const target = new URL(link.href);
+    if (mode === 'pending') target.searchParams.delete('demo-mode');
+    else target.searchParams.set('demo-mode', mode);
+    link.href = target.pathname + target.search;
+  }
+}
+
+const startMode = new URLSearchParams(location.search).get('demo-mode');
+const startRadio = document.querySelector(`input[name="newsletter-mode"][value="${CSS.escape(startMode ?? 'pending')}"]`);
+if (startRadio) {
+  startRadio.checked = true;
+  showMode(startRadio.value);
+}
+document.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLInputElement && event.target.name === 'newsletter-mode') showMode(event.target.value);
+});
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the server does with each newsletter event, and what it answers. */
+function handleNewsletter(event, mode) {
+  switch (event.type) {
+    case 'newsletter-subscribe':
+      // Double opt-in: nothing is subscribed until the visitor confirms from the mail.
+      if (mode === 'subscribed') subscriberTopics = [...new Set([...subscriberTopics, ...event.topics])];
+      return { status: mode === 'subscribed' ? 'subscribed' : 'pending' };
+    case 'newsletter-preferences-get':
+      return { topics: [...subscriberTopics], required: ['service'], email: 'anna@example.com' };
+    case 'newsletter-preferences-set':
+      subscriberTopics = event.topics.filter((topic) => topic !== 'service');
+      return { topics: [...subscriberTopics] };
+    case 'newsletter-unsubscribe':
+      subscriberTopics = [];
+      return { topics: [] };
+    default:
+      throw new Error(`unknown event ${event.type}`);
+  }
+}
+
+/** Answers after a short, realistic delay; a failing server rejects, a slow one takes 10 s. */
+async function answerNewsletter(event) {
+  const mode = serverMode();
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 });
+  try {
+    await wait(mode === 'slow' ? 10_000 : 600);
+    if (mode === 'failed') throw new Error(text.serverError);
+    const answer = handleNewsletter(event, mode);
+    logAnswer(`${text.answer} ${event.type} (${text.after} ${seconds()} s${mode === 'slow' ? `, ${text.late}` : ''})`, JSON.stringify(answer, null, 2));
+    return answer;
+  } catch (error) {
+    logAnswer(`${text.rejected} ${event.type} (${text.after} ${seconds()} s)`, String(error));
+    throw error;
+  } finally {
+    showState();
+  }
+}
 
 window.addEventListener('demo-tracker', (event) => {
   trackersRan.push(event.detail);
@@ -31,6 +136,22 @@ function logEvent(event) {
   const body = document.createElement('pre');
   body.textContent = JSON.stringify(event, null, 2);
   entry.append(time, body);
+  log.prepend(entry);
+}
+
+/** Appends the host's answer to a newsletter event, as text. */
+function logAnswer(label, value) {
+  const log = document.getElementById('event-log');
+  if (!log) return;
+  const entry = document.createElement('li');
+  entry.className = 'answer';
+  const time = document.createElement('time');
+  time.textContent = new Date().toLocaleTimeString(document.documentElement.lang);
+  const heading = document.createElement('span');
+  heading.textContent = ` ${label}`;
+  const body = document.createElement('pre');
+  body.textContent = value;
+  entry.append(time, heading, body);
   log.prepend(entry);
 }
 
@@ -52,7 +173,15 @@ const actions = {
   'analytics-only': () => window.Keuze.setConsent({ categories: ['analytics'] }),
   reset: () => window.Keuze.reset(),
   language: (button) => switchLanguage(button.dataset.demoLang),
+  'forget-newsletter': forgetSignup,
 };
+
+/** Forgets that this browser signed up (the topics cookie) and puts a fresh, empty sign-up form in place. */
+function forgetSignup() {
+  document.cookie = 'keuze_newsletter=; path=/; max-age=0; SameSite=Lax';
+  const signup = document.querySelector('keuze-newsletter-signup');
+  if (signup) signup.replaceWith(document.createElement('keuze-newsletter-signup'));
+}
 
 /** The language Keuze's elements show: each element carries it in `lang`; the page's until one exists. */
 let keuzeLanguage = document.documentElement.lang;

@@ -1,5 +1,5 @@
-// Screenshots of the Keuze elements for docs/elements.md and docs/privacy-statement.md, taken
-// from the demo site.
+// Screenshots of the Keuze elements for docs/elements.md, docs/privacy-statement.md and
+// docs/newsletter.md, taken from the demo site.
 //
 //   npm start                          # in one terminal: builds and serves the demo
 //   node scripts/screenshots.mjs       # in another: writes docs/images/*.png
@@ -19,7 +19,8 @@ const mobile = { width: 360, height: 740 };
 /**
  * Each shot: a page, what to do there, and the context options (viewport, colour scheme).
  * `choose` and `decide` press that banner button (`decide` then waits for the banner to go),
- * `ready` waits for a selector, and `scrollTo` scrolls that element to the top of the window.
+ * `ready` waits for a selector, `scrollTo` scrolls that element to the top of the window, and
+ * `act` does anything else with the page (filling in a form) before the shot.
  */
 const shots = [
   { file: 'banner-box-nl', path: '/demo/' },
@@ -41,6 +42,25 @@ const shots = [
     decide: 'Reject all',
     ready: 'keuze-cookie-declaration >> [part~="table"]',
     scrollTo: '#declaration-title',
+  },
+  // The newsletter sign-up, filled in halfway: the consent text names the topic that is ticked.
+  {
+    file: 'newsletter-signup-nl',
+    path: '/demo/',
+    decide: 'Alles weigeren',
+    ready: 'keuze-newsletter-signup >> form',
+    scrollTo: '#nieuwsbrief-titel',
+    act: async (page) => {
+      await page.locator('keuze-newsletter-signup >> #email').fill('anna@voorbeeld.nl');
+      await page.locator('keuze-newsletter-signup >> input[name="topics"]').first().check();
+    },
+  },
+  // The preferences page from the link in an email, with the demo host's answer loaded.
+  {
+    file: 'newsletter-preferences-en',
+    path: '/demo/en/newsletter.html?token=demo-123',
+    decide: 'Reject all',
+    ready: 'keuze-newsletter-preferences >> form',
   },
 ];
 
@@ -85,6 +105,7 @@ try {
       await page.locator('keuze-cookie-banner >> [part~="base"]').waitFor({ state: 'detached' });
     }
     if (shot.ready) await page.locator(shot.ready).first().waitFor();
+    if (shot.act) await shot.act(page);
     if (shot.scrollTo) {
       await page.locator(shot.scrollTo).evaluate((element) => {
         element.scrollIntoView();

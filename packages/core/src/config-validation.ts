@@ -149,6 +149,11 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   }
   const valid = clean(input, SCHEMA, '', problems) as Partial<ResolvedConfig>;
   if (!('categories' in input)) problems.push(['categories', 'map']);
+  // A topic is nothing without its id: it names the topic to the host and in the cookie.
+  const topics = valid.newsletter?.topics;
+  if (topics) {
+    valid.newsletter!.topics = topics.filter((topic, i) => topic.id || void problems.push([`newsletter.topics[${i}].id`, 'topic', topic.id]));
+  }
   const { categories, cookie, ...rest } = valid;
   Object.assign(config, rest);
   // As the loader reads it: the stored revision must match on the next page view.

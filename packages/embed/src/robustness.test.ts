@@ -158,6 +158,13 @@ describe('bad config', () => {
     expect(page.window.__ran).to.have.length(4);
   });
 
+  it('a newsletter topic without an id is left out, with an error', async () => {
+    const page = await openPage({ config: { ...siteConfig, newsletter: { topics: [{ label: 'No id' }, { id: 'news', label: 'News' }] } } });
+    await page.keuze.acceptAll();
+    expect(page.logs('error').filter((text) => text.includes('config.newsletter.topics[0].id: expected a topic id'))).to.have.length(1);
+    expect(page.keuze.config.newsletter!.topics!.map((topic) => topic.id)).to.deep.equal(['news']);
+  });
+
   it('a missing necessary category is added, locked, with an error', async () => {
     const page = await openPage({ config: { categories: { analytics: {} } } });
     await settle();

@@ -66,6 +66,11 @@ describe('<keuze-cookie-preferences>', () => {
     choose.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => dialog()?.open);
+    // Shift+Tab from the title, where focus starts, wraps to the last button.
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActiveElement()).to.equal(button('reject-all'));
     for (let i = 0; i < 40; i++) {
       await sendKeys({ press: 'Tab' });
       expect(deepActiveElement()?.getRootNode(), `Tab ${i}`).to.equal(dialogElement().shadowRoot);

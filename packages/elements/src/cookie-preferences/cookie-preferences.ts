@@ -256,7 +256,8 @@ export class CookiePreferences extends LitElement {
     const first = focusable[0];
     const last = focusable.at(-1);
     const active = this.shadowRoot?.activeElement;
-    if (event.shiftKey && active === first) {
+    // The title has focus when the dialog opens: Shift+Tab from there wraps too.
+    if (event.shiftKey && (active === first || active === this.heading)) {
       event.preventDefault();
       last?.focus();
     } else if (!event.shiftKey && active === last) {

@@ -81,7 +81,7 @@ describe('<keuze-newsletter-preferences>', () => {
   it('without a token it says the link is incomplete, and asks nothing', async () => {
     const list = mailingList();
     const { root } = await open(list, null);
-    expect(message(root)).to.include('Deze link is niet compleet');
+    expect(message(root)).to.include('via de link onderaan elke e-mail');
     expect(list.calls).to.deep.equal([]);
   });
 
@@ -99,6 +99,7 @@ describe('<keuze-newsletter-preferences>', () => {
     const { root } = await open(list);
     button(root, 'Afmelden voor alles').click();
     await waitUntil(() => message(root).includes('Je bent afgemeld'));
+    expect(root.activeElement?.getAttribute('part')).to.equal('message');
     expect(list.calls.at(-1)).to.deep.equal({ type: 'newsletter-unsubscribe', token: 'tok-123' });
     expect(list.topics()).to.deep.equal([]);
     button(root, 'Ongedaan maken').click();
@@ -122,6 +123,11 @@ describe('<keuze-newsletter-preferences>', () => {
     button(root, 'Opnieuw proberen').click();
     await waitUntil(() => message(root).includes('opgeslagen'));
     expect(list.topics()).to.deep.equal(['research']);
+    // A later failure does not leave "saved" standing beside the error.
+    list.fail(true);
+    button(root, 'Afmelden voor alles').click();
+    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    expect(message(root)).not.to.include('opgeslagen');
   });
 
   it('a host that fails while loading offers a retry', async () => {

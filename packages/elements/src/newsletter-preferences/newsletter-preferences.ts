@@ -85,7 +85,7 @@ export class NewsletterPreferences extends LitElement {
     }
     if (view.kind == 'unsubscribed') {
       return html`<div class="panel" part="base">
-        <p part="message" class="message" role="status">${t('preferences.newsletter.unsubscribed')}</p>
+        <p part="message" class="message" role="status" tabindex="-1">${t('preferences.newsletter.unsubscribed')}</p>
         ${this.error ? this.renderError() : nothing}
         <div class="actions">
           ${view.undoable
@@ -105,7 +105,8 @@ export class NewsletterPreferences extends LitElement {
               <input type="checkbox" .checked=${required || this.subscribed.has(topic.id)} ?disabled=${required} @change=${(event: Event) => this.toggle(topic.id, (event.target as HTMLInputElement).checked)} />
               <span>
                 ${localize(topic.label, topic.id)}
-                ${required ? html`<span class="hint">${t('preferences.newsletter.required')}</span>` : topic.description ? html`<span class="hint">${localize(topic.description, '')}</span>` : nothing}
+                ${topic.description ? html`<span class="hint">${localize(topic.description, '')}</span>` : nothing}
+                ${required ? html`<span class="hint">${t('preferences.newsletter.required')}</span>` : nothing}
               </span>
             </label>`;
           })}
@@ -150,6 +151,7 @@ export class NewsletterPreferences extends LitElement {
     if (this.busy) return;
     this.busy = true;
     this.error = undefined;
+    if (this.view.kind == 'ready') this.view = { kind: 'ready' };
     this.retry = request;
     try {
       await request();
@@ -187,6 +189,9 @@ export class NewsletterPreferences extends LitElement {
     this.subscribed = new Set();
     rememberTopics([]);
     this.view = { kind: 'unsubscribed', previous, undoable: true };
+    // The button pressed is gone: focus the confirmation, which also has it read out.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
     // After a few seconds "undo" becomes "subscribe again": the same request, in calmer words.
     this.undoTimer = setTimeout(() => {
       if (this.view.kind == 'unsubscribed') this.view = { ...this.view, undoable: false };

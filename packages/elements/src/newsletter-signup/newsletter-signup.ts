@@ -51,7 +51,7 @@ export class NewsletterSignup extends LitElement {
     if (!config) return nothing;
     const topics = this.offeredTopics();
     if (this.outcome.kind == 'done') {
-      return html`<p part="message" class="message" role="status">${t(this.outcome.status == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
+      return html`<p part="message" class="message" role="status" tabindex="-1">${t(this.outcome.status == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
     }
     if (this.alreadySubscribed.length && this.outcome.kind == 'idle') return this.renderSubscribed(topics);
     const sending = this.outcome.kind == 'sending';
@@ -114,7 +114,8 @@ export class NewsletterSignup extends LitElement {
     return html`<p part="message" class="message" role="status">
       ${t('newsletter.already', { topics: names.join(', ') || this.alreadySubscribed.join(', ') })}
       ${url ? html`<a href=${url}>${t('newsletter.manage')}</a>` : nothing}
-    </p>`;
+    </p>
+    <button part="button" class="link-button" @click=${() => (this.alreadySubscribed = [])}>${t('newsletter.another')}</button>`;
   }
 
   /** The topics a visitor can choose at sign-up: the optional ones. */
@@ -126,7 +127,10 @@ export class NewsletterSignup extends LitElement {
   private consentText(): string {
     const chosen = this.offeredTopics().filter((topic) => this.topics.has(topic.id));
     const frequency = localize(this.consent.config?.newsletter?.frequency, '');
-    const values = { frequency: frequency ? ` (${frequency})` : '', topics: chosen.map((topic) => localize(topic.label, topic.id).toLowerCase()).join(', ') };
+    const names = chosen.map((topic) => localize(topic.label, topic.id).toLowerCase());
+    const last = names.pop();
+    const topics = names.length ? `${names.join(', ')} ${t('banner.and')} ${last}` : (last ?? '');
+    const values = { frequency: frequency ? ` (${frequency})` : '', topics };
     return chosen.length ? t('newsletter.consent', values) : t('newsletter.consentNoTopics', values);
   }
 
@@ -164,8 +168,12 @@ export class NewsletterSignup extends LitElement {
         this.handler,
       );
       const status = answer?.status == 'subscribed' ? 'subscribed' : 'pending';
-      rememberTopics([...new Set([...subscribedTopics(), ...topics])]);
+      // Remembered once subscribed; a pending address is not subscribed until it is confirmed.
+      if (status == 'subscribed') rememberTopics([...new Set([...subscribedTopics(), ...topics])]);
       this.outcome = { kind: 'done', status };
+      // The form is gone: focus the outcome, which also has it read out.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
     } catch (error) {
       this.outcome = { kind: 'error', reason: error instanceof HostError ? error.reason : 'failed' };
     }

@@ -1,5 +1,5 @@
 /** Why an address cannot be right, each with its own message; null when it can. */
-export type EmailProblem = 'empty' | 'missing-at' | 'double-at' | 'space' | 'local' | 'no-dot' | 'double-dot' | 'label';
+export type EmailProblem = 'empty' | 'missing-at' | 'double-at' | 'space' | 'local' | 'no-dot' | 'double-dot' | 'label' | 'tld';
 
 // Letters and digits of any script (internationalised domains and mailboxes), and what RFC 5322
 // allows unquoted in a mailbox name: plus-addressing, apostrophes, dots between characters.
@@ -23,6 +23,7 @@ export function emailProblem(input: string): EmailProblem | null {
   if (!local || local.length > 64 || !LOCAL_CHARACTER.test(local) || local.startsWith('.') || local.endsWith('.')) return 'local';
   const labels = domain.split('.');
   if (labels.length < 2) return 'no-dot';
-  if (domain.length > 253 || !labels.every((label) => LABEL.test(label)) || /^\d+$/.test(labels.at(-1)!)) return 'label';
+  if (domain.length > 253 || !labels.every((label) => LABEL.test(label))) return 'label';
+  if (/^\d+$/.test(labels.at(-1)!)) return 'tld';
   return null;
 }

@@ -81,6 +81,7 @@ export const formStyles = css`
 
   .message {
     margin: 0;
+    outline: none;
     padding: 0.75rem 1rem;
     border-inline-start: 4px solid var(--_button-bg);
     background: var(--_bg);
