@@ -6,12 +6,37 @@ let reported = false;
 
 /** The page's Keuze: set by the script tag or by `init()` from @keuze/core. */
 export function pageKeuze(): Keuze | undefined {
-  const keuze = window.Keuze;
-  if (!keuze && !reported) {
+  return window.Keuze;
+}
+
+const waiting = new Set<() => void>();
+
+/**
+ * Calls back once the page has a Keuze. A bundle may define the elements before it calls init():
+ * the elements then wait for `window.Keuze` to be set (a setter catches it; nothing polls), and
+ * say so if the page has been loaded for two seconds without one.
+ */
+function whenKeuze(callback: () => void): void {
+  if (window.Keuze) return callback();
+  waiting.add(callback);
+  if (waiting.size > 1) return;
+  Object.defineProperty(window, 'Keuze', {
+    configurable: true,
+    get: () => undefined,
+    set(keuze: Keuze) {
+      Object.defineProperty(window, 'Keuze', { value: keuze, writable: true, configurable: true, enumerable: true });
+      for (const waiter of [...waiting]) waiter();
+      waiting.clear();
+    },
+  });
+  const reportMissing = (): void => {
+    if (window.Keuze || reported) return;
     reported = true;
-    logError('Keuze elements need Keuze running on the page: add the script tag, or call init(config, { ui }) first.');
-  }
-  return keuze;
+    logError('Keuze elements need Keuze running on the page: add the script tag, or call init(config, { ui }).');
+  };
+  // An app may start Keuze a little after the page loaded; two seconds on, it is missing.
+  if (document.readyState == 'complete') setTimeout(reportMissing, 2000);
+  else window.addEventListener('load', () => setTimeout(reportMissing, 2000), { once: true });
 }
 
 /**
@@ -36,8 +61,12 @@ export class ConsentController implements ReactiveController {
   }
 
   hostConnected(): void {
+    whenKeuze(() => this.connect());
+  }
+
+  private connect(): void {
     const keuze = this.keuze;
-    if (!keuze) return;
+    if (!keuze || !this.host.isConnected || this.unsubscribe) return;
     this.unsubscribe = keuze.on('consent', () => this.host.requestUpdate());
     void keuze.validConfig().then((config) => {
       startLanguage(config);
@@ -49,5 +78,6 @@ export class ConsentController implements ReactiveController {
 
   hostDisconnected(): void {
     this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 }

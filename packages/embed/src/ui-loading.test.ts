@@ -141,6 +141,33 @@ describe('a new privacy statement', () => {
   });
 });
 
+describe('npm: elements defined before init()', () => {
+  afterEach(closePages);
+
+  it('wait for Keuze and render once init() runs', async () => {
+    const page = await openPage({
+      loader: 'none',
+      body: `<keuze-cookie-declaration></keuze-cookie-declaration>
+        <script type="module">
+          import '/packages/elements/src/define.ts';
+          setTimeout(async () => {
+            const { init } = await import('/packages/core/src/index.ts');
+            const { ui } = await import('/packages/elements/src/ui.ts');
+            init(${JSON.stringify(siteConfig)}, { ui });
+          }, 300);
+        </script>`,
+    });
+    await rendered(page, 'keuze-cookie-declaration');
+    expect(page.logs('error'), page.logs('error').join()).to.deep.equal([]);
+  });
+
+  it('say so when no Keuze arrives', async function () {
+    this.timeout(8000);
+    const page = await openPage({ loader: 'none', body: '<keuze-cookie-declaration></keuze-cookie-declaration><script type="module">import "/packages/elements/src/define.ts";</script>' });
+    await waitUntil(() => page.logs('error').some((text) => text.includes('Keuze elements need Keuze running on the page')), 'no message', { timeout: 5000 });
+  });
+});
+
 describe('newsletter through the script tag', () => {
   beforeEach(clearCookies);
   afterEach(closePages);
