@@ -86,7 +86,7 @@ export function localize(text: string | Record<string, string> | undefined, fall
   return text?.[i18n.language] ?? text?.en ?? fallback;
 }
 
-let started: ResolvedConfig | undefined;
+let started = false;
 
 /**
  * Once per page: the site's texts, then the language from config, page or browser. The config's
@@ -94,7 +94,7 @@ let started: ResolvedConfig | undefined;
  */
 export function startLanguage(config: ResolvedConfig): void {
   if (started) return;
-  started = config;
+  started = true;
   addTranslations(config.translations);
   setLanguage(detectLanguage(config.lang));
   i18n.on('languageChanged', (lang) => (config.lang = lang));
