@@ -125,8 +125,9 @@ describe('<keuze-cookie-banner>', () => {
     expect((await part(banner(), 'base')).getAnimations()).to.have.length(1);
   });
 
-  it('fits a 320 px wide screen', async () => {
-    await setViewport({ width: 320, height: 640 });
+  // 320 CSS px wide is a small phone, and also a 1280 px window at 400% zoom; 640 × 400 is 200%.
+  for (const [width, height] of [[320, 640], [640, 400]]) it(`fits a ${width} × ${height} px window`, async () => {
+    await setViewport({ width, height });
     try {
       for (const layout of ['box', 'bar'] as const) {
         banner().layout = layout;
@@ -134,8 +135,16 @@ describe('<keuze-cookie-banner>', () => {
         const base = await part(banner(), 'base');
         const box = base.getBoundingClientRect();
         expect(box.left, layout).to.be.at.least(0);
-        expect(box.right, layout).to.be.at.most(320);
+        expect(box.right, layout).to.be.at.most(width);
         expect(base.scrollWidth, layout).to.be.at.most(base.clientWidth);
+        // Every choice can be reached (scrolling inside the banner if need be) and is 24 px or more.
+        for (const name of ['accept-all', 'reject-all', 'choose']) {
+          const button = await part(banner(), name);
+          button.scrollIntoView({ block: 'nearest' });
+          const rect = button.getBoundingClientRect();
+          expect(rect.bottom, `${layout} ${name}`).to.be.at.most(height);
+          expect(rect.height, `${layout} ${name}`).to.be.at.least(24);
+        }
       }
     } finally {
       await setViewport({ width: 800, height: 600 });

@@ -1,7 +1,7 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
-import { freshKeuze } from '../../../../test/support/elements.js';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { NewsletterPreferences } from './newsletter-preferences.js';
 
@@ -109,6 +109,24 @@ describe('<keuze-newsletter-preferences>', () => {
     await waitUntil(() => button(root, 'Opnieuw aanmelden'), 'no resubscribe after the undo time', { timeout: 2000 });
     button(root, 'Opnieuw aanmelden').click();
     await waitUntil(() => list.topics().length == 2);
+  });
+
+  it('keyboard only: untick a topic, save, then leave everything', async () => {
+    const list = mailingList();
+    const { root } = await open(list);
+    await waitUntil(() => boxes(root).length == 3);
+    root.querySelector<HTMLInputElement>('label.check input')!.focus();
+    await sendKeys({ press: 'Space' });
+    for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() != 'Voorkeuren opslaan'; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => message(root).includes('opgeslagen'));
+    expect(list.topics()).to.deep.equal(['research']);
+    for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() != 'Afmelden voor alles'; i++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => message(root).includes('Je bent afgemeld'));
+    expect(list.topics()).to.deep.equal([]);
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.textContent?.trim()).to.equal('Ongedaan maken');
   });
 
   it('a failing host: a clear error with retry, and the choices stay', async () => {

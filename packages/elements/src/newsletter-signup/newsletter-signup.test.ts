@@ -218,21 +218,26 @@ describe('<keuze-newsletter-signup>', () => {
     }
   });
 
-  it('keyboard only: type, tick with Space, send with Enter', async () => {
-    const { root, calls } = await signup(() => ({ status: 'pending' }));
-    root.querySelector<HTMLInputElement>('#email')!.focus();
-    await sendKeys({ type: 'anna@example.com' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    expect(deepActiveElement()?.id).to.equal('consent');
-    await sendKeys({ press: 'Space' });
-    for (let i = 0; i < 5 && deepActiveElement()?.getAttribute('type') != 'submit'; i++) await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => message(root).includes('inbox'));
-    expect(calls[0]).to.deep.include({ email: 'anna@example.com', topics: ['newsletter'] });
-  });
+  for (const lang of ['nl', 'en']) {
+    it(`keyboard only (${lang}): type, tick with Space, send with Enter`, async () => {
+      await window.Keuze!.setLanguage(lang);
+      const { root, calls } = await signup(() => ({ status: 'pending' }));
+      root.querySelector<HTMLInputElement>('#email')!.focus();
+      await sendKeys({ type: 'anna@example.com' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()?.id).to.equal('consent');
+      await sendKeys({ press: 'Space' });
+      for (let i = 0; i < 5 && deepActiveElement()?.getAttribute('type') != 'submit'; i++) await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()?.textContent?.trim()).to.equal(lang == 'nl' ? 'Aanmelden' : 'Subscribe');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => message(root).includes('inbox'));
+      expect(calls[0]).to.deep.include({ email: 'anna@example.com', topics: ['newsletter'], language: lang });
+      await window.Keuze!.setLanguage('nl');
+    });
+  }
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
     it(`has no axe violations, also with errors shown: ${lang}, ${colorScheme}`, async () => {
