@@ -48,19 +48,20 @@ const files = {
   engine: { gzip: 3600, brotli: 3200 },
   diagnostics: { gzip: 600, brotli: 500 },
   'config-validation': { gzip: 2400, brotli: 2100 },
-  // The elements' registry, Keuze's i18next instance and both languages' texts.
-  ui: { gzip: 4800, brotli: 4200 },
+  // The elements' registry, Keuze's i18next instance and the consent texts in both languages
+  // (each other element brings its own texts).
+  ui: { gzip: 2800, brotli: 2450 },
   i18next: { gzip: 15500, brotli: 14000 },
   lit: { gzip: 6200, brotli: 5600 },
-  'theme.styles': { gzip: 1500, brotli: 1300 },
+  'theme.styles': { gzip: 1700, brotli: 1500 },
   'config-text': { gzip: 300, brotli: 250 },
   'cookie-banner': { gzip: 2000, brotli: 1700 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
-  'cookie-declaration': { gzip: 1500, brotli: 1300 },
+  'cookie-declaration': { gzip: 1900, brotli: 1650 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
-  newsletter: { gzip: 1850, brotli: 1550 },
+  newsletter: { gzip: 3600, brotli: 3100 },
   'newsletter-signup': { gzip: 2400, brotli: 2050 },
   'newsletter-preferences': { gzip: 1900, brotli: 1650 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
@@ -70,8 +71,8 @@ const files = {
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 3072 },
-  // Issue 7 aims at 30 KB here; today's figure is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38 * 1024 },
+  // Issue 7 aims at 30 KB here; today's figure (35.9 KB) is the budget until the work gets it there.
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36 * 1024 },
 };
 
 /**

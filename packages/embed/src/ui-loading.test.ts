@@ -242,6 +242,17 @@ describe('language', () => {
     expect(await title(page)).to.equal('Mogen we koekjes bakken?');
   });
 
+  it('a site overrides an element’s own text too, though that text loads with the element', async () => {
+    const page = await openPage({
+      config: { ...siteConfig, translations: { nl: { 'declaration.change': 'Pas je keuze aan' } } },
+      body: '<keuze-cookie-declaration></keuze-cookie-declaration>',
+    });
+    const root = await rendered(page, 'keuze-cookie-declaration');
+    expect(root.querySelector('[part~="button"]')!.textContent).to.equal('Pas je keuze aan');
+    expect(root.querySelector('th')!.textContent).to.equal('Cookie');
+    expect(page.logs('warn')).to.deep.equal([]);
+  });
+
   it('a new language with missing keys falls back to English for those, with a warning, never blank', async () => {
     const config = { ...siteConfig, lang: 'de', translations: { de: { 'banner.title': 'Cookies auf dieser Website', 'banner.acceptAll': '', 'language.de': 'Deutsch' } } };
     const page = await openPage({ config });

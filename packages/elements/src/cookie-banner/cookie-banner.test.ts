@@ -126,7 +126,7 @@ describe('<keuze-cookie-banner>', () => {
   });
 
   // 320 CSS px wide is a small phone, and also a 1280 px window at 400% zoom; 640 × 400 is 200%.
-  for (const [width, height] of [[320, 640], [640, 400]]) it(`fits a ${width} × ${height} px window`, async () => {
+  for (const [width, height] of [[320, 640], [640, 400]] as const) it(`fits a ${width} × ${height} px window`, async () => {
     await setViewport({ width, height });
     try {
       for (const layout of ['box', 'bar'] as const) {

@@ -6,6 +6,7 @@ import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import './declaration.texts.js';
 
 /**
  * @summary The cookie declaration, from the same config as the banner: per category each cookie's

@@ -1,9 +1,17 @@
 import { logWarning, type ResolvedConfig } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
+import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
+import type { NewsletterKey } from '../newsletter/newsletter.texts.js';
+import type { StatementKey } from '../privacy-statement/statement.texts.js';
 import { en, type TranslationKey } from '../translations/en.js';
 import { nl } from '../translations/nl.js';
 
+/** Every text's key: the consent texts here, and those each element brings with its code. */
+export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey;
 export type { TranslationKey };
+
+/** The families of keys a site may override, also for elements whose texts have not loaded yet. */
+const KEY_FAMILY = /^(banner|preferences|category|reopen|language|statement|declaration|newsletter|email)\.[\w.-]+$/;
 
 /**
  * Keuze's own i18next instance: a host page's i18next (and its language) stays untouched.
@@ -52,7 +60,7 @@ export function addTranslations(translations: Record<string, Record<string, stri
   for (const [lang, texts] of Object.entries(translations ?? {})) {
     const usable = Object.fromEntries(
       Object.entries(texts).filter(([key, text]) => {
-        if (!(key in en) && !/^language\.[\w-]+$/.test(key)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
+        if (!(key in en) && !KEY_FAMILY.test(key)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
         else if (typeof text != 'string' || !text.trim()) logWarning(`config.translations.${lang}.${key}: empty; the default text stays.`);
         else return true;
         return false;
@@ -78,7 +86,15 @@ export function setLanguage(lang: string): string {
   return match;
 }
 
-export const t = (key: TranslationKey, values: Record<string, string> = {}): string => i18n.t(key, values);
+export const t = (key: TextKey, values: Record<string, string> = {}): string => i18n.t(key, values);
+
+/**
+ * Adds an element's own texts when its code loads. Keys a site already set in
+ * `config.translations` keep the site's text.
+ */
+export function registerTexts(texts: Record<string, Record<string, string>>): void {
+  for (const [lang, bundle] of Object.entries(texts)) i18n.addResourceBundle(lang, 'translation', bundle, true, false);
+}
 
 /** A config text: one string, or one per language (falling back to English, then to `fallback`). */
 export function localize(text: string | Record<string, string> | undefined, fallback: string): string {

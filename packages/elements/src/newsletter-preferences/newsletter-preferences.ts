@@ -3,11 +3,12 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { localize, t, type TranslationKey } from '../i18n/i18n.js';
+import { localize, t, type TextKey } from '../i18n/i18n.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics } from '../newsletter/subscription-cookie.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import '../newsletter/newsletter.texts.js';
 
 type View =
   | { kind: 'loading' }
@@ -125,7 +126,7 @@ export class NewsletterPreferences extends LitElement {
 
   private renderError(): unknown {
     return html`<p part="message" class="message failure" role="alert">
-      ${t(`newsletter.${this.error}` as TranslationKey)}
+      ${t(`newsletter.${this.error}` as TextKey)}
       <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${t('newsletter.retry')}</button>
     </p>`;
   }

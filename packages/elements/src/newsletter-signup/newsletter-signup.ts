@@ -3,12 +3,13 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { i18n, localize, t, type TranslationKey } from '../i18n/i18n.js';
+import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
 import { emailProblem, type EmailProblem } from '../newsletter/email-address.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import '../newsletter/newsletter.texts.js';
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 'pending' | 'subscribed' } | { kind: 'error'; reason: HostError['reason'] };
 
@@ -73,7 +74,7 @@ export class NewsletterSignup extends LitElement {
             aria-describedby="email-error"
             @input=${(event: Event) => (this.email = (event.target as HTMLInputElement).value)}
           />
-          <p id="email-error" class="error" role="alert">${problems.email ? t(`email.${problems.email}` as TranslationKey) : ''}</p>
+          <p id="email-error" class="error" role="alert">${problems.email ? t(`email.${problems.email}` as TextKey) : ''}</p>
         </div>
         <fieldset aria-describedby="topics-error">
           <legend>${t('newsletter.topics')}</legend>
@@ -97,7 +98,7 @@ export class NewsletterSignup extends LitElement {
           <label>${t('newsletter.honeypot')} <input id="honeypot" name="website" type="text" tabindex="-1" autocomplete="off" /></label>
         </div>
         ${this.outcome.kind == 'error'
-          ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${this.outcome.reason}` as TranslationKey)}</p>`
+          ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${this.outcome.reason}` as TextKey)}</p>`
           : nothing}
         <div class="actions">
           <button part="button" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>

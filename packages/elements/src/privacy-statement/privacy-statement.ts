@@ -7,6 +7,7 @@ import { i18n, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { readStatement, type Statement } from './statement-source.js';
 import { statementStyles } from './privacy-statement.styles.js';
+import './statement.texts.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | { status: 'failed'; url: string };
 

@@ -1,0 +1,45 @@
+import { registerTexts } from '../i18n/i18n.js';
+
+/**
+ * The cookie declaration's texts, in English and Dutch: they load with the element's own code, so a page without it
+ * never downloads them. A site's overrides in `config.translations` win over these.
+ */
+const en = {
+  'declaration.choice': 'Your current choice: {{categories}}.',
+  'declaration.noChoice': 'You have not made a cookie choice yet: only necessary cookies are used.',
+  'declaration.change': 'Change cookie settings',
+  'declaration.granted': 'Allowed',
+  'declaration.denied': 'Not allowed',
+  'declaration.alwaysOn': 'Always on',
+  'declaration.cookie': 'Cookie',
+  'declaration.service': 'Service',
+  'declaration.provider': 'Set by',
+  'declaration.purpose': 'Purpose',
+  'declaration.lifetime': 'Kept for',
+  'declaration.party': 'Party',
+  'declaration.firstParty': 'This website',
+  'declaration.thirdParty': 'Third party',
+  'declaration.none': 'This category sets no cookies.',
+};
+
+const nl: Record<keyof typeof en, string> = {
+  'declaration.choice': 'Je huidige keuze: {{categories}}.',
+  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt: alleen noodzakelijke cookies worden gebruikt.',
+  'declaration.change': 'Cookie-instellingen wijzigen',
+  'declaration.granted': 'Toegestaan',
+  'declaration.denied': 'Niet toegestaan',
+  'declaration.alwaysOn': 'Altijd aan',
+  'declaration.cookie': 'Cookie',
+  'declaration.service': 'Dienst',
+  'declaration.provider': 'Geplaatst door',
+  'declaration.purpose': 'Doel',
+  'declaration.lifetime': 'Bewaartermijn',
+  'declaration.party': 'Partij',
+  'declaration.firstParty': 'Deze website',
+  'declaration.thirdParty': 'Derde partij',
+  'declaration.none': 'Deze categorie plaatst geen cookies.',
+};
+
+export type DeclarationKey = keyof typeof en;
+
+registerTexts({ en, nl });
