@@ -97,6 +97,9 @@ export class CookieBanner extends LitElement {
     if (!keuze) return;
     this.deciding = true;
     this.requestUpdate();
+    // The banner leaves in the very next paint; writing the choice and running what it grants
+    // come right after, so they never hold that frame back.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     await keuze[choice]();
     // Not stored (the engine failed to load, and said so): ask again rather than pretend.
     this.deciding = false;
