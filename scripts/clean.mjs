@@ -1,4 +1,6 @@
 // Removes build output so a build never ships a stale chunk.
 import { rmSync } from 'node:fs';
 
-for (const dir of ['dist', 'packages/core/dist', 'packages/elements/dist', 'packages/embed/dist']) rmSync(dir, { recursive: true, force: true });
+for (const path of ['dist', 'packages/core/dist', 'packages/elements/dist', 'packages/elements/custom-elements.json', 'packages/embed/dist']) {
+  rmSync(path, { recursive: true, force: true });
+}

@@ -8,6 +8,7 @@ import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
 /**
+ * @tagname keuze-cookie-banner
  * @summary The first layer of cookie consent: what the site asks, with accept, reject and choose
  * side by side. Shown while there is no valid choice; gone within a frame of one.
  *

@@ -9,6 +9,7 @@ import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import './declaration.texts.js';
 
 /**
+ * @tagname keuze-cookie-declaration
  * @summary The cookie declaration, from the same config as the banner: per category each cookie's
  * name, service, provider, purpose, lifetime and party, with the visitor's current choice and a
  * button to change it. One source of truth, no second list to maintain.

@@ -15,6 +15,7 @@ interface Draft {
 }
 
 /**
+ * @tagname keuze-cookie-preferences
  * @summary The second layer: a modal dialog with a switch per category and service, what each is
  * for and the cookies it sets. Opens from the banner, `Keuze.showPreferences()` and any element
  * with `data-keuze-open="preferences"`.
@@ -75,7 +76,7 @@ export class CookiePreferences extends LitElement {
       dialog.showModal();
       // The heading first: a screen reader announces where the visitor is, and Tab goes on from there.
       this.heading?.focus();
-      this.emit('keuze-preferences-show');
+      this.dispatchEvent(new CustomEvent('keuze-preferences-show', { bubbles: true, composed: true }));
     } else {
       dialog.close();
     }
@@ -243,7 +244,7 @@ export class CookiePreferences extends LitElement {
   private readonly onClose = (): void => {
     if (this.dialog?.open) return;
     this.open = false;
-    this.emit('keuze-preferences-close');
+    this.dispatchEvent(new CustomEvent('keuze-preferences-close', { bubbles: true, composed: true }));
     // The opener may be gone (the banner hides after a choice): then focus stays where the browser puts it.
     if (this.opener?.isConnected) this.opener.focus();
     this.opener = null;
@@ -265,10 +266,6 @@ export class CookiePreferences extends LitElement {
       first?.focus();
     }
   };
-
-  private emit(type: 'keuze-preferences-show' | 'keuze-preferences-close'): void {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
-  }
 }
 
 declare global {

@@ -17,6 +17,7 @@ type View =
   | { kind: 'unsubscribed'; previous: string[]; undoable: boolean };
 
 /**
+ * @tagname keuze-newsletter-preferences
  * @summary Newsletter preferences from the link in an email: change topics, or leave everything
  * with one click (then undo for a few seconds, or subscribe again). Opening the page changes
  * nothing: only a click does, because mail scanners open links.

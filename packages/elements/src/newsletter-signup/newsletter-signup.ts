@@ -14,6 +14,7 @@ import '../newsletter/newsletter.texts.js';
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 'pending' | 'subscribed' } | { kind: 'error'; reason: HostError['reason'] };
 
 /**
+ * @tagname keuze-newsletter-signup
  * @summary A newsletter sign-up with explicit consent: an email field, topics (none ticked), an
  * unticked consent box that says what is sent and how often, and a honeypot. The host sends the
  * mail; whatever happens, what the visitor typed stays.

@@ -12,6 +12,7 @@ import './statement.texts.js';
 type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | { status: 'failed'; url: string };
 
 /**
+ * @tagname keuze-privacy-statement
  * @summary A privacy statement from Markdown, in the page's language: title, version, date,
  * contents, sections with stable ids, and a note when it changed since the visitor's last choice.
  *

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n.js';
 import { themeStyles } from '../styles/theme.styles.js';
 
 /**
+ * @tagname keuze-reopen-button
  * @summary A floating "cookie settings" button, so changing one's mind is one click away on every
  * page. Shown once a choice is stored (before that, the banner asks). The script tag adds it when
  * the config says `reopenButton: true`.
