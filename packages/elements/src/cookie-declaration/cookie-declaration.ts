@@ -101,7 +101,7 @@ export class CookieDeclaration extends LitElement {
         ${description ? html`<p>${description}</p>` : nothing}
         ${rows.length
           ? html`<div class="table-scroll">
-              <table part="table">
+              <table part="table" aria-labelledby="category-${name}">
                 <thead>
                   <tr>
                     <th scope="col">${t('declaration.cookie')}</th>

@@ -174,14 +174,17 @@ describe('<keuze-newsletter-signup>', () => {
     });
   }
 
-  it('offline: says so before trying, keeps the input', async () => {
-    const { root, calls } = await signup(() => ({ status: 'subscribed' }));
+  it('offline: says so before trying, sends and announces nothing, keeps the input', async () => {
+    const { element, root, calls } = await signup(() => ({ status: 'subscribed' }));
+    const dispatched: Event[] = [];
+    element.addEventListener('keuze-newsletter-subscribe', (event) => dispatched.push(event));
     await fill(root, 'anna@example.com');
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {
       submit(root);
       await waitUntil(() => message(root).includes('offline'));
       expect(calls).to.deep.equal([]);
+      expect(dispatched).to.deep.equal([]);
       expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;

@@ -16,12 +16,13 @@ export const DEFAULT_TOPICS: NewsletterTopic[] = [
 /**
  * Sends a newsletter event to the host and waits for its answer: the element's `handler`, else the
  * page config's `onEvent`, else a POST of the event as JSON to `newsletter.endpoint`. Offline is
- * said before trying; a rejection, a bad answer or no answer within the timeout is an error the
- * element shows with a retry. The event is also dispatched from the element as `keuze-<type>`.
+ * said before trying (and nothing is dispatched); a rejection, a bad answer or no answer within the
+ * timeout is an error the element shows with a retry. Each attempt is also dispatched from the
+ * element as `keuze-<type>`.
  */
 export async function askHost<T>(source: HTMLElement, event: NewsletterEvent, config: ResolvedConfig | undefined, handler?: NewsletterHandler): Promise<T> {
-  source.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: event, bubbles: true, composed: true }));
   if (navigator.onLine === false) throw new HostError('offline');
+  source.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: event, bubbles: true, composed: true }));
   const { endpoint, timeout = 15_000 } = config?.newsletter ?? {};
   const call = handler ?? config?.onEvent;
   let timer: ReturnType<typeof setTimeout> | undefined;
