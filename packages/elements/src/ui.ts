@@ -1,13 +1,6 @@
 import type { KeuzeUi } from '@keuze/core';
 import { logWarning } from '@keuze/core';
 import { setLanguage, startLanguage } from './i18n/i18n.js';
-// What every element is built on (Lit, the theme, the controllers) comes with this chunk, so that
-// when an element is needed only its own small chunk is still to fetch.
-import './styles/theme.styles.js';
-import './consent-controller.js';
-import './i18n/i18n-controller.js';
-import './config-text.js';
-import './define-element.js';
 
 /** Each element's code, loaded only when a page needs that element. */
 const definitions: Record<string, () => Promise<unknown>> = {
