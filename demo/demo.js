@@ -1,7 +1,7 @@
 // The host page's side of the demo: the callback Keuze calls, a visible log of what it receives,
 // a panel to try the API, the banner layouts and the live language switch, and a stand-in server
-// for the newsletter elements. Loaded with `defer` before the Keuze module, so
-// `window.KeuzeConfig` (merged with the page's JSON config) holds the callback when Keuze starts.
+// for the newsletter elements. Loaded with `defer` after site-config.js and before the Keuze
+// module, so `window.KeuzeConfig` holds the site's config and this callback when Keuze starts.
 const dutch = document.documentElement.lang === 'nl';
 const text = dutch
   ? {
@@ -32,6 +32,7 @@ const text = dutch
 const trackersRan = [];
 
 window.KeuzeConfig = {
+  ...window.KeuzeConfig,
   onEvent(event) {
     logEvent(event);
     showState();
