@@ -54,13 +54,7 @@ export const preferencesStyles = css`
   }
 
   select {
-    min-height: 2.75rem;
     padding: 0.25rem 0.5rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_bg);
-    border: 1px solid var(--_muted);
-    border-radius: var(--_button-radius);
   }
 
   .close {

@@ -5,7 +5,7 @@ import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../confi
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
 /** What the visitor has switched on in the dialog and not yet saved. */
@@ -37,7 +37,7 @@ interface Draft {
  * @csspart reject-all - "Reject all".
  */
 export class CookiePreferences extends LitElement {
-  static override styles = [themeStyles, buttonStyles, preferencesStyles];
+  static override styles = [themeStyles, buttonStyles, fieldStyles, preferencesStyles];
 
   /** Whether the dialog is open. Use `show()` and `close()` to change it. */
   @property({ type: Boolean, reflect: true }) open = false;

@@ -8,7 +8,7 @@ import { emailProblem, type EmailProblem } from '../newsletter/email-address.js'
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import '../newsletter/newsletter.texts.js';
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 'pending' | 'subscribed' } | { kind: 'error'; reason: HostError['reason'] };
@@ -27,7 +27,7 @@ type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 
  * @csspart message - The outcome (check your inbox, subscribed, or an error).
  */
 export class NewsletterSignup extends LitElement {
-  static override styles = [themeStyles, buttonStyles, formStyles];
+  static override styles = [themeStyles, buttonStyles, fieldStyles, formStyles];
 
   /** Instead of the page config's `onEvent`: a function that receives the sign-up and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;

@@ -22,14 +22,8 @@ export const formStyles = css`
   input[type='email'] {
     display: block;
     width: 100%;
-    min-height: 2.75rem;
     margin-top: 0.25rem;
     padding: 0.5rem 0.75rem;
-    font: inherit;
-    color: var(--_text);
-    background: var(--_bg);
-    border: 1px solid var(--_muted);
-    border-radius: var(--_button-radius);
   }
 
   input[aria-invalid='true'] {

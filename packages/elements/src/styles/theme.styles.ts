@@ -106,3 +106,16 @@ export const buttonStyles = css`
     border-color: var(--_button-hover);
   }
 `;
+
+/** Text fields and selects look alike in every element: height, border, colours. */
+export const fieldStyles = css`
+  select,
+  input[type='email'] {
+    min-height: 2.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_bg);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_button-radius);
+  }
+`;
