@@ -14,6 +14,7 @@
           {
             name: 'keuze_consent',
             provider: 'Boekvlot',
+            thirdParty: false,
             lifetime: {
               nl: '180 dagen',
               en: '180 days'
@@ -40,6 +41,7 @@
               {
                 name: '_demo_stats',
                 provider: 'Boekvlot',
+                thirdParty: false,
                 lifetime: {
                   nl: '1 jaar',
                   en: '1 year'
@@ -67,7 +69,7 @@
             cookies: [
               {
                 name: '_demo_ads',
-                provider: 'Advertentienetwerk',
+                provider: 'AdNetwork (example)',
                 thirdParty: true,
                 lifetime: {
                   nl: '90 dagen',
