@@ -44,13 +44,17 @@ const packageBuild = (pkg, entries = ['index']) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 3072, brotli: 2800 },
-  engine: { gzip: 3600, brotli: 3200 },
+  'keuze.js': { gzip: 2970, brotli: 2650 },
+  engine: { gzip: 3700, brotli: 3300 },
   diagnostics: { gzip: 600, brotli: 500 },
-  'config-validation': { gzip: 2400, brotli: 2100 },
+  // Only for a config with googleConsentMode.
+  'consent-mode': { gzip: 600, brotli: 500 },
+  // Proof of consent, loaded after a decision.
+  'consent-log': { gzip: 1000, brotli: 900 },
+  'config-validation': { gzip: 2600, brotli: 2300 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
-  ui: { gzip: 2800, brotli: 2450 },
+  ui: { gzip: 2900, brotli: 2500 },
   i18next: { gzip: 15500, brotli: 14000 },
   lit: { gzip: 6200, brotli: 5600 },
   'theme.styles': { gzip: 1700, brotli: 1500 },
@@ -62,17 +66,17 @@ const files = {
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   newsletter: { gzip: 3600, brotli: 3100 },
-  'newsletter-signup': { gzip: 2400, brotli: 2050 },
-  'newsletter-preferences': { gzip: 1900, brotli: 1650 },
+  'newsletter-signup': { gzip: 2450, brotli: 2100 },
+  'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 72 * 1024, brotli: 64 * 1024 },
+  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 3072 },
-  // Issue 7 aims at 30 KB here; today's figure (35.9 KB) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36 * 1024 },
+  'returning visit': { files: ['keuze.js'], gzip: 2970 },
+  // Issue 7 aims at 30 KB here; today's figure (36.2 KB) is the budget until the work gets it there.
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.5 * 1024 },
 };
 
 /**

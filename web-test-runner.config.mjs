@@ -10,6 +10,7 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
  */
 const flakyRequests = new Map();
 let lastNewsletterPost = null;
+const consentLogs = new Map();
 const testPages = {
   name: 'keuze-test-pages',
   async serve(context) {
@@ -39,6 +40,28 @@ const unreliableFiles = async (context, next) => {
   }
   if (context.path === '/__newsletter/last') {
     context.body = lastNewsletterPost;
+    return;
+  }
+  // A consent-log endpoint per test id: `?fail=N` answers 500 to the first N POSTs, `?hang=1`
+  // answers only after 8 s; GET lists what arrived, with the number of attempts.
+  const log = /^\/__consent-log\/([\w-]+)$/.exec(context.path);
+  if (log) {
+    const entry = consentLogs.get(log[1]) ?? { attempts: 0, received: [] };
+    consentLogs.set(log[1], entry);
+    if (context.method === 'POST') {
+      let body = '';
+      for await (const chunk of context.req) body += chunk;
+      entry.attempts += 1;
+      if (context.URL.searchParams.get('hang')) await new Promise((resolve) => setTimeout(resolve, 8000));
+      if (entry.attempts <= Number(context.URL.searchParams.get('fail') ?? 0)) {
+        context.status = 500;
+        return;
+      }
+      entry.received.push({ contentType: context.get('content-type'), body: JSON.parse(body) });
+      context.status = 204;
+      return;
+    }
+    context.body = entry;
     return;
   }
   if (context.path === '/__slow') {

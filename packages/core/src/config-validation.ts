@@ -1,19 +1,13 @@
-import {
-  CATEGORY_KEYS,
-  COOKIE_NAME,
-  defaultConfig,
-  isRevision,
-  isLifetime,
-  isObject,
-  MAX_LIFETIME_DAYS,
-  NAME,
-  NECESSARY,
-  statementRevision,
-  type ResolvedConfig,
-} from './config.js';
+import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
-import type { KeuzeConfig } from './types.js';
+import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError } from './log.js';
+
+/** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
+export const MAX_LIFETIME_DAYS = 395;
+/** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
+export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
+const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
 export type ConfigProblem = [path: string, expected: string, found?: unknown];
@@ -31,6 +25,7 @@ const FORMATS: Record<string, RegExp> = {
   layout: /^(box|bar)$/,
   revisionFrom: /^(config|statement)$/,
   topic: NAME,
+  category: NAME,
   theme: /^(light|dark|auto)$/,
 };
 
@@ -69,6 +64,8 @@ const EXPECTED: Record<string, string> = {
   revisionFrom: '"config" or "statement"',
   topic: 'a topic id of letters, digits, "-" or "_" (at most 40)',
   theme: '"light", "dark" or "auto"',
+  category: 'a category name',
+  consentMode: 'true, false, or { signals, waitForUpdate }',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
@@ -104,6 +101,23 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
     timeout: 'ms',
     preferencesUrl: 'url',
   },
+  googleConsentMode: 'consentMode',
+  consentLog: { endpoint: 'url' },
+};
+/** Every signal of Consent Mode v2, each followed by a category. */
+const SIGNALS: Record<ConsentModeSignal, Rule> = {
+  ad_storage: 'category',
+  ad_user_data: 'category',
+  ad_personalization: 'category',
+  analytics_storage: 'category',
+  functionality_storage: 'category',
+  personalization_storage: 'category',
+  security_storage: 'category',
+};
+/** `googleConsentMode` is true or false, or these options. */
+const CONSENT_MODE: Rule = {
+  signals: SIGNALS,
+  waitForUpdate: 'ms',
 };
 
 const passes = (rule: string, value: unknown): boolean =>
@@ -116,6 +130,11 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
     if (typeof value == 'string') rule = 'pattern';
     else if (isObject(value) && 'name' in value) rule = COOKIE_INFO;
     else return void problems.push([path, 'cookie', value]);
+  }
+  if (rule === 'consentMode') {
+    if (typeof value == 'boolean') return value;
+    if (!isObject(value)) return void problems.push([path, 'consentMode', value]);
+    rule = CONSENT_MODE;
   }
   if (typeof rule == 'string') return passes(rule, value) ? value : void problems.push([path, rule, value]);
   if (Array.isArray(rule)) {
@@ -154,6 +173,7 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   if (topics) {
     valid.newsletter!.topics = topics.filter((topic, i) => topic.id || void problems.push([`newsletter.topics[${i}].id`, 'topic', topic.id]));
   }
+  if (isObject(input.consentLog) && !valid.consentLog?.endpoint) problems.push(['consentLog.endpoint', 'url', input.consentLog.endpoint]);
   const { categories, cookie, ...rest } = valid;
   Object.assign(config, rest);
   // As the loader reads it: the stored revision must match on the next page view.

@@ -60,6 +60,7 @@ export class ConsentEngine {
       deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
     }
     state.consent = null;
+    state.signal();
     this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: hasDocument() && activatedKeys().size > 0 });
   }
 
@@ -103,10 +104,12 @@ export class ConsentEngine {
       logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
     }
     state.consent = record;
+    // Consent Mode hears of the change before a newly granted Google tag can run.
+    state.signal();
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
       deleteCookies(withdrawn.cookies, config);
-      void state.gate.activate();
+      void state.activate();
     }
     this.events.emit({
       type: 'consent',
@@ -115,6 +118,27 @@ export class ConsentEngine {
       method,
       reloadRecommended: hasDocument() && withdrawn.keys.some((key) => activatedKeys().has(key)),
     });
+    void this.log(record);
+  }
+
+  /** Proof of the decision, to the host and the configured endpoint, after everything else. */
+  private async log(record: ConsentRecord): Promise<void> {
+    try {
+      // Its own chunk: a first visit shows the banner without waiting for it.
+      const { consentLogEntry, sendLogEntry } = await import('./consent-log.js');
+      const entry = await consentLogEntry(this.state, record);
+      this.events.emit({ type: 'consent-log', entry });
+      const endpoint = this.state.config.consentLog?.endpoint;
+      if (endpoint && hasDocument()) await sendLogEntry(endpoint, entry);
+    } catch (error) {
+      logError('consentLog: the record of this decision could not be made:', error);
+    }
+  }
+
+  /** Sends, once, the entries an earlier page view could not deliver. */
+  async retryLog(): Promise<void> {
+    const endpoint = this.state.config.consentLog?.endpoint;
+    if (endpoint) await (await import('./consent-log.js')).retryPendingLog(endpoint);
   }
 
   /** What `next` takes away: category and `category/service` keys, and the cookies to delete. */

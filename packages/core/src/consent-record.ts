@@ -10,13 +10,13 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  * `category:a+b~category2:c`. The FNV-1a checksum catches hand-edited and truncated values. It
  * is not a signature: the record lives in the visitor's own browser and only narrows what runs.
  */
-export const RECORD_FORMAT = '1';
 /**
  * Browsers drop a cookie whose name and value pass 4096 bytes; a record of 40 services with long
  * names stays under 2 KB. Anything longer was not written by Keuze, and is refused on both sides.
  */
 export const MAX_RECORD_BYTES = 3000;
-export const METHOD_CODES: Record<ConsentMethod, string> = { 'accept-all': 'a', 'reject-all': 'r', custom: 'c', api: 'p' };
+/** The methods, in the order of their one-letter codes in the record: `arcp`. */
+export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api'];
 
 // No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
 // most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
@@ -55,7 +55,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     revision: +revision!,
     language: language!,
     gpc: gpc === '1',
-    method: (Object.keys(METHOD_CODES) as ConsentMethod[]).find((name) => METHOD_CODES[name] === method)!,
+    method: METHODS['arcp'.indexOf(method!)]!,
   };
 }
 

@@ -8,52 +8,21 @@ export const GATED_SELECTOR = 'script[type="text/plain"][data-category],[data-sr
 
 export type IsAllowed = (category: string, service?: string) => boolean;
 
-export class Gate {
-  /** Elements already activated (or queued): each runs exactly once. */
-  #done = new WeakSet<Element>();
-  #queue = Promise.resolve();
-  #observer?: MutationObserver;
-  #isAllowed: IsAllowed;
-
-  constructor(isAllowed: IsAllowed) {
-    this.#isAllowed = isAllowed;
-  }
-
-  /** Activates the allowed gated elements (by default all in the document), in document order. */
-  activate(elements: Iterable<Element> = document.querySelectorAll(GATED_SELECTOR)): Promise<void> {
-    const ready = [...elements].filter((element) => this.#claim(element as HTMLElement));
-    // Scripts wait for the scripts before them, also across calls, so order holds page-wide.
-    return (this.#queue = this.#queue.then(() => run(ready)));
-  }
-
-  /**
-   * Handles gated elements that a SPA or a loaded fragment adds later, and hands every added
-   * element to `onAdded` (the script tag looks for keuze-* elements to define).
-   */
-  watch(onAdded?: (element: Element) => void): void {
-    if (this.#observer) return;
-    this.#observer = new MutationObserver((mutations) => {
-      const gated: Element[] = [];
-      for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) {
-          if (!(node instanceof Element)) continue;
-          onAdded?.(node);
-          if (node.matches(GATED_SELECTOR)) gated.push(node);
-          gated.push(...node.querySelectorAll(GATED_SELECTOR));
-        }
-      }
-      if (gated.length) void this.activate(gated);
+/**
+ * Returns the function that activates the allowed gated elements (by default all in the page) in
+ * document order. Each element runs exactly once; scripts wait for the scripts before them, also
+ * across calls, so order holds page-wide.
+ */
+export function createGate(isAllowed: IsAllowed): (elements?: Iterable<Element>) => Promise<void> {
+  const done = new WeakSet<Element>();
+  let queue = Promise.resolve();
+  return (elements = document.querySelectorAll(GATED_SELECTOR)) => {
+    const ready = [...elements].filter((element) => {
+      const { category, service } = (element as HTMLElement).dataset;
+      return !done.has(element) && element.isConnected && isAllowed(category!, service) && done.add(element);
     });
-    this.#observer.observe(document.documentElement, { childList: true, subtree: true });
-  }
-
-  #claim(element: HTMLElement): boolean {
-    if (this.#done.has(element) || !element.isConnected) return false;
-    const { category, service } = element.dataset;
-    if (!this.#isAllowed(category!, service)) return false;
-    this.#done.add(element);
-    return true;
-  }
+    return (queue = queue.then(() => run(ready)));
+  };
 }
 
 async function run(elements: Element[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { checkConfig } from './config-validation.js';
 import { explain } from './notices.js';
 import { ConsentEngine } from './consent-engine.js';
+import { startConsentMode } from './consent-mode.js';
 import { startKeuze, type Keuze, type KeuzeUi } from './keuze.js';
 import type { KeuzeConfig } from './types.js';
 
@@ -14,6 +15,7 @@ export function init(config: KeuzeConfig, options: { ui?: KeuzeUi } = {}): Keuze
   return startKeuze(config, {
     engine: () => Promise.resolve(ConsentEngine),
     diagnostics: () => Promise.resolve({ checkConfig, explain }),
+    consentMode: () => Promise.resolve(startConsentMode),
     ui: ui && (() => Promise.resolve(ui)),
   });
 }

@@ -1,8 +1,10 @@
-import { readConfig, type ResolvedConfig } from './config.js';
+import { PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
 import type { ConsentEngine } from './consent-engine.js';
-import { ConsentState, type AnyListener } from './consent-state.js';
+import type { startConsentMode } from './consent-mode.js';
+import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
+import { createGate, GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';
 import type { ConsentChoice, ConsentRecord, KeuzeConfig, KeuzeEventOf, KeuzeEventType } from './types.js';
 
@@ -14,8 +16,8 @@ export interface Keuze {
   /** The visitor's valid choice, or null before one is made. */
   getConsent(): ConsentRecord | null;
   isGranted(category: string, service?: string): boolean;
-  /** Subscribes to consent changes; returns the unsubscribe function. */
-  on<T extends 'consent'>(type: T, listener: KeuzeListener<T>): () => void;
+  /** Subscribes to consent changes or to the proof of each decision; returns the unsubscribe function. */
+  on<T extends 'consent' | 'consent-log'>(type: T, listener: KeuzeListener<T>): () => void;
   /** Resolves once the choice is stored, gated elements run and listeners are called. */
   acceptAll(): Promise<void>;
   rejectAll(): Promise<void>;
@@ -42,6 +44,8 @@ export interface KeuzeUi {
   setLanguage(lang: string): Promise<void>;
   /** Defines a keuze-* element found in the page, loading only its code. */
   define(tag: string): Promise<void>;
+  /** The banner and dialog texts in the language shown, for the consent log's hash. */
+  consentTexts?(): Promise<string>;
 }
 
 declare global {
@@ -60,14 +64,20 @@ declare global {
 export interface KeuzeLoaders {
   engine: () => Promise<typeof ConsentEngine>;
   diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain }>;
+  /** Loaded only for a config with `googleConsentMode`. */
+  consentMode: () => Promise<typeof startConsentMode>;
   /** The elements; without them the API's UI methods report that none is loaded. */
   ui?: () => Promise<KeuzeUi>;
 }
 
+/** Gated markup, and keuze-* elements not yet defined: what a page view looks for, in one query. */
+const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
+
 /**
- * Validates the config, applies the stored choice and publishes the page's Keuze. A second call
- * (a second script tag, or the tag plus an npm import) warns and returns the first, so a page
- * never gets two banners, two cookie writes or two events per decision. Never throws.
+ * Reads the config, applies the stored choice and publishes the page's Keuze: all a returning
+ * visit runs. A second call (a second script tag, or the tag plus an npm import) warns and returns
+ * the first, so a page never gets two banners, two cookie writes or two events per decision.
+ * Never throws.
  */
 export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
   const notify = (notice: Notice): void => void loaders.diagnostics().then((chunk) => chunk.explain(notice), logError);
@@ -76,10 +86,28 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     notify(['twice']);
     return existing;
   }
-  const { config, checked } = readConfig(input);
-  const state = new ConsentState(input, config, notify);
-  // The quick read found something off: load the validator to say what, and to use its result.
-  if (!checked) void loaders.diagnostics().then((chunk) => state.useValidatedConfig(chunk.checkConfig), logError);
+  const config = readConfig(input);
+  let validated = false;
+  let ui: KeuzeUi | undefined;
+  const granted = (category: string, service?: string): boolean => isGranted(state, category, service);
+  const state: ConsentState = {
+    config,
+    consent: config.usable ? readStoredConsent(config, notify) : null,
+    gpc: globalThis.navigator?.globalPrivacyControl === true,
+    listeners: new Map(),
+    activate: () => activate(),
+    signal() {},
+    textsSeen: () => ui?.consentTexts?.(),
+    useValidatedConfig(check) {
+      if (!validated) state.config = check(input);
+      validated = true;
+    },
+  };
+  const activate = createGate(granted);
+  const validate = (): Promise<ResolvedConfig> =>
+    loaders.diagnostics().then((chunk) => (state.useValidatedConfig(chunk.checkConfig), state.config));
+  // Without categories nothing can be granted: say why at once.
+  if (!config.usable) void validate().catch(logError);
 
   let engine: Promise<ConsentEngine | void> | undefined;
   const loadEngine = (): Promise<ConsentEngine | void> =>
@@ -90,35 +118,62 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
         notify(['engine', error]);
       },
     ));
-  const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then(act).catch(logError) : Promise.resolve(notify(['ui'])));
+  const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then((loaded) => act((ui = loaded))).catch(logError) : Promise.resolve(notify(['ui'])));
 
   const keuze = {
     get config() {
       return state.config;
     },
     getConsent: () => structuredClone(state.consent),
-    isGranted: (category: string, service?: string) => state.isGranted(category, service),
+    isGranted: granted,
     // A listener that is not a function is reported when an event reaches it, like one that throws.
     on(type: KeuzeEventType, listener: AnyListener) {
       const set = state.listeners.get(type) ?? new Set<AnyListener>();
       state.listeners.set(type, set.add(listener));
       return () => void set.delete(listener);
     },
-    // The engine validates the config in full; elements need it (and soon the engine) anyway.
-    validConfig: () => loadEngine().then(() => state.config),
+    validConfig: validate,
   } as Keuze;
   // The methods that change something load their code when first called.
   for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset'] as const) {
     keuze[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => void)(...args));
   }
   for (const method of ['showPreferences', 'setLanguage'] as const) {
-    keuze[method] = (arg?: unknown) => withUi((ui) => (ui[method] as (a: unknown) => Promise<void>)(arg));
+    keuze[method] = (arg?: unknown) => withUi((loaded) => (loaded[method] as (a: unknown) => Promise<void>)(arg));
   }
   // On a server there is no page to gate: the instance only reads and reports.
   if (globalThis.document) {
     window.Keuze = keuze;
-    state.start(loaders.ui && ((root) => defineKeuzeElements(root, withUi)));
+    const scan = (root: Element | Document): void => {
+      const found = [root, ...root.querySelectorAll(WATCHED)] as Element[];
+      void activate(found.filter((element) => element.matches?.(GATED_SELECTOR)));
+      for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName));
+    };
+    // Consent Mode's defaults must be in the dataLayer before any gated tag runs.
+    const ready = config.googleConsentMode
+      ? loaders.consentMode().then((startConsentMode) => {
+          state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
+          if (state.consent) state.signal();
+        }, logError)
+      : Promise.resolve();
+    const start = async (): Promise<void> => {
+      await ready;
+      scan(document);
+      // Gated markup and keuze-* elements that a SPA or a loaded fragment adds later.
+      new MutationObserver((mutations) => {
+        for (const { addedNodes } of mutations) for (const node of addedNodes) if (node instanceof Element) scan(node);
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    };
+    // A classic script in <head> runs before the body is parsed: wait for the markup it gates.
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start);
+    else void start();
     if (loaders.ui) connectUi(keuze, withUi);
+    // Proof of consent that an earlier page view could not deliver: sent once more, by the engine.
+    try {
+      if (config.consentLog && localStorage.getItem(PENDING_LOG_KEY)) void loadEngine().then((loaded) => loaded?.retryLog());
+    } catch {
+      // Storage blocked: there is nothing kept to retry.
+    }
   }
   // No valid choice: the visitor is about to make one, so fetch the write path now.
   if (!state.consent && config.usable) void loadEngine();
@@ -126,14 +181,6 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
 }
 
 type WithUi = (act: (ui: KeuzeUi) => Promise<void>) => Promise<void>;
-
-/** Defines the keuze-* elements in `root` (the page, or what was just added to it). */
-function defineKeuzeElements(root: Element | Document, withUi: WithUi): void {
-  for (const element of [root, ...root.querySelectorAll(':not(:defined)')]) {
-    const tag = (element as Element).localName;
-    if (tag?.startsWith('keuze-')) void withUi((ui) => ui.define(tag));
-  }
-}
 
 /** The banner whenever there is no valid choice, the settings button, and the footer links. */
 function connectUi(keuze: Keuze, withUi: WithUi): void {

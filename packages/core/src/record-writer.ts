@@ -1,8 +1,11 @@
 import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
-import { checksum, MAX_RECORD_BYTES, METHOD_CODES, readCookie, RECORD_FORMAT } from './consent-record.js';
+import { checksum, MAX_RECORD_BYTES, METHODS, readCookie } from './consent-record.js';
 import { logError } from './log.js';
 import type { ConsentRecord } from './types.js';
+
+/** The record's format, its first field: a decoder reads only this one. */
+export const RECORD_FORMAT = '1';
 
 export function encodeRecord(record: ConsentRecord): string {
   const body = [
@@ -13,7 +16,7 @@ export function encodeRecord(record: ConsentRecord): string {
     record.revision,
     record.language.replace(/[^\w-]/g, '').slice(0, 20),
     record.gpc ? 1 : 0,
-    METHOD_CODES[record.method],
+    'arcp'[METHODS.indexOf(record.method)],
     record.categories.join('~'),
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)

@@ -76,6 +76,39 @@ export interface KeuzeConfig {
   /** A floating "cookie settings" button on every page once a choice is made. Default false. */
   reopenButton?: boolean;
   newsletter?: NewsletterConfig;
+  /**
+   * Google Consent Mode v2: `true` sets the default signals before any gated tag runs and updates
+   * them from the visitor's choice; an object changes which category grants which signal.
+   */
+  googleConsentMode?: boolean | ConsentModeOptions;
+  /** Proof of consent: each decision is POSTed to `endpoint` as a ConsentLogEntry. */
+  consentLog?: ConsentLogOptions;
+}
+
+/** The consent signals of Google Consent Mode v2. */
+export type ConsentModeSignal =
+  | 'ad_storage'
+  | 'ad_user_data'
+  | 'ad_personalization'
+  | 'analytics_storage'
+  | 'functionality_storage'
+  | 'personalization_storage'
+  | 'security_storage';
+
+export interface ConsentModeOptions {
+  /**
+   * The category that grants each signal, merged over the defaults: the `ad_*` signals follow
+   * `marketing`, `analytics_storage` follows `analytics`, and `functionality_storage` and
+   * `security_storage` follow `necessary` (a locked category: always granted).
+   */
+  signals?: Partial<Record<ConsentModeSignal, string>>;
+  /** Milliseconds Google's tags wait for the update after the defaults. Default 500. */
+  waitForUpdate?: number;
+}
+
+export interface ConsentLogOptions {
+  /** Where each decision is POSTed as JSON (same-origin, or one that allows the POST by CORS). */
+  endpoint: string;
 }
 
 /** How a choice was made. */
@@ -98,6 +131,33 @@ export interface ConsentRecord {
   /** Whether the browser sent Global Privacy Control when the choice was made. */
   gpc: boolean;
   method: ConsentMethod;
+}
+
+/** Proof of a decision, as sent to `consentLog.endpoint` and in the `consent-log` event. No personal data. */
+export interface ConsentLogEntry {
+  consentId: string;
+  /** When the choice was made (ISO 8601). */
+  timestamp: string;
+  method: ConsentMethod;
+  categories: string[];
+  services: Record<string, string[]>;
+  revision: number;
+  /** The privacy statement's version in the config, if any. */
+  statementVersion: string | null;
+  language: string;
+  /**
+   * `sha256:<hex>` of the banner and dialog texts in the language shown (`fnv1a:` where the page is
+   * not a secure context); null when the choice came through the API with no Keuze UI loaded.
+   */
+  textsHash: string | null;
+  /** The browser family only (`Chrome`, `Firefox`, `Safari`, `Edge`, …), never the full user agent. */
+  userAgent: string;
+}
+
+/** Sent after each decision (not after `reset()`), whether or not `consentLog` is configured. */
+export interface ConsentLogEvent {
+  type: 'consent-log';
+  entry: ConsentLogEntry;
 }
 
 export interface ConsentChoice {
@@ -185,13 +245,18 @@ export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGe
  * Every event Keuze sends to `onEvent`. Consent events also reach `Keuze.on()` listeners; the
  * newsletter elements wait for `onEvent`'s answer (a promise) and dispatch `keuze-<type>` events.
  */
-export type KeuzeEvent = ConsentEventDetail | NewsletterEvent;
+export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 
 declare global {
   interface DocumentEventMap {
     'keuze-consent': CustomEvent<ConsentEventDetail>;
+    'keuze-consent-log': CustomEvent<ConsentLogEvent>;
+  }
+  interface Window {
+    /** Google's command queue, which Consent Mode writes to. */
+    dataLayer?: unknown[];
   }
   interface Navigator {
     /** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */

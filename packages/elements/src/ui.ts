@@ -1,6 +1,7 @@
 import type { KeuzeUi } from '@keuze/core';
 import { logWarning } from '@keuze/core';
-import { setLanguage, startLanguage } from './i18n/i18n.js';
+import { i18n, setLanguage, startLanguage } from './i18n/i18n.js';
+import { en } from './translations/en.js';
 
 /** Each element's code, loaded only when a page needs that element. */
 const definitions: Record<string, () => Promise<unknown>> = {
@@ -58,5 +59,14 @@ export const ui: KeuzeUi = {
     const config = await window.Keuze?.validConfig();
     if (config) startLanguage(config);
     setLanguage(lang);
+  },
+  async consentTexts() {
+    // What the banner and dialog say in the language shown, the site's overrides and category
+    // texts included: the same texts give the same hash, so a host can tell which version was seen.
+    const config = await window.Keuze?.validConfig();
+    const { categoryLabel, categoryDescription } = await import('./config-text.js');
+    const texts = Object.keys(en).filter((key) => /^(banner|preferences)\./.test(key)).map((key) => [key, i18n.t(key)]);
+    const categories = Object.entries(config?.categories ?? {}).map(([name, category]) => [name, categoryLabel(name, category), categoryDescription(name, category)]);
+    return JSON.stringify({ language: i18n.language, texts, categories });
   },
 };

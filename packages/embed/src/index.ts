@@ -32,12 +32,13 @@ function readPageConfig(): unknown {
 
 const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngine);
 const loadDiagnostics = () => import('./diagnostics.js');
+const loadConsentMode = () => import('./consent-mode.js').then((chunk) => chunk.startConsentMode);
 const loadUi = () => import('./ui.js').then((chunk) => chunk.ui);
 
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
   try {
-    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics, ui: loadUi });
+    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics, consentMode: loadConsentMode, ui: loadUi });
   } catch (error) {
     logError('could not start:', error);
   }

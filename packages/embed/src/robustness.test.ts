@@ -207,14 +207,19 @@ describe('bad config', () => {
     expect(errors.filter((text) => text.includes('no service "matomo-cloud" in category "analytics"'))).to.have.length(1);
   });
 
-  it('on a returning visit, a config problem is still reported', async () => {
+  it('on a returning visit, a config problem is reported once Keuze shows anything', async () => {
     const first = await openPage({ config: siteConfig });
     await first.keuze.rejectAll();
     closePages();
     const page = await openPage({ config: { ...siteConfig, colour: 'red' } });
     await settle(100);
     expect(page.keuze.getConsent()).not.to.equal(null);
-    expect(page.logs('error').filter((text) => text.includes('config.colour: unknown key'))).to.have.length(1);
+    // The returning visit's loader carries no validator: nothing is shown, nothing is checked.
+    const problems = (): string[] => page.logs('error').filter((text) => text.includes('config.colour: unknown key'));
+    expect(problems()).to.have.length(0);
+    await page.keuze.showPreferences();
+    await settle(100);
+    expect(problems()).to.have.length(1);
   });
 });
 
@@ -276,7 +281,7 @@ describe('host callbacks', () => {
   });
 
   it('events carry the new and previous record, the method, and whether a reload is needed', async () => {
-    const page = await pageWithCallback('(e) => (window.__events = [...(window.__events ?? []), e])');
+    const page = await pageWithCallback("(e) => e.type == 'consent' && (window.__events = [...(window.__events ?? []), e])");
     const events = (): { consent: ConsentRecord | null; previous: ConsentRecord | null; method: string; reloadRecommended: boolean }[] =>
       (page.window as unknown as { __events: never[] }).__events;
     await page.keuze.setConsent({ categories: ['analytics'] });
@@ -303,7 +308,7 @@ describe('host callbacks', () => {
     const writes: string[] = [];
     const record = (event: CookieChangeEvent): void => void writes.push(...event.changed.map((cookie) => cookie.name!));
     cookieStore.addEventListener('change', record);
-    const page = await pageWithCallback('() => void (window.__count = (window.__count ?? 0) + 1)');
+    const page = await pageWithCallback("(e) => void (e.type == 'consent' && (window.__count = (window.__count ?? 0) + 1))");
     await settle(200);
     await Promise.all(Array.from({ length: 10 }, () => page.keuze.acceptAll()));
     await settle(300);

@@ -190,7 +190,7 @@ describe('one Keuze per page', () => {
   beforeEach(clearCookies);
   afterEach(closePages);
 
-  it('a second script tag warns and reuses the first instance: one write, one event', async () => {
+  it('a second script tag warns and reuses the first instance: one write, one event (and its proof)', async () => {
     const page = await openPage({
       config: siteConfig,
       before: 'window.__events = []; window.KeuzeConfig = { onEvent: (e) => window.__events.push(e.type) };',
@@ -200,7 +200,7 @@ describe('one Keuze per page', () => {
     expect(page.logs('warn').filter((text) => text.includes('loaded twice'))).to.have.length(1);
     await page.keuze.acceptAll();
     await settle();
-    expect((page.window as unknown as { __events: string[] }).__events).to.deep.equal(['consent']);
+    expect((page.window as unknown as { __events: string[] }).__events).to.deep.equal(['consent', 'consent-log']);
   });
 
   it('the npm init() path works like the script tag', async () => {
