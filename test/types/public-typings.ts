@@ -1,7 +1,7 @@
 // Never run: `npm run lint` (tsc) checks it. Each line states a typing an app relies on; each
 // expected error fails the lint once the mistake below it stops being one (say, if an event falls
 // back to a plain Event or `any`).
-import type { ConsentEventDetail, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent } from '@keuze/core';
+import type { ConsentEventDetail, NewsletterEvent, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent } from '@keuze/core';
 import type { CookieBanner, CookieDeclaration, CookiePreferences, NewsletterPreferences, NewsletterSignup, PrivacyStatement, ReopenButton } from '@keuze/elements';
 import '@keuze/elements/define';
 import { KeuzeCookieBanner, KeuzeCookiePreferences, KeuzeNewsletterPreferences, KeuzeNewsletterSignup } from '@keuze/react';
@@ -44,6 +44,7 @@ createElement(KeuzeCookieBanner, { layout: 'inline', theme: 'dark' });
 // @ts-expect-error: not a layout
 createElement(KeuzeCookieBanner, { layout: 'corner' });
 createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => typed<NewsletterSubscribeEvent>(event.detail) });
+createElement(KeuzeNewsletterSignup, { handler: async (event: NewsletterEvent) => ({ status: 'pending' }) });
 // @ts-expect-error: a sign-up's event carries no token
 createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => event.detail.token });
 createElement(KeuzeCookiePreferences, { onPreferencesShow: (event) => typed<CustomEvent<void>>(event), onPreferencesClose: () => {} });
