@@ -1,9 +1,45 @@
 // The custom elements manifest (custom-elements.json) of @keuze/elements, from the JSDoc on each
 // element: tags, attributes, properties, events, parts and CSS properties, for editors, docs and
 // framework tooling.
+import { readFileSync } from 'node:fs';
+
+const themeFile = new URL('./packages/elements/src/styles/theme.styles.ts', import.meta.url);
+
+/**
+ * The theme tokens, in the order of the JSDoc on `themeStyles` (one description each), with their
+ * `var()` fallbacks as defaults: every element that uses themeStyles reads all of them, which its
+ * own JSDoc would otherwise repeat thirty times. A colour's `-dark` partner follows it.
+ */
+function themeTokens() {
+  const source = readFileSync(themeFile, 'utf8');
+  const defaults = new Map([...source.matchAll(/var\((--keuze-[\w-]+), (.+)\);\s*$/gm)].map(([, name, value]) => [name, value]));
+  const tokens = [...source.matchAll(/@cssproperty (--keuze-[\w-]+) - (.+)/g)].flatMap(([, name, description]) => [
+    { name, default: defaults.get(name), description },
+    ...(defaults.has(`${name}-dark`) ? [{ name: `${name}-dark`, default: defaults.get(`${name}-dark`), description: `\`${name}\` in the dark scheme.` }] : []),
+  ]);
+  const undocumented = [...defaults.keys()].filter((name) => !tokens.some((token) => token.name == name));
+  if (undocumented.length) throw new Error(`${undocumented.join(', ')}: no @cssproperty line in ${themeFile.pathname}`);
+  return tokens;
+}
+
+const themeTokensOnEveryElement = {
+  name: 'keuze-theme-tokens',
+  packageLinkPhase({ customElementsManifest }) {
+    const tokens = themeTokens();
+    for (const module of customElementsManifest.modules) {
+      if (!/\bthemeStyles\b/.test(readFileSync(module.path, 'utf8'))) continue;
+      for (const element of module.declarations.filter((declaration) => declaration.customElement)) {
+        const own = new Set((element.cssProperties ?? []).map((property) => property.name));
+        element.cssProperties = [...(element.cssProperties ?? []), ...tokens.filter((token) => !own.has(token.name))];
+      }
+    }
+  },
+};
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['packages/elements/src/**/*.test.ts'],
   outdir: 'packages/elements',
   litelement: true,
+  plugins: [themeTokensOnEveryElement],
 };

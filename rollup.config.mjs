@@ -93,6 +93,7 @@ export default [
   packageBuild('core'),
   packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define']),
   packageBuild('embed'),
+  packageBuild('react'),
   {
     input: { keuze: source('embed') },
     // The script tag exports nothing; letting rollup drop the signature keeps the loader one file.

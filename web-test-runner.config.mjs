@@ -1,4 +1,7 @@
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
@@ -72,6 +75,16 @@ const unreliableFiles = async (context, next) => {
   await next();
 };
 
+/**
+ * React ships CommonJS only, and picks its build by `process.env.NODE_ENV`: for the React wrappers'
+ * test, its packages are turned into ES modules, limited to them so nothing else pays for it. Each
+ * arrives as a default export only: the named ones need rollup's syntheticNamedExports, which the
+ * dev server lacks, and without `strictRequires: false` there is not even the default.
+ */
+const reactPackages = ['**/node_modules/react/**', '**/node_modules/react-dom/**', '**/node_modules/scheduler/**'];
+const commonjs = fromRollup(rollupCommonjs);
+const replace = fromRollup(rollupReplace);
+
 /** Fixed, so the subdomain origins below can be named; clear of the demo's 8000. */
 const port = Number(process.env.TEST_PORT ?? 8765);
 const subdomainOrigins = ['app.keuze.test', 'keuze.test'].map((host) => `http://${host}:${port}`).join(',');
@@ -85,7 +98,12 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   middleware: [unreliableFiles],
-  plugins: [esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }), testPages],
+  plugins: [
+    replace({ include: reactPackages, preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('development') } }),
+    commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),
+    esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }),
+    testPages,
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

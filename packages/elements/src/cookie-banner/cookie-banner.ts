@@ -19,8 +19,6 @@ import { bannerStyles } from './cookie-banner.styles.js';
  * @csspart accept-all - The "Accept all" button.
  * @csspart reject-all - The "Reject all" button.
  * @csspart choose - The "Choose" button, which opens the preferences dialog.
- *
- * @cssproperty --keuze-color-background - Background (and the other `--keuze-*` tokens, see docs/elements.md).
  */
 export class CookieBanner extends LitElement {
   static override styles = [themeStyles, buttonStyles, bannerStyles];

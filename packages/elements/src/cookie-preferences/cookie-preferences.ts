@@ -20,8 +20,8 @@ interface Draft {
  * for and the cookies it sets. Opens from the banner, `Keuze.showPreferences()` and any element
  * with `data-keuze-open="preferences"`.
  *
- * @fires keuze-preferences-show - The dialog opened.
- * @fires keuze-preferences-close - The dialog closed, with or without a choice.
+ * @fires {CustomEvent<void>} keuze-preferences-show - The dialog opened.
+ * @fires {CustomEvent<void>} keuze-preferences-close - The dialog closed, with or without a choice.
  *
  * @csspart base - The `<dialog>`.
  * @csspart header - Title, language switch and close button.

@@ -22,14 +22,16 @@ type View =
  * with one click (then undo for a few seconds, or subscribe again). Opening the page changes
  * nothing: only a click does, because mail scanners open links.
  *
- * @fires keuze-newsletter-preferences-get - Asking the host for the current topics.
- * @fires keuze-newsletter-preferences-set - New topics (also after undo or subscribing again).
- * @fires keuze-newsletter-unsubscribe - The one-click unsubscribe.
+ * @fires {CustomEvent<NewsletterPreferencesGetEvent>} keuze-newsletter-preferences-get - Asking the host for the current topics.
+ * @fires {CustomEvent<NewsletterPreferencesSetEvent>} keuze-newsletter-preferences-set - New topics (also after undo or subscribing again).
+ * @fires {CustomEvent<NewsletterUnsubscribeEvent>} keuze-newsletter-unsubscribe - The one-click unsubscribe.
  *
  * @csspart base - The form.
  * @csspart button - Each button.
  * @csspart unsubscribe - The unsubscribe button.
  * @csspart message - Saved, unsubscribed, or an error.
+ *
+ * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
 export class NewsletterPreferences extends LitElement {
   static override styles = [themeStyles, buttonStyles, formStyles];

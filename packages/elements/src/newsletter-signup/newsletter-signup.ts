@@ -19,12 +19,14 @@ type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 
  * unticked consent box that says what is sent and how often, and a honeypot. The host sends the
  * mail; whatever happens, what the visitor typed stays.
  *
- * @fires keuze-newsletter-subscribe - A valid sign-up, with the event sent to the host as detail.
+ * @fires {CustomEvent<NewsletterSubscribeEvent>} keuze-newsletter-subscribe - A valid sign-up, with the event sent to the host as detail.
  *
  * @csspart base - The form.
  * @csspart email - The email field.
  * @csspart button - The submit and retry buttons.
  * @csspart message - The outcome (check your inbox, subscribed, or an error).
+ *
+ * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
 export class NewsletterSignup extends LitElement {
   static override styles = [themeStyles, buttonStyles, fieldStyles, formStyles];

@@ -26,7 +26,10 @@ type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | 
  * @csspart placeholder - Shown while loading.
  * @csspart error - Shown when loading failed, with a retry button and a plain link.
  *
- * @cssproperty --keuze-statement-max-width - The line length of the text. Default 42rem.
+ * @cssproperty [--keuze-statement-max-width=42rem] - The line length of the text.
+ *
+ * @attr {string} src-en - The Markdown file for English, used before `src`; after it, for a language without a file. `src-<lang>` works for any language.
+ * @attr {string} src-nl - The Markdown file for Dutch, used before `src`.
  */
 export class PrivacyStatement extends LitElement {
   static override styles = [themeStyles, buttonStyles, statementStyles];

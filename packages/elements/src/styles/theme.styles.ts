@@ -22,6 +22,28 @@ const darkTokens = css`
  * The design tokens every Keuze element reads. A site themes Keuze by setting any `--keuze-*`
  * property on `:root` or on an element; the defaults below meet WCAG AA (≥ 4.5:1) in light and dark.
  * `theme="light|dark"` on an element forces a scheme; `auto` (the default) follows the visitor.
+ *
+ * The manifest lists these on every element that uses them (custom-elements-manifest.config.mjs
+ * reads the lines below), each colour and the shadow with its `-dark` partner for the dark scheme:
+ * @cssproperty --keuze-color-background - Background of the banner, dialog, reopen button and fields; inside a switch that is off, the knob of one that is on.
+ * @cssproperty --keuze-color-text - Text.
+ * @cssproperty --keuze-color-muted - Descriptions, "Always on", the "Services" label, the borders of the language select and close button.
+ * @cssproperty --keuze-color-border - Borders and dividers.
+ * @cssproperty --keuze-color-button - Background and border of every choice button.
+ * @cssproperty --keuze-color-button-text - Text on those buttons.
+ * @cssproperty --keuze-color-button-hover - Button background on hover.
+ * @cssproperty --keuze-color-link - Links and the "Cookies (n)" disclosures.
+ * @cssproperty --keuze-color-focus - The focus outline.
+ * @cssproperty --keuze-color-error - Error texts and a wrong field.
+ * @cssproperty --keuze-color-switch-on - A switch that is on.
+ * @cssproperty --keuze-color-switch-off - The border and knob of a switch that is off.
+ * @cssproperty --keuze-shadow - Shadow of the box, bar, dialog and reopen button.
+ * @cssproperty --keuze-radius - Corner radius of the box, the inline banner and the dialog.
+ * @cssproperty --keuze-button-radius - Corner radius of buttons, the language select and the close button.
+ * @cssproperty --keuze-font - Font family.
+ * @cssproperty --keuze-font-size - Base font size; the rest scales with it.
+ * @cssproperty --keuze-spacing - Base spacing: padding, gaps, and the distance of the box and reopen button from the window's edge.
+ * @cssproperty --keuze-z-index - Stacking order of the box, bar and reopen button.
  */
 export const themeStyles = css`
   :host {

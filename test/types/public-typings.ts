@@ -1,0 +1,57 @@
+// Never run: `npm run lint` (tsc) checks it. Each line states a typing an app relies on; each
+// expected error fails the lint once the mistake below it stops being one (say, if an event falls
+// back to a plain Event or `any`).
+import type { ConsentEventDetail, NewsletterEvent, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent } from '@keuze/core';
+import type { CookieBanner, CookieDeclaration, CookiePreferences, NewsletterPreferences, NewsletterSignup, PrivacyStatement, ReopenButton } from '@keuze/elements';
+import '@keuze/elements/define';
+import { KeuzeCookieBanner, KeuzeCookiePreferences, KeuzeNewsletterPreferences, KeuzeNewsletterSignup } from '@keuze/react';
+import { createElement } from 'react';
+
+declare function typed<T>(value: T): void;
+
+// Every tag gives its own class.
+typed<CookieBanner>(document.createElement('keuze-cookie-banner'));
+typed<CookiePreferences>(document.createElement('keuze-cookie-preferences'));
+typed<ReopenButton>(document.createElement('keuze-reopen-button'));
+typed<PrivacyStatement>(document.createElement('keuze-privacy-statement'));
+typed<CookieDeclaration>(document.createElement('keuze-cookie-declaration'));
+typed<NewsletterSignup>(document.createElement('keuze-newsletter-signup'));
+typed<NewsletterPreferences>(document.createElement('keuze-newsletter-preferences'));
+
+const banner = document.createElement('keuze-cookie-banner');
+banner.layout = 'bar';
+// @ts-expect-error: not a layout
+banner.layout = 'corner';
+
+// Each element's events, on the element and (they bubble out of shadow roots) on document.
+const signup = document.createElement('keuze-newsletter-signup');
+signup.addEventListener('keuze-newsletter-subscribe', (event) => typed<NewsletterSubscribeEvent>(event.detail));
+// @ts-expect-error: a sign-up has no token
+signup.addEventListener('keuze-newsletter-subscribe', (event) => event.detail.token);
+document.addEventListener('keuze-newsletter-preferences-set', (event) => typed<NewsletterPreferencesSetEvent>(event.detail));
+document.addEventListener('keuze-newsletter-unsubscribe', (event) => typed<string>(event.detail.token));
+document.addEventListener('keuze-newsletter-preferences-get', (event) => typed<string>(event.detail.token));
+document.addEventListener('keuze-preferences-show', (event) => typed<CustomEvent<void>>(event));
+document.addEventListener('keuze-preferences-close', (event) => typed<CustomEvent<void>>(event));
+
+// Core's consent event goes to document only.
+document.addEventListener('keuze-consent', (event) => typed<ConsentEventDetail>(event.detail));
+// @ts-expect-error: elements do not dispatch it, so it is a plain Event there
+banner.addEventListener('keuze-consent', (event) => event.detail);
+
+// React: element properties are props, each event has a typed on… prop.
+createElement(KeuzeCookieBanner, { layout: 'inline', theme: 'dark' });
+// @ts-expect-error: not a layout
+createElement(KeuzeCookieBanner, { layout: 'corner' });
+createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => typed<NewsletterSubscribeEvent>(event.detail) });
+createElement(KeuzeNewsletterSignup, { handler: async (event: NewsletterEvent) => ({ status: 'pending' }) });
+// @ts-expect-error: a sign-up's event carries no token
+createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => event.detail.token });
+createElement(KeuzeCookiePreferences, { onPreferencesShow: (event) => typed<CustomEvent<void>>(event), onPreferencesClose: () => {} });
+createElement(KeuzeNewsletterPreferences, {
+  token: 'abc',
+  undoSeconds: 5,
+  onNewsletterPreferencesGet: (event) => typed<string>(event.detail.token),
+  onNewsletterPreferencesSet: (event) => typed<string[]>(event.detail.topics),
+  onNewsletterUnsubscribe: (event) => typed<string>(event.detail.token),
+});
