@@ -43,3 +43,11 @@ test('each wrapper renders its element on the server, React props as attributes'
     assert.equal(markup, `<${tag} id="keuze"></${tag}>`);
   }
 });
+
+test('each element can be constructed on the server (what a server renderer such as @lit-labs/ssr does)', () => {
+  for (const tag of Object.values(wrappers)) {
+    const Element = globalThis.customElements.get(tag);
+    assert.ok(Element, `${tag} is defined`);
+    assert.doesNotThrow(() => new Element(), `${tag} constructs without a DOM`);
+  }
+});

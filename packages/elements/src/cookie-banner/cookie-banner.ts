@@ -41,14 +41,16 @@ export class CookieBanner extends LitElement {
    * While the banner floats over the page, the page keeps its height free at the bottom, so that
    * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11).
    */
-  private readonly keepFocusVisible = new ResizeObserver(([entry]) => {
-    if (entry?.target.isConnected) document.documentElement.style.scrollPaddingBottom = `calc(${entry.target.getBoundingClientRect().height}px + 2rem)`;
-  });
+  private keepFocusVisible?: ResizeObserver;
   private reserving?: Element;
 
   protected override updated(): void {
     const base = this.renderRoot.querySelector('[part~="base"]');
     if (base && this.layout != 'inline') {
+      // Made here, not as a field: a server render constructs the element where there is no ResizeObserver.
+      this.keepFocusVisible ??= new ResizeObserver(([entry]) => {
+        if (entry?.target.isConnected) document.documentElement.style.scrollPaddingBottom = `calc(${entry.target.getBoundingClientRect().height}px + 2rem)`;
+      });
       if (this.reserving != base) this.keepFocusVisible.observe((this.reserving = base));
     } else if (this.reserving) {
       this.releaseSpace();
@@ -61,7 +63,7 @@ export class CookieBanner extends LitElement {
   }
 
   private releaseSpace(): void {
-    this.keepFocusVisible.disconnect();
+    this.keepFocusVisible?.disconnect();
     this.reserving = undefined;
     document.documentElement.style.scrollPaddingBottom = '';
   }

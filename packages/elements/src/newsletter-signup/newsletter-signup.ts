@@ -42,13 +42,19 @@ export class NewsletterSignup extends LitElement {
   @state() private consentGiven = false;
   @state() private problems: { email?: EmailProblem; topics?: boolean; consent?: boolean } = {};
   @state() private outcome: Outcome = { kind: 'idle' };
-  @state() private alreadySubscribed = subscribedTopics();
+  @state() private alreadySubscribed: string[] = [];
 
   @query('#email') private emailField?: HTMLInputElement;
   @query('#honeypot') private honeypot?: HTMLInputElement;
 
   private readonly consent = new ConsentController(this);
   private readonly i18n = new I18nController(this);
+
+  // Read on connect, not as a field: a server render constructs the element where there is no cookie.
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.alreadySubscribed = subscribedTopics();
+  }
 
   protected override render(): unknown {
     const config = this.consent.config;
