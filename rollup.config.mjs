@@ -30,11 +30,11 @@ const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_ge
  * Each npm package: ESM, one module per source file (so npm users can import one element's
  * `define.js` alone), dependencies external; declarations come from tsc.
  */
-const packageBuild = (pkg, entries = ['index']) => ({
+const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
   input: entries.map((file) => source(pkg, file)),
   external: (id) => !id.startsWith('.') && !id.startsWith('/'),
   plugins: [esbuild({ target: TARGET, tsconfigRaw })],
-  output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true },
+  output: { dir: `packages/${pkg}/dist`, format: 'es', preserveModules: true, preserveModulesRoot: `packages/${pkg}/src`, sourcemap: true, banner },
 });
 
 /**
@@ -93,7 +93,8 @@ export default [
   packageBuild('core'),
   packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define']),
   packageBuild('embed'),
-  packageBuild('react'),
+  // Client components for React Server Components (Next.js App Router): the wrappers use hooks.
+  packageBuild('react', ['index'], "'use client';"),
   {
     input: { keuze: source('embed') },
     // The script tag exports nothing; letting rollup drop the signature keeps the loader one file.

@@ -51,3 +51,11 @@ test('each element can be constructed on the server (what a server renderer such
     assert.doesNotThrow(() => new Element(), `${tag} constructs without a DOM`);
   }
 });
+
+test('every module of @keuze/react is a client module for React Server Components', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const dist = new URL('../../packages/react/dist/', import.meta.url);
+  const modules = (await readdir(dist)).filter((file) => file.endsWith('.js'));
+  assert.ok(modules.length >= 8);
+  for (const file of modules) assert.match(await readFile(new URL(file, dist), 'utf8'), /^'use client';/, file);
+});
