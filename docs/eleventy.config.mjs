@@ -4,7 +4,7 @@
 // rewrites to `foo.html`, and headings get the ids GitHub gives them.
 
 /** GitHub's heading ids: lower case, punctuation dropped, each space a hyphen. */
-export function slug(text) {
+function slug(text) {
   return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
@@ -16,7 +16,7 @@ function pageHref(href) {
   return href.replace(/^([\w./-]+)\.md(#.*)?$/, (whole, path, hash = '') => `${path}.html${hash}`);
 }
 
-function headingIds(md) {
+function markdownRules(md) {
   md.core.ruler.push('github_heading_ids', (state) => {
     const seen = new Map();
     state.tokens.forEach((token, index) => {
@@ -28,6 +28,14 @@ function headingIds(md) {
       token.attrSet('id', count ? `${base}-${count}` : base);
     });
   });
+  // Code blocks and tables scroll sideways on a narrow screen, so they must take keyboard focus
+  // (WCAG 2.1.1); without client JS we cannot tell which ones overflow.
+  const renderFence = md.renderer.rules.fence;
+  md.renderer.rules.fence = (...args) => renderFence(...args).replace(/^<pre/, '<pre tabindex="0"');
+  md.renderer.rules.table_open = (tokens, index, options, env, self) => {
+    tokens[index].attrSet('tabindex', '0');
+    return self.renderToken(tokens, index, options);
+  };
   const renderLink = md.renderer.rules.link_open ?? ((tokens, index, options, env, self) => self.renderToken(tokens, index, options));
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const href = tokens[index].attrGet('href');
@@ -39,7 +47,7 @@ function headingIds(md) {
 export default function (eleventyConfig) {
   let markdown;
   eleventyConfig.amendLibrary('md', (md) => {
-    headingIds(md);
+    markdownRules(md);
     markdown = md;
   });
   eleventyConfig.addFilter('markdownInline', (text = '') => markdown.renderInline(text));
@@ -61,7 +69,6 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData('permalink', () => (data) => `${data.page.filePathStem}.html`);
   eleventyConfig.addGlobalData('layout', 'page.njk');
   eleventyConfig.addPassthroughCopy({ 'docs/images': 'images' });
-  eleventyConfig.ignores.add('docs/_site/**');
 
   eleventyConfig.addCollection('pages', (collections) =>
     collections
