@@ -13,7 +13,7 @@ function slug(text) {
 
 /** `configuration.md#cookie` → `configuration.html#cookie`; other URLs are left alone. */
 function pageHref(href) {
-  return href.replace(/^([\w./-]+)\.md(#.*)?$/, (whole, path, hash = '') => `${path}.html${hash}`);
+  return href.replace(/^([\w./-]+)\.md(#.*)?$/, (_, path, hash = '') => `${path}.html${hash}`);
 }
 
 function markdownRules(md) {
