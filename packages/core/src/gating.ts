@@ -1,6 +1,6 @@
 /**
  * Gated markup, the convention site owners know from vanilla-cookieconsent:
- *   <script type="text/plain" data-category="analytics" [data-service="x"] [src]>
+ *   <script type="text/plain" data-category="analytics" [data-service="x"] [src or data-src]>
  *   <iframe|img|video|link … data-src="…" data-category="…">  (a link's data-src becomes its href)
  * An element runs (or loads) once its category, and service if named, is granted.
  */
@@ -37,7 +37,10 @@ function runScript(inert: HTMLScriptElement): Promise<void> {
   const live = document.createElement('script');
   // Every attribute carries over (async, defer, crossorigin, integrity, data-category…) but the
   // inert type; `data-type="module"` becomes the live type.
-  for (const { name, value } of inert.attributes) if (name != 'type') live.setAttribute(name, value);
+  for (const { name, value } of inert.attributes) if (name != 'type' && name != 'data-src') live.setAttribute(name, value);
+  // `data-src` is how vanilla-cookieconsent sites mark a gated script's source.
+  const src = inert.dataset.src;
+  if (src) live.src = src;
   live.type = inert.dataset.type ?? '';
   // The nonce attribute reads as empty once parsed (CSP hides it); the property keeps it.
   live.nonce = inert.nonce;
@@ -50,7 +53,7 @@ function runScript(inert: HTMLScriptElement): Promise<void> {
     // A 404 or a blocked host must not stall the scripts after it.
     live.onload = live.onerror = () => resolve();
     inert.replaceWith(live);
-    if (!inert.src || async) resolve();
+    if (!live.src || async) resolve();
   });
 }
 

@@ -70,7 +70,10 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     logError(`the consent record is ${value.length} bytes, over Keuze's limit of ${MAX_RECORD_BYTES}, and was not stored. Use fewer or shorter service names.`);
     return false;
   }
-  Cookies.set(name, value, consentCookieAttributes(config, location));
+  const attributes = consentCookieAttributes(config, location);
+  // A host-only copy, written before the site set cookie.domain, is sent first and would shadow this one.
+  if (attributes.domain) Cookies.remove(name, { path: attributes.path });
+  Cookies.set(name, value, attributes);
   return readCookie(name) === value;
 }
 

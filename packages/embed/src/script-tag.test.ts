@@ -132,6 +132,21 @@ describe('gated elements', () => {
     expect(img.hasAttribute('src')).to.equal(false);
   });
 
+  it('a gated script may name its source in data-src, as vanilla-cookieconsent sites write it', async () => {
+    const page = await openPage({
+      config: siteConfig,
+      body: `<script type="text/plain" data-category="analytics" data-src="/test/support/tracker.js?name=from-data-src"></script>
+             <script type="text/plain" data-category="analytics">window.__ran.push('after')</script>`,
+    });
+    await settle(100);
+    expect(page.window.__ran).to.deep.equal([]);
+    await page.keuze.setConsent({ categories: ['analytics'] });
+    await settle(200);
+    // In order: the inline script after it waited for the source to load.
+    expect(page.window.__ran).to.deep.equal(['from-data-src', 'after']);
+    expect(page.document.querySelector('script[src*="from-data-src"]')!.hasAttribute('data-src')).to.equal(false);
+  });
+
   it('handles gated elements added later, before and after the choice', async () => {
     const page = await openPage({ config: siteConfig });
     const add = (name: string): void => {

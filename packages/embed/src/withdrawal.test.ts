@@ -9,14 +9,35 @@ interface PopupReport {
 }
 
 /**
- * Runs a withdrawal on http://app.keuze.test (mapped to this server by the browser's resolver
- * rules) in a top-level window, where cookies on the parent domain keuze.test can exist.
+ * Runs `scenario` (a module script that ends with `opener.postMessage(report, '*')`) on
+ * http://app.keuze.test (mapped to this server by the browser's resolver rules) in a top-level
+ * window, where cookies on the parent domain keuze.test can exist. Every cookie of this host and of
+ * keuze.test is cleared first, then `before` runs, then Keuze starts.
  */
-async function withdrawOnSubdomain(cookieOptions: object | undefined): Promise<PopupReport> {
+async function onSubdomain<T>(config: object, before: string, scenario: string): Promise<T> {
+  const clear = `for (const pair of document.cookie.split('; ').filter(Boolean)) {
+      const name = pair.split('=')[0];
+      for (const domain of ['', '; domain=keuze.test']) document.cookie = name + '=; path=/; max-age=0' + domain;
+    }`;
+  const url = pageUrl({ config, before: `${clear}\n${before}`, body: `<script type="module">${scenario}</script>` }, `http://app.keuze.test:${location.port}`);
+  const report = new Promise<T>((resolve) => window.addEventListener('message', (event: MessageEvent<T>) => resolve(event.data), { once: true }));
+  const popup = window.open(url, '_blank')!;
+  try {
+    return await report;
+  } finally {
+    popup.close();
+  }
+}
+
+/** Cookie names with their domain (`host` for host-only), from the popup. */
+const cookieNames = "const names = async () => (await cookieStore.getAll()).map((c) => c.name + '@' + (c.domain ?? 'host')).sort();";
+
+function withdrawOnSubdomain(cookieOptions: object | undefined): Promise<PopupReport> {
   const config = { ...siteConfig, ...(cookieOptions ? { cookie: cookieOptions } : {}) };
-  const scenario = `
-    <script type="module">
-      const names = async () => (await cookieStore.getAll()).map((c) => c.name + '@' + (c.domain ?? 'host')).sort();
+  return onSubdomain(
+    config,
+    '',
+    `${cookieNames}
       // Trackers set their cookies on the registrable domain and on the host.
       document.cookie = '_ads=1; domain=keuze.test; path=/';
       document.cookie = '_ads=1; path=/';
@@ -26,23 +47,8 @@ async function withdrawOnSubdomain(cookieOptions: object | undefined): Promise<P
       const afterAccept = await names();
       const consentDomain = (await cookieStore.get('keuze_consent')).domain;
       await window.Keuze.rejectAll();
-      opener.postMessage({ afterAccept, afterReject: await names(), consentDomain, errors: window.__logs.filter((l) => l.level === 'error').map((l) => l.text) }, '*');
-    </script>`;
-  // Start clean: earlier popups left cookies on this host and on keuze.test.
-  const before = `for (const pair of document.cookie.split('; ').filter(Boolean)) {
-      const name = pair.split('=')[0];
-      for (const domain of ['', '; domain=keuze.test']) document.cookie = name + '=; path=/; max-age=0' + domain;
-    }`;
-  const url = pageUrl({ config, before, body: scenario }, `http://app.keuze.test:${location.port}`);
-  const report = new Promise<PopupReport>((resolve) =>
-    window.addEventListener('message', (event: MessageEvent<PopupReport>) => resolve(event.data), { once: true }),
+      opener.postMessage({ afterAccept, afterReject: await names(), consentDomain, errors: window.__logs.filter((l) => l.level === 'error').map((l) => l.text) }, '*');`,
   );
-  const popup = window.open(url, '_blank')!;
-  try {
-    return await report;
-  } finally {
-    popup.close();
-  }
 }
 
 describe('withdrawing consent', () => {
@@ -79,5 +85,23 @@ describe('withdrawing consent', () => {
     const report = await withdrawOnSubdomain({ domain: 'example.com' });
     expect(report.consentDomain).to.equal(null);
     expect(report.errors.filter((text) => text.includes('config.cookie.domain: "example.com" is not app.keuze.test or a parent of it'))).to.not.be.empty;
+  });
+
+  it('a site that adds cookie.domain later: the old host-only cookie no longer shadows the new one', async () => {
+    // The choice stored before the site set a domain: the browser sends this older cookie first.
+    const report = await onSubdomain<{ cookies: string[]; warnings: string[]; kept: boolean }>(
+      { ...siteConfig, cookie: { domain: 'keuze.test' } },
+      "document.cookie = 'keuze_consent=1|from-before-the-domain|0|0|0||0|r|necessary||0; path=/';",
+      `${cookieNames}
+        await window.Keuze.acceptAll();
+        opener.postMessage({
+          cookies: await names(),
+          warnings: window.__logs.filter((l) => l.level === 'warn').map((l) => l.text),
+          kept: document.cookie.includes('keuze_consent=1|' + window.Keuze.getConsent().consentId),
+        }, '*');`,
+    );
+    expect(report.cookies).to.deep.equal(['keuze_consent@keuze.test']);
+    expect(report.warnings.filter((text) => text.includes('did not keep the consent cookie'))).to.deep.equal([]);
+    expect(report.kept).to.equal(true);
   });
 });
