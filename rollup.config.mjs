@@ -45,7 +45,7 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
   'keuze.js': { gzip: 2970, brotli: 2650 },
-  engine: { gzip: 3700, brotli: 3300 },
+  engine: { gzip: 3750, brotli: 3350 },
   diagnostics: { gzip: 600, brotli: 500 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
@@ -75,8 +75,9 @@ const files = {
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 2970 },
-  // Issue 7 aims at 30 KB here; today's figure (36.2 KB) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.5 * 1024 },
+  // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
+  // the engine and validator) is the budget until the work gets it there.
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.75 * 1024 },
 };
 
 /**

@@ -121,8 +121,13 @@ export class ConsentEngine {
     void this.log(record);
   }
 
-  /** Proof of the decision, to the host and the configured endpoint, after everything else. */
+  /**
+   * Proof of the decision, to the host and the configured endpoint, after everything else. Made
+   * only when someone takes it: an endpoint, `onEvent`, or a `consent-log` listener.
+   */
   private async log(record: ConsentRecord): Promise<void> {
+    const { config, listeners } = this.state;
+    if (!config.consentLog && !config.onEvent && !listeners.get('consent-log')?.size) return;
     try {
       // Its own chunk: a first visit shows the banner without waiting for it.
       const { consentLogEntry, sendLogEntry } = await import('./consent-log.js');

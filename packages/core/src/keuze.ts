@@ -132,7 +132,8 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       state.listeners.set(type, set.add(listener));
       return () => void set.delete(listener);
     },
-    validConfig: validate,
+    // While the engine loads (every first visit) it validates: no second chunk on the banner's path.
+    validConfig: () => (engine ? loadEngine().then(() => state.config) : validate()),
   } as Keuze;
   // The methods that change something load their code when first called.
   for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset'] as const) {

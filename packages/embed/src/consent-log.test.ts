@@ -119,6 +119,20 @@ describe('consent log (proof of consent)', () => {
     expect((page.window as unknown as { __logged: unknown[] }).__logged).to.have.length(1);
   });
 
+  it('with no endpoint, no onEvent and no listener, the code of the log is not even loaded', async () => {
+    const page = await openPage({ config: siteConfig });
+    await page.keuze.acceptAll();
+    await settle(100);
+    const loaded = page.window.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.some((name) => name.includes('/chunks/engine-'))).to.equal(true);
+    expect(loaded.some((name) => name.includes('/chunks/consent-log-'))).to.equal(false);
+    const heard: unknown[] = [];
+    page.keuze.on('consent-log', (event) => void heard.push(event.entry));
+    await page.keuze.rejectAll();
+    await settle(100);
+    expect(heard).to.have.length(1);
+  });
+
   it('without consentLog, nothing is sent or stored, but onEvent still receives the entry', async () => {
     const page = await openPage({ config: siteConfig, before: "window.__logged = []; window.KeuzeConfig = { onEvent: (e) => e.type == 'consent-log' && window.__logged.push(e.entry) };" });
     await page.keuze.setConsent({ categories: ['analytics'] });
