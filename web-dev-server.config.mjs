@@ -10,9 +10,19 @@ const demoAtRoot = (context, next) => {
   return next();
 };
 
+/** The demo site's consent-log endpoint: prints each entry, as a real server would store it. */
+const consentLog = async (context, next) => {
+  if (context.path !== '/demo-api/consent-log' || context.method !== 'POST') return next();
+  let body = '';
+  for await (const chunk of context.req) body += chunk;
+  console.log(`[demo server] consent log: ${body}`);
+  context.status = 204;
+  return undefined;
+};
+
 export default {
   rootDir: '.',
   port,
   hostname: 'localhost',
-  middleware: [demoAtRoot],
+  middleware: [demoAtRoot, consentLog],
 };

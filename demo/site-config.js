@@ -133,7 +133,9 @@
         en: 'at most once a month'
       },
       timeout: 8000
-    }
+    },
+    // Proof of consent: the demo server (web-dev-server.config.mjs) prints each entry in its terminal.
+    consentLog: { endpoint: '/demo-api/consent-log' }
   };
   config.lang = document.documentElement.lang;
   config.privacyUrl = `${base}privacy.html`;
