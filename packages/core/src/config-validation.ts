@@ -1,10 +1,8 @@
-import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
+import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError } from './log.js';
 
-/** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
-export const MAX_LIFETIME_DAYS = 395;
 /** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
 export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
 const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;

@@ -3,6 +3,8 @@ import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;
+/** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
+export const MAX_LIFETIME_DAYS = 395;
 
 /** A config after validation: defaults filled in, invalid values left out. */
 export interface ResolvedConfig extends KeuzeConfig {
@@ -28,8 +30,7 @@ export const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
 export const isRevision = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e9;
 /** A statement version as a record revision: a number that changes whenever the version does. */
 export const statementRevision = (version: unknown): number => parseInt(checksum(String(version)), 36) % 1e9;
-/** At most 13 months (MAX_LIFETIME_DAYS), the longest the EDPB and the Dutch regulator accept. */
-export const isLifetime = (value: unknown): boolean => typeof value == 'number' && value >= 1 && value <= 395;
+export const isLifetime = (value: unknown): boolean => typeof value == 'number' && value >= 1 && value <= MAX_LIFETIME_DAYS;
 
 export function defaultConfig(): ResolvedConfig {
   return {

@@ -133,7 +133,7 @@ export class ConsentEngine {
       const { consentLogEntry, sendLogEntry } = await import('./consent-log.js');
       const entry = await consentLogEntry(this.state, record);
       this.events.emit({ type: 'consent-log', entry });
-      const endpoint = this.state.config.consentLog?.endpoint;
+      const endpoint = config.consentLog?.endpoint;
       if (endpoint && hasDocument()) await sendLogEntry(endpoint, entry);
     } catch (error) {
       logError('consentLog: the record of this decision could not be made:', error);

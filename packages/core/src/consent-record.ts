@@ -15,8 +15,9 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  * names stays under 2 KB. Anything longer was not written by Keuze, and is refused on both sides.
  */
 export const MAX_RECORD_BYTES = 3000;
-/** The methods, in the order of their one-letter codes in the record: `arcp`. */
+/** The methods, and their one-letter codes in the record, in the same order. */
 export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api'];
+export const METHOD_CODES = 'arcp';
 
 // No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
 // most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
@@ -55,7 +56,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     revision: +revision!,
     language: language!,
     gpc: gpc === '1',
-    method: METHODS['arcp'.indexOf(method!)]!,
+    method: METHODS[METHOD_CODES.indexOf(method!)]!,
   };
 }
 

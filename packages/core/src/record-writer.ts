@@ -1,10 +1,10 @@
 import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
-import { checksum, MAX_RECORD_BYTES, METHODS, readCookie } from './consent-record.js';
+import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, readCookie } from './consent-record.js';
 import { logError } from './log.js';
 import type { ConsentRecord } from './types.js';
 
-/** The record's format, its first field: a decoder reads only this one. */
+/** The record's format, its first field (the decoder's pattern accepts this one only). */
 export const RECORD_FORMAT = '1';
 
 export function encodeRecord(record: ConsentRecord): string {
@@ -16,7 +16,7 @@ export function encodeRecord(record: ConsentRecord): string {
     record.revision,
     record.language.replace(/[^\w-]/g, '').slice(0, 20),
     record.gpc ? 1 : 0,
-    'arcp'[METHODS.indexOf(record.method)],
+    METHOD_CODES[METHODS.indexOf(record.method)],
     record.categories.join('~'),
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)

@@ -11,6 +11,9 @@ interface Received {
 const arrived = async (id: string): Promise<Received> => (await fetch(`/__consent-log/${id}`)).json() as Promise<Received>;
 const pending = (page: TestPage): unknown[] => JSON.parse(page.window.localStorage.getItem('keuze_consent_log') ?? '[]') as unknown[];
 
+/** A host callback that keeps every consent-log entry in `window.__logged`. */
+const keepLogged = "window.__logged = []; window.KeuzeConfig = { onEvent: (e) => e.type == 'consent-log' && window.__logged.push(e.entry) };";
+
 let id = 0;
 /** A page whose config logs to a fresh endpoint (with `query` for its failure mode), and records onEvent. */
 async function pageLoggingTo(query = '', options: PageOptions = {}): Promise<{ page: TestPage; endpoint: string }> {
@@ -18,7 +21,7 @@ async function pageLoggingTo(query = '', options: PageOptions = {}): Promise<{ p
   const page = await openPage({
     config: { ...siteConfig, statementVersion: '16-09-2016', consentLog: { endpoint: `/__consent-log/${endpoint}${query}` } },
     ...options,
-    before: `window.__logged = []; window.KeuzeConfig = { onEvent: (e) => e.type == 'consent-log' && window.__logged.push(e.entry) }; ${options.before ?? ''}`,
+    before: `${keepLogged} ${options.before ?? ''}`,
   });
   return { page, endpoint };
 }
@@ -134,7 +137,7 @@ describe('consent log (proof of consent)', () => {
   });
 
   it('without consentLog, nothing is sent or stored, but onEvent still receives the entry', async () => {
-    const page = await openPage({ config: siteConfig, before: "window.__logged = []; window.KeuzeConfig = { onEvent: (e) => e.type == 'consent-log' && window.__logged.push(e.entry) };" });
+    const page = await openPage({ config: siteConfig, before: keepLogged });
     await page.keuze.setConsent({ categories: ['analytics'] });
     await settle(100);
     const logged = (page.window as unknown as { __logged: ConsentLogEntry[] }).__logged;

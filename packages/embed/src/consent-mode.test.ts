@@ -16,6 +16,7 @@ const queue = (page: TestPage): unknown[] =>
   );
 
 const denied = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'granted', security_storage: 'granted' };
+const granted = Object.fromEntries(Object.keys(denied).map((signal) => [signal, 'granted']));
 const config = { ...siteConfig, googleConsentMode: true };
 
 describe('Google Consent Mode v2', () => {
@@ -38,7 +39,6 @@ describe('Google Consent Mode v2', () => {
     await first.keuze.acceptAll();
     await first.reload();
     await settle(100);
-    const granted = Object.fromEntries(Object.keys(denied).map((signal) => [signal, 'granted']));
     expect(queue(first)).to.deep.equal([
       ['consent', 'default', { ...denied, wait_for_update: 500 }],
       ['consent', 'update', granted],
@@ -53,7 +53,7 @@ describe('Google Consent Mode v2', () => {
     await page.keuze.rejectAll();
     await page.keuze.reset();
     expect(queue(page).slice(1).map((entry) => (entry as unknown[])[2])).to.deep.equal([
-      Object.fromEntries(Object.keys(denied).map((signal) => [signal, 'granted'])),
+      granted,
       denied,
       denied,
     ]);
