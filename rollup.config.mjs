@@ -44,14 +44,15 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 2970, brotli: 2650 },
-  engine: { gzip: 3750, brotli: 3350 },
-  diagnostics: { gzip: 600, brotli: 500 },
+  'keuze.js': { gzip: 3400, brotli: 3100 },
+  engine: { gzip: 2600, brotli: 2300 },
+  diagnostics: { gzip: 800, brotli: 700 },
+  categories: { gzip: 1600, brotli: 1400 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
-  'config-validation': { gzip: 2600, brotli: 2300 },
+  'config-validation': { gzip: 2900, brotli: 2600 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
   ui: { gzip: 2900, brotli: 2500 },
@@ -62,22 +63,22 @@ const files = {
   'cookie-banner': { gzip: 2100, brotli: 1800 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
-  'cookie-declaration': { gzip: 1900, brotli: 1650 },
+  'cookie-declaration': { gzip: 2500, brotli: 2200 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   newsletter: { gzip: 3600, brotli: 3100 },
   'newsletter-signup': { gzip: 2450, brotli: 2100 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
+  'keuze.iife.js': { gzip: 74.5 * 1024, brotli: 65 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 2970 },
+  'returning visit': { files: ['keuze.js'], gzip: 3400 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.75 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.75 * 1024 },
 };
 
 /**

@@ -9,7 +9,8 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /**
  * Serves `/__page?html=<base64url>`: the exact document a test wants, loaded in an iframe or popup
- * so that every test gets a fresh page with its own Keuze, config and console.
+ * so that every test gets a fresh page with its own Keuze, config and console. Any `….html` path
+ * with `?html=` serves it too, for pages deep below `/` (`/shop/checkout/page.html`).
  */
 const flakyRequests = new Map();
 let lastNewsletterPost = null;
@@ -17,7 +18,7 @@ const consentLogs = new Map();
 const testPages = {
   name: 'keuze-test-pages',
   async serve(context) {
-    if (context.path === '/__page') {
+    if (context.path === '/__page' || (context.path.endsWith('.html') && context.URL.searchParams.has('html'))) {
       return { body: Buffer.from(context.URL.searchParams.get('html') ?? '', 'base64url').toString('utf8'), type: 'html' };
     }
     return undefined;

@@ -68,7 +68,25 @@ test('the consent cookie is Secure on https, SameSite=Lax, first-party, on the c
     domain: 'example.nl',
     sameSite: 'Lax',
     secure: true,
+    partitioned: false,
     expires: 30,
   });
   assert.equal(core.consentCookieAttributes(config, { hostname: 'localhost', protocol: 'http:' }).secure, false);
+});
+
+test('cookie.sameSite "None" forces Secure and Partitioned; a __Host- name forces Secure, Path=/ and no Domain', () => {
+  const none = core.validateConfig({ categories: { necessary: {} }, cookie: { sameSite: 'None' } }).config;
+  assert.deepEqual(core.consentCookieAttributes(none, { hostname: 'localhost', protocol: 'http:' }), {
+    path: '/',
+    domain: undefined,
+    sameSite: 'None',
+    secure: true,
+    partitioned: true,
+    expires: 180,
+  });
+  const host = core.validateConfig({ categories: { necessary: {} }, cookie: { name: '__Host-consent', domain: 'example.nl', path: '/app' } }).config;
+  const attributes = core.consentCookieAttributes(host, { hostname: 'www.example.nl', protocol: 'http:' });
+  assert.deepEqual([attributes.path, attributes.domain, attributes.secure], ['/', undefined, true]);
+  const { problems } = core.validateConfig({ categories: { necessary: {} }, cookie: { sameSite: 'none' } });
+  assert.deepEqual(problems.map(([path, expected]) => `${path}:${expected}`), ['cookie.sameSite:sameSite']);
 });

@@ -15,6 +15,8 @@ export interface PageOptions {
   csp?: string;
   /** For the npm loader: the config given to `init()`, as a JavaScript expression. */
   initConfig?: string;
+  /** Where the page is served, e.g. `/shop/checkout/page.html` (any path ending in `.html`). Default `/__page`. */
+  path?: string;
 }
 
 export interface PageWindow extends Window {
@@ -45,7 +47,7 @@ ${keuze}
 }
 
 export const pageUrl = (options: PageOptions, origin = ''): string =>
-  `${origin}/__page?html=${btoa(String.fromCharCode(...new TextEncoder().encode(pageHtml(options)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  `${origin}${options.path ?? '/__page'}?html=${btoa(String.fromCharCode(...new TextEncoder().encode(pageHtml(options)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 
 export interface TestPage {
   window: PageWindow;

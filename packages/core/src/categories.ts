@@ -1,6 +1,13 @@
 import type { ResolvedConfig } from './config.js';
+import { matchesAny } from './cookie-jar.js';
 import { logWarning } from './log.js';
 import type { CategoryConfig, CookieSpec } from './types.js';
+
+/**
+ * Keuze's newsletter cookie: the topic ids this browser subscribed to, for 13 months. Written only
+ * while a granted category lists it (see mayStoreCookie).
+ */
+export const NEWSLETTER_COOKIE = { name: 'keuze_newsletter', days: 395 } as const;
 
 /** Cookies of well-known analytics and advertising tools: never strictly necessary. */
 const TRACKING_COOKIE = /^(_ga|_gid|_gat|__utm|_gcl|_fbp|_fbc|_hj|_pk_|_uet|_clck|_clsk|_ttp|mp_|ajs_|IDE$|fr$)/;
@@ -33,4 +40,17 @@ export function warnAboutTrackingInLockedCategories(config: ResolvedConfig): voi
         "These need the visitor's consent: move them to an optional category.",
     );
   }
+}
+
+/**
+ * Whether a granted category (or a granted service) lists this cookie, by name or pattern: the
+ * only case in which Keuze writes a cookie of its own that is not strictly necessary, such as
+ * `keuze_newsletter`. `granted` is the page's `isGranted`, so locked categories count.
+ */
+export function mayStoreCookie(config: ResolvedConfig, granted: (category: string, service?: string) => boolean, name: string): boolean {
+  return Object.entries(config.categories).some(
+    ([category, spec]) =>
+      (matchesAny(name, cookieNames(spec.cookies)) && granted(category)) ||
+      Object.entries(spec.services ?? {}).some(([service, { cookies }]) => matchesAny(name, cookieNames(cookies)) && granted(category, service)),
+  );
 }

@@ -20,6 +20,7 @@ const FORMATS: Record<string, RegExp> = {
   cookieName: COOKIE_NAME,
   domain: /^\.?[a-z\d.-]+$/i,
   path: /^\//,
+  sameSite: /^(Lax|Strict|None)$/,
   layout: /^(box|bar)$/,
   revisionFrom: /^(config|statement)$/,
   topic: NAME,
@@ -56,6 +57,7 @@ const EXPECTED: Record<string, string> = {
   cookieName: "a cookie name (letters, digits and !#$%&'*+.^_`|~-, no spaces)",
   domain: 'a domain such as "example.com"',
   path: 'a path starting with "/"',
+  sameSite: '"Lax", "Strict" or "None"',
   name: 'a name of letters, digits, "-" or "_" (at most 40)',
   texts: 'an object of texts by key, e.g. { "banner.title": "…" }',
   layout: '"box" or "bar"',
@@ -83,7 +85,7 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   revisionFrom: 'revisionFrom',
   statementVersion: 'string',
   lifetimeDays: 'days',
-  cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
+  cookie: { name: 'cookieName', domain: 'domain', path: 'path', sameSite: 'sameSite' },
   privacyUrl: 'url',
   lang: 'lang',
   callbackTimeout: 'ms',
@@ -216,11 +218,29 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
+  if (globalThis.location) reportUnstorableCookie(config);
   if (globalThis.document && config.usable) {
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
     else reportUnknownGated(config);
   }
   return config;
+}
+
+/**
+ * Cookie settings this page's browser refuses: the write would fail without a word, and no
+ * choice could be stored. Browsers keep `Secure` cookies (all `__Host-` and `__Secure-` names,
+ * and every `SameSite=None` cookie) only from secure pages: https, or localhost.
+ */
+function reportUnstorableCookie({ cookie }: ResolvedConfig): void {
+  const { name, sameSite, domain, path = '/' } = cookie;
+  const prefix = /^__(host|secure)-/i.exec(name)?.[0];
+  const insecure = !globalThis.isSecureContext;
+  const consequence = `browsers refuse it on this ${location.protocol} page, so no choice can be stored here.`;
+  if (prefix && insecure) logError(`config.cookie.name: "${name}" needs https: a ${prefix} cookie must be Secure, and ${consequence}`);
+  if (sameSite == 'None' && insecure) logError(`config.cookie.sameSite: "None" needs https: such a cookie must be Secure, and ${consequence}`);
+  if (/^__host-/i.test(name) && (domain || path != '/')) {
+    logError(`config.cookie: a __Host- cookie has no Domain and Path=/, so Keuze ignores cookie.domain and cookie.path for "${name}".`);
+  }
 }
 
 /** Gated markup naming a category or service the config lacks never runs: say so, once per name. */

@@ -1,4 +1,5 @@
 import { checksum } from './consent-record.js';
+import type { SameSite } from './cookie-jar.js';
 import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
@@ -10,7 +11,7 @@ export const MAX_LIFETIME_DAYS = 395;
 export interface ResolvedConfig extends KeuzeConfig {
   revision: number;
   lifetimeDays: number;
-  cookie: { name: string; path?: string; domain?: string };
+  cookie: { name: string; path?: string; domain?: string; sameSite?: SameSite };
   /** False when the config cannot work: Keuze then fails closed and grants nothing optional. */
   usable: boolean;
 }

@@ -1,10 +1,11 @@
 import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
-import type { ConsentState } from './consent-state.js';
+import { storedValues, type ConsentState } from './consent-state.js';
+import { deleteCookies, removeCookies } from './cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
-import { deleteCookies, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import { newConsentId, storeRecord } from './record-writer.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 
 /** How long a host callback may take before it is reported as hanging. */
@@ -24,6 +25,8 @@ export class ConsentEngine {
     const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
+    // The page sees several copies of the consent cookie: only the choice stays.
+    if (state.consent && state.seen?.includes(',')) this.tidy();
   }
 
   acceptAll(): void {
@@ -51,22 +54,44 @@ export class ConsentEngine {
     this.choose(categories, services, options?.method ?? 'api');
   }
 
-  /** Forgets the choice: the consent cookie and the cookies of every optional category go. */
+  /** Forgets the choice: every copy of the consent cookie and the cookies of every optional category go. */
   reset(): void {
     const { state } = this;
+    const { config } = state;
+    state.sync();
     const previous = state.consent;
     if (hasDocument()) {
-      removeRecord(state.config);
-      deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
+      removeCookies([config.cookie.name], config);
+      state.seen = storedValues(config);
+      const { cookies, keep } = this.withdrawn(previous, null);
+      deleteCookies(cookies, keep, config);
     }
     state.consent = null;
     state.signal();
     this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: hasDocument() && activatedKeys().size > 0 });
   }
 
-  private optional(): string[] {
-    const { categories } = this.state.config;
-    return Object.keys(categories).filter((name) => !categories[name]!.readOnly);
+  /**
+   * Tells the listeners of a choice this page did not make: another tab's, or one made after the
+   * back/forward cache kept this page. The loader has applied it (gate, Consent Mode) already.
+   */
+  announceStored(previous: ConsentRecord | null): void {
+    const { consent } = this.state;
+    // The same record (another copy of it went): nothing to say.
+    if (JSON.stringify(previous) == JSON.stringify(consent)) return;
+    this.events.emit({
+      type: 'consent',
+      consent: structuredClone(consent),
+      previous: structuredClone(previous),
+      method: consent?.method ?? 'api',
+      reloadRecommended: this.withdrawn(previous, consent).keys.some((key) => activatedKeys().has(key)),
+    });
+  }
+
+  /** Leaves the choice as the only copy of the consent cookie. */
+  private tidy(): void {
+    const { state } = this;
+    if (state.consent && storeRecord(state.config, state.consent)) state.seen = storedValues(state.config);
   }
 
   private choose(chosen: string[], chosenServices: ConsentChoice['services'], method: ConsentMethod): void {
@@ -84,6 +109,9 @@ export class ConsentEngine {
       // A granted category without a service list gets all its services.
       if (known.length) services[name] = Array.isArray(picked) ? known.filter((service) => picked.includes(service)) : known;
     }
+    // Compared with what is stored now, not with what this page remembers: another tab may have
+    // changed the choice since (that change is applied and announced first).
+    state.sync();
     const previous = state.consent;
     // The same choice again (ten fast clicks, a second tag) writes nothing and announces nothing.
     if (previous && sameChoice(previous, { categories, services })) return;
@@ -100,15 +128,16 @@ export class ConsentEngine {
       gpc: state.gpc,
       method,
     };
-    if (hasDocument() && !storeRecord(config, record)) {
-      logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
+    if (hasDocument()) {
+      if (!storeRecord(config, record)) logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
+      state.seen = storedValues(config);
     }
     state.consent = record;
     // Consent Mode hears of the change before a newly granted Google tag can run.
     state.signal();
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
-      deleteCookies(withdrawn.cookies, config);
+      deleteCookies(withdrawn.cookies, withdrawn.keep, config);
       void state.activate();
     }
     this.events.emit({
@@ -146,23 +175,30 @@ export class ConsentEngine {
     if (endpoint) await (await import('./consent-log.js')).retryPendingLog(endpoint);
   }
 
-  /** What `next` takes away: category and `category/service` keys, and the cookies to delete. */
-  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[] } {
+  /**
+   * What `next` takes away: category and `category/service` keys, and the cookies to delete; and
+   * the cookies to keep whatever the patterns say, those of the categories and services `next`
+   * grants (locked ones included).
+   */
+  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord | null): { keys: string[]; cookies: string[]; keep: string[] } {
     const keys: string[] = [];
     const cookies: string[] = [];
-    for (const name of this.optional()) {
-      const category = this.state.config.categories[name]!;
-      if (!next.categories.includes(name)) {
+    const keep: string[] = [];
+    for (const [name, category] of Object.entries(this.state.config.categories)) {
+      if (category.readOnly) keep.push(...cookiesOf(category));
+      else if (!next?.categories.includes(name)) {
         if (previous?.categories.includes(name)) keys.push(name);
         // Also with no previous record: cookies left from an expired or altered one go too.
         cookies.push(...cookiesOf(category));
       } else {
-        const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]!.includes(service));
+        const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]?.includes(service));
+        const droppedCookies = cookiesOf(category, dropped);
         keys.push(...dropped.map((service) => `${name}/${service}`));
-        cookies.push(...cookiesOf(category, dropped));
+        cookies.push(...droppedCookies);
+        keep.push(...cookiesOf(category).filter((cookie) => !droppedCookies.includes(cookie)));
       }
     }
-    return { keys, cookies };
+    return { keys, cookies, keep };
   }
 }
 

@@ -59,15 +59,3 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     method: METHODS[METHOD_CODES.indexOf(method!)]!,
   };
 }
-
-/**
- * One cookie's raw value from `document.cookie`. The record uses no character that js-cookie
- * percent-encodes, so no decoding is needed, and a malformed neighbour cookie cannot throw.
- */
-export function readCookie(name: string): string | undefined {
-  const prefix = `${name}=`;
-  return (globalThis.document?.cookie ?? '')
-    .split('; ')
-    .find((pair) => pair.startsWith(prefix))
-    ?.slice(prefix.length);
-}

@@ -3,7 +3,7 @@ import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
-import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
+import { isGranted, readStoredConsent, storedValues, type AnyListener, type ConsentState } from './consent-state.js';
 import { createGate, GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';
 import type { ConsentChoice, ConsentRecord, KeuzeConfig, KeuzeEventOf, KeuzeEventType } from './types.js';
@@ -82,7 +82,8 @@ const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
 export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
   const notify = (notice: Notice): void => void loaders.diagnostics().then((chunk) => chunk.explain(notice), logError);
   const existing = globalThis.window?.Keuze;
-  if (existing?.getConsent) {
+  // A function: markup such as <form id="Keuze"><input name="getConsent"> is not a running Keuze.
+  if (typeof existing?.getConsent == 'function') {
     notify(['twice']);
     return existing;
   }
@@ -92,7 +93,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
   const granted = (category: string, service?: string): boolean => isGranted(state, category, service);
   const state: ConsentState = {
     config,
-    consent: config.usable ? readStoredConsent(config, notify) : null,
+    consent: null,
     gpc: globalThis.navigator?.globalPrivacyControl === true,
     listeners: new Map(),
     activate: () => activate(),
@@ -102,7 +103,19 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       if (!validated) state.config = check(input);
       validated = true;
     },
+    // Another tab, or this page before the back/forward cache kept it, changed the choice: the
+    // stored one applies at once (gate, Consent Mode); the engine announces it.
+    sync() {
+      const previous = state.consent;
+      if (config.usable && storedValues(state.config) != state.seen) {
+        state.consent = readStoredConsent(state, notify);
+        state.signal();
+        void activate();
+        void loadEngine().then((loaded) => loaded?.announceStored(previous));
+      }
+    },
   };
+  if (config.usable) state.consent = readStoredConsent(state, notify);
   const activate = createGate(granted);
   const validate = (): Promise<ResolvedConfig> =>
     loaders.diagnostics().then((chunk) => (state.useValidatedConfig(chunk.checkConfig), state.config));
@@ -145,6 +158,12 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
   // On a server there is no page to gate: the instance only reads and reports.
   if (globalThis.document) {
     window.Keuze = keuze;
+    // A page shown again from the back/forward cache, or a choice made in another tab: the stored
+    // choice is re-read before anything else runs. cookieStore reports other tabs' changes where
+    // browsers have it; elsewhere a tab that becomes visible checks.
+    addEventListener('pageshow', state.sync);
+    document.addEventListener('visibilitychange', state.sync);
+    (globalThis as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', state.sync);
     const scan = (root: Element | Document): void => {
       const found = [root, ...root.querySelectorAll(WATCHED)] as Element[];
       void activate(found.filter((element) => element.matches?.(GATED_SELECTOR)));
@@ -162,6 +181,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       scan(document);
       // Gated markup and keuze-* elements that a SPA or a loaded fragment adds later.
       new MutationObserver((mutations) => {
+        state.sync();
         for (const { addedNodes } of mutations) for (const node of addedNodes) if (node instanceof Element) scan(node);
       }).observe(document.documentElement, { childList: true, subtree: true });
     };
@@ -176,8 +196,9 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       // Storage blocked: there is nothing kept to retry.
     }
   }
-  // No valid choice: the visitor is about to make one, so fetch the write path now.
-  if (!state.consent && config.usable) void loadEngine();
+  // No valid choice: the visitor is about to make one, so fetch the write path now. Several
+  // copies of the cookie (one name, other domains or paths): the engine leaves only the choice.
+  if (config.usable && (!state.consent || state.seen!.includes(','))) void loadEngine();
   return keuze;
 }
 

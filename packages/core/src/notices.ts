@@ -1,3 +1,5 @@
+import type { ResolvedConfig } from './config.js';
+import { decodeRecord } from './consent-record.js';
 import { logError, logWarning } from './log.js';
 
 /**
@@ -5,9 +7,9 @@ import { logError, logWarning } from './log.js';
  * only loads when there is something to say. A returning visitor's loader stays small.
  */
 export type Notice =
-  | [code: 'cookie', name: string, reason: 'oversized' | 'corrupt' | 'altered']
-  | [code: 'revision', name: string, stored: number, current: number]
-  | [code: 'expired', name: string, days: number]
+  /** No copy of the consent cookie is valid: the values the page sees, explained here. */
+  | [code: 'stored', config: ResolvedConfig, values: string[]]
+  | [code: 'storage']
   | [code: 'twice']
   | [code: 'ui']
   | [code: 'engine', error: unknown];
@@ -16,12 +18,12 @@ const COOKIE_REASONS = { oversized: 'is larger than any record Keuze writes', co
 
 export function explain(notice: Notice): void {
   switch (notice[0]) {
-    case 'cookie':
-      return logWarning(`the consent cookie "${notice[1]}" ${COOKIE_REASONS[notice[2]]}; asking again.`);
-    case 'revision':
-      return logWarning(`the consent cookie "${notice[1]}" holds a choice for revision ${notice[2]}, the config is at revision ${notice[3]}; asking again.`);
-    case 'expired':
-      return logWarning(`the consent cookie "${notice[1]}" holds a choice older than ${notice[2]} days (config.lifetimeDays); asking again.`);
+    case 'stored':
+      return explainStored(notice[1], notice[2]);
+    case 'storage':
+      return logWarning(
+        'this document has no cookie access (a sandboxed iframe without allow-same-origin?): Keuze runs without storage, and a choice holds for this page only.',
+      );
     case 'twice':
       return logWarning('Keuze is loaded twice on this page (two script tags, or the tag and init()); using the first instance.');
     case 'engine':
@@ -30,4 +32,21 @@ export function explain(notice: Notice): void {
     case 'ui':
       return logError('no elements loaded: use the script tag, or pass the ui of @keuze/elements to init(config, { ui }).');
   }
+}
+
+/** Why the first copy of the consent cookie that holds anything does not count (see isCurrent). */
+function explainStored(config: ResolvedConfig, values: string[]): void {
+  const { name } = config.cookie;
+  const record = decodeRecord(values.find(Boolean));
+  const cookie = `the consent cookie "${name}"`;
+  if (!record) return;
+  if (typeof record == 'string') return logWarning(`${cookie} ${COOKIE_REASONS[record]}; asking again.`);
+  const time = Date.parse(record.timestamp);
+  const why =
+    record.revision !== config.revision
+      ? `holds a choice for revision ${record.revision}, the config is at revision ${config.revision}`
+      : time > Date.now()
+        ? 'holds a choice dated in the future, which Keuze never writes'
+        : `holds a choice older than ${config.lifetimeDays} days (config.lifetimeDays)`;
+  logWarning(`${cookie} ${why}; asking again.`);
 }

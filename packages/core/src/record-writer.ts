@@ -1,6 +1,6 @@
-import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
-import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, readCookie } from './consent-record.js';
+import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS } from './consent-record.js';
+import { removeCookies, setCookie } from './cookie-jar.js';
 import { logError } from './log.js';
 import type { ConsentRecord } from './types.js';
 
@@ -31,38 +31,14 @@ export function newConsentId(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * The configured domain, if the page may set cookies on it: the host itself or a parent of it.
- * Anything else the browser would drop silently, so it is reported and not used (never guessed).
+ * Stores the record as the only copy of the consent cookie: every copy this page can reach (host,
+ * parent domains, paths up to the page's) goes first, so no stale or planted record is left to
+ * shadow it. The cookie lives until the record's lifetime ends. Returns false when the browser did
+ * not keep it (cookies blocked or refused, no cookie access, or too large).
  */
-export function usableDomain(config: ResolvedConfig, hostname: string): string | undefined {
-  const domain = config.cookie.domain?.replace(/^\./, '').toLowerCase();
-  if (!domain || !hostname) return undefined;
-  if (hostname === domain || hostname.endsWith(`.${domain}`)) return domain;
-  logError(`config.cookie.domain: "${domain}" is not ${hostname} or a parent of it; consent is stored for ${hostname} only.`);
-  return undefined;
-}
-
-export interface CookieAttributes {
-  path: string;
-  domain?: string;
-  sameSite: 'Lax';
-  secure: boolean;
-  expires: number;
-}
-
-/** First-party, `SameSite=Lax`, `Secure` on https (js-cookie's default is not), for the configured lifetime. */
-export function consentCookieAttributes(config: ResolvedConfig, page: { hostname: string; protocol: string }): CookieAttributes {
-  return {
-    path: config.cookie.path ?? '/',
-    domain: usableDomain(config, page.hostname),
-    sameSite: 'Lax',
-    secure: page.protocol === 'https:',
-    expires: config.lifetimeDays,
-  };
-}
-
-/** Writes the record; false when the browser did not keep it (cookies blocked, or too large). */
 export function storeRecord(config: ResolvedConfig, record: ConsentRecord): boolean {
   const { name } = config.cookie;
   const value = encodeRecord(record);
@@ -70,44 +46,6 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     logError(`the consent record is ${value.length} bytes, over Keuze's limit of ${MAX_RECORD_BYTES}, and was not stored. Use fewer or shorter service names.`);
     return false;
   }
-  const attributes = consentCookieAttributes(config, location);
-  // A host-only copy, written before the site set cookie.domain, is sent first and would shadow this one.
-  if (attributes.domain) Cookies.remove(name, { path: attributes.path });
-  Cookies.set(name, value, attributes);
-  return readCookie(name) === value;
-}
-
-/** Deletes the consent cookie, wherever this config may have written it. */
-export function removeRecord(config: ResolvedConfig): void {
-  const { name, path } = config.cookie;
-  Cookies.remove(name, { path });
-  const domain = usableDomain(config, location.hostname);
-  if (domain) Cookies.remove(name, { path, domain });
-}
-
-const patternToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-
-/**
- * Deletes every cookie matching the names or `*` patterns: host-only and on each domain from the
- * host up, because trackers set theirs on the registrable domain (the browser ignores the attempt
- * on a public suffix), at `/` and at the configured path.
- */
-export function deleteCookies(patterns: string[], config: ResolvedConfig): void {
-  if (!patterns.length) return;
-  const matchers = patterns.map(patternToRegExp);
-  const names = new Set(
-    document.cookie
-      .split(';')
-      .map((pair) => pair.split('=')[0]!.trim())
-      .filter((name) => name && matchers.some((matcher) => matcher.test(name))),
-  );
-  const { hostname } = location;
-  const labels = hostname.split('.');
-  const isAddress = /^[\d.]+$|:/.test(hostname);
-  const domains = new Set<string | undefined>([undefined, usableDomain(config, hostname)]);
-  if (!isAddress) labels.forEach((_, i) => domains.add(labels.slice(i).join('.')));
-  for (const name of names) {
-    for (const domain of domains) for (const path of new Set(['/', config.cookie.path ?? '/'])) Cookies.remove(name, { domain, path });
-  }
+  removeCookies([name], config);
+  return setCookie(config, name, value, (Date.parse(record.timestamp) + config.lifetimeDays * DAY_MS - Date.now()) / 1000);
 }

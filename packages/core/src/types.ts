@@ -44,6 +44,13 @@ export interface CookieOptions {
   domain?: string;
   /** Default `/`. */
   path?: string;
+  /**
+   * When browsers send the cookie along with requests from other sites (RFC 6265bis `SameSite`).
+   * Default `Lax`. `None` is for a site shown in another site's iframe: Keuze then also writes
+   * `Secure` and `Partitioned` (CHIPS), which browsers require for such a cookie; it works only
+   * on https, and where the browser allows partitioned cookies (see docs/faq.md).
+   */
+  sameSite?: 'Lax' | 'Strict' | 'None';
 }
 
 export interface KeuzeConfig {

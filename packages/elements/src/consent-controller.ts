@@ -4,9 +4,13 @@ import { startLanguage } from './i18n/i18n.js';
 
 let reported = false;
 
-/** The page's Keuze: set by the script tag or by `init()` from @keuze/core. */
+/**
+ * The page's Keuze: set by the script tag or by `init()` from @keuze/core. Markup can put an
+ * element at `window.Keuze` (`<form id="Keuze">`, DOM clobbering): that is no Keuze.
+ */
 export function pageKeuze(): Keuze | undefined {
-  return window.Keuze;
+  const keuze = window.Keuze;
+  return typeof keuze?.getConsent == 'function' ? keuze : undefined;
 }
 
 const waiting = new Set<() => void>();
@@ -17,7 +21,7 @@ const waiting = new Set<() => void>();
  * say so if the page has been loaded for two seconds without one.
  */
 function whenKeuze(callback: () => void): void {
-  if (window.Keuze) return callback();
+  if (pageKeuze()) return callback();
   waiting.add(callback);
   if (waiting.size > 1) return;
   Object.defineProperty(window, 'Keuze', {
@@ -30,7 +34,7 @@ function whenKeuze(callback: () => void): void {
     },
   });
   const reportMissing = (): void => {
-    if (window.Keuze || reported) return;
+    if (pageKeuze() || reported) return;
     reported = true;
     logError('Keuze elements need Keuze running on the page: add the script tag, or call init(config, { ui }).');
   };

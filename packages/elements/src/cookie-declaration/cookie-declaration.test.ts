@@ -22,19 +22,23 @@ describe('<keuze-cookie-declaration>', () => {
 
   it('lists every cookie of the config, per category, with service, provider, purpose, lifetime and party', async () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
-    expect(rows(root, 'necessary')).to.deep.equal([['session', '—', '—', 'Houdt je ingelogd.', 'sessie', 'Deze website']]);
+    // Keuze's own cookie first, with its lifetime: no config lists it.
+    expect(rows(root, 'necessary')).to.deep.equal([
+      ['keuze_consent', '—', 'Deze website (Keuze)', 'Bewaart je cookiekeuze, zodat we die niet op elke pagina opnieuw vragen.', '180 dagen', 'Deze website'],
+      ['session', '—', '—', 'Houdt je ingelogd.', 'sessie', 'Deze website'],
+    ]);
     expect(rows(root, 'analytics')).to.deep.equal([
       ['_pk_id.*', 'Matomo', 'Boekvlot', '—', '13 maanden', '—'],
       ['_hj*', 'Hotjar', '—', '—', '—', '—'],
     ]);
     // Party unknown is said as unknown, not as first party.
     expect(rows(root, 'marketing')).to.deep.equal([['_ads', '—', '—', '—', '—', 'Derde partij']]);
-    // One row per cookie in the config: nothing added, nothing left out.
+    // One row per cookie in the config, and Keuze's own: nothing else added, nothing left out.
     const configured = Object.values(elementsConfig.categories).flatMap((category) => [
       ...(category.cookies ?? []),
       ...Object.values(category.services ?? {}).flatMap((service) => service.cookies ?? []),
     ]);
-    expect(root.querySelectorAll('tbody tr')).to.have.length(configured.length);
+    expect(root.querySelectorAll('tbody tr')).to.have.length(configured.length + 1);
   });
 
   it('shows the current choice and follows it live', async () => {
@@ -50,7 +54,8 @@ describe('<keuze-cookie-declaration>', () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     await window.Keuze!.setLanguage('en');
     await waitUntil(() => root.querySelector('th')?.textContent == 'Cookie' && root.querySelector('[part~="button"]')!.textContent == 'Change cookie settings');
-    expect(rows(root, 'necessary')[0]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
+    expect(rows(root, 'necessary')[0]).to.deep.equal(['keuze_consent', '—', 'This website (Keuze)', 'Stores your cookie choice, so that you are not asked again on every page.', '180 days', 'This website']);
+    expect(rows(root, 'necessary')[1]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
     expect(rows(root, 'marketing')[0]![5]).to.equal('Third party');
   });
 

@@ -1,4 +1,4 @@
-import type { CategoryConfig, CookieSpec } from '@keuze/core';
+import { NECESSARY, NEWSLETTER_COOKIE, PENDING_LOG_KEY, type CategoryConfig, type CookieInfo, type CookieSpec, type ResolvedConfig } from '@keuze/core';
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
@@ -81,13 +81,33 @@ export class CookieDeclaration extends LitElement {
           ${consent ? t('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : t('declaration.noChoice')}
         </p>
         <button part="button" class="button" data-keuze-open="preferences">${t('declaration.change')}</button>
-        ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name)))}
+        ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name), config))}
       </div>
     `;
   }
 
-  private renderCategory(name: string, category: CategoryConfig, granted: boolean): unknown {
+  /**
+   * What Keuze itself stores and no config lists, under necessary: the consent cookie and, with a
+   * consent log, the entries not yet delivered (localStorage).
+   */
+  private ownStorage(config: ResolvedConfig): CookieInfo[] {
+    const own = { provider: t('declaration.keuze'), thirdParty: false };
+    return [
+      { name: config.cookie.name, purpose: t('declaration.consentCookie'), lifetime: t('declaration.days', { days: String(config.lifetimeDays) }), ...own },
+      ...(config.consentLog?.endpoint ? [{ name: PENDING_LOG_KEY, purpose: t('declaration.consentLog'), lifetime: t('declaration.untilSent'), ...own }] : []),
+    ];
+  }
+
+  /** A cookie as the config gives it; Keuze's newsletter cookie with what Keuze knows of it. */
+  private cookieRow(cookie: CookieSpec): CookieInfo {
+    const info = cookieInfo(cookie);
+    if (info.name != NEWSLETTER_COOKIE.name) return info;
+    return { provider: t('declaration.keuze'), thirdParty: false, purpose: t('declaration.newsletterCookie'), lifetime: t('declaration.days', { days: String(NEWSLETTER_COOKIE.days) }), ...info };
+  }
+
+  private renderCategory(name: string, category: CategoryConfig, granted: boolean, config: ResolvedConfig): unknown {
     const rows: { cookie: CookieSpec; service?: string }[] = [
+      ...(name == NECESSARY ? this.ownStorage(config) : []).map((cookie) => ({ cookie })),
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
       ...Object.entries(category.services ?? {}).flatMap(([service, config]) =>
         (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
@@ -114,7 +134,7 @@ export class CookieDeclaration extends LitElement {
                 </thead>
                 <tbody>
                   ${rows.map(({ cookie, service }) => {
-                    const info = cookieInfo(cookie);
+                    const info = this.cookieRow(cookie);
                     return html`<tr>
                       <th scope="row"><code>${info.name}</code></th>
                       <td>${service ?? '—'}</td>

@@ -20,6 +20,12 @@ const en = {
   'declaration.firstParty': 'This website',
   'declaration.thirdParty': 'Third party',
   'declaration.none': 'This category sets no cookies.',
+  'declaration.keuze': 'This website (Keuze)',
+  'declaration.consentCookie': 'Stores your cookie choice, so that you are not asked again on every page.',
+  'declaration.consentLog': 'Keeps proof of your cookie choice (in localStorage) until the website has received it.',
+  'declaration.newsletterCookie': 'Remembers which newsletters you signed up for (topic names only, never your address).',
+  'declaration.days': '{{days}} days',
+  'declaration.untilSent': 'Until delivered, at most until your next visit',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -38,6 +44,12 @@ const nl: Record<keyof typeof en, string> = {
   'declaration.firstParty': 'Deze website',
   'declaration.thirdParty': 'Derde partij',
   'declaration.none': 'Deze categorie plaatst geen cookies.',
+  'declaration.keuze': 'Deze website (Keuze)',
+  'declaration.consentCookie': 'Bewaart je cookiekeuze, zodat we die niet op elke pagina opnieuw vragen.',
+  'declaration.consentLog': 'Bewaart het bewijs van je cookiekeuze (in localStorage) tot de website het heeft ontvangen.',
+  'declaration.newsletterCookie': 'Onthoudt voor welke nieuwsbrieven je je hebt aangemeld (alleen de onderwerpen, nooit je adres).',
+  'declaration.days': '{{days}} dagen',
+  'declaration.untilSent': 'Tot het is afgeleverd, hooguit tot je volgende bezoek',
 };
 
 export type DeclarationKey = keyof typeof en;

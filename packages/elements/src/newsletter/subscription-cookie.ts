@@ -1,22 +1,24 @@
-import { NAME } from '@keuze/core';
+import { cookieValues, mayStoreCookie, NAME, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
+import { pageKeuze } from '../consent-controller.js';
 
 /**
  * Which topics this browser subscribed to, so the sign-up can say "you're subscribed" next time.
- * Never the address or anything else personal: only topic ids.
+ * Never the address or anything else personal: only topic ids. Not strictly necessary, so it is
+ * written only while a granted category lists it (`"cookies": ["keuze_newsletter"]`, typically in
+ * a preferences category), through core's cookie module like every cookie Keuze writes.
  */
-const COOKIE = 'keuze_newsletter';
-const MAX_AGE = 395 * 86_400;
+const { name: SUBSCRIPTION_COOKIE, days } = NEWSLETTER_COOKIE;
 
 export function subscribedTopics(): string[] {
-  const value = document.cookie
-    .split('; ')
-    .find((pair) => pair.startsWith(`${COOKIE}=`))
-    ?.slice(COOKIE.length + 1);
-  return (value ?? '').split('~').filter((topic) => NAME.test(topic));
+  return (cookieValues(SUBSCRIPTION_COOKIE)?.[0] ?? '').split('~').filter((topic) => NAME.test(topic));
 }
 
+/** Remembers the topics if the visitor's choice allows it; none, or a choice that does not, forgets them. */
 export function rememberTopics(topics: string[]): void {
-  const secure = location.protocol == 'https:' ? '; Secure' : '';
+  const keuze = pageKeuze();
+  if (!keuze) return;
+  const { config } = keuze;
   const value = topics.filter((topic) => NAME.test(topic)).join('~');
-  document.cookie = value ? `${COOKIE}=${value}; path=/; max-age=${MAX_AGE}; SameSite=Lax${secure}` : `${COOKIE}=; path=/; max-age=0; SameSite=Lax${secure}`;
+  if (value && mayStoreCookie(config, keuze.isGranted, SUBSCRIPTION_COOKIE)) setCookie(config, SUBSCRIPTION_COOKIE, value, days * 86_400);
+  else removeCookies([SUBSCRIPTION_COOKIE], config);
 }
