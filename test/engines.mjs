@@ -23,7 +23,12 @@ import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 
 /** The hosts the subdomain tests use; each must resolve to 127.0.0.1 in every engine. */
-export const subdomainHosts = ['keuze.test', 'app.keuze.test', 'www.keuze.test'];
+export const subdomainHosts = ['keuze.test', 'app.keuze.test', 'www.keuze.test', 'plain.keuze.test'];
+/**
+ * Chromium and Firefox treat these as secure contexts (like localhost), so cookieStore works there.
+ * plain.keuze.test stays plain http, for what browsers refuse on such pages (Secure cookies).
+ */
+const secureHosts = subdomainHosts.filter((host) => host != 'plain.keuze.test');
 
 const paths = {
   chromium: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -109,7 +114,8 @@ class WebKitLauncher extends WebdriverLauncher {
       logLevel: 'error',
       capabilities: {
         // No browserName: WebKitWebDriver does not match "MiniBrowser" against it.
-        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation'] },
+        // Test pages open second tabs from scripts (window.open), which MiniBrowser blocks by default.
+        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation', '--javascript-can-open-windows-automatically=true'] },
         // Classic WebDriver only: webdriverio would otherwise ask for a BiDi socket.
         'wdio:enforceWebDriverClassic': true,
       },
@@ -200,7 +206,7 @@ const engines = {
             // Subdomains of keuze.test reach this server, for cookies shared across subdomains.
             '--host-resolver-rules=MAP *.keuze.test 127.0.0.1',
             // …as secure contexts (like localhost), so cookieStore can report cookie domains there.
-            `--unsafely-treat-insecure-origin-as-secure=${subdomainHosts.map((host) => `http://${host}:${port}`).join(',')}`,
+            `--unsafely-treat-insecure-origin-as-secure=${secureHosts.map((host) => `http://${host}:${port}`).join(',')}`,
           ],
         },
       }),
@@ -215,7 +221,7 @@ const engines = {
         extraPrefsFirefox: {
           // Subdomains of keuze.test reach this server, as secure contexts (cookieStore).
           'network.dns.localDomains': subdomainHosts.join(','),
-          'dom.securecontext.allowlist': subdomainHosts.join(','),
+          'dom.securecontext.allowlist': secureHosts.join(','),
           // Test pages open popups (second tabs) from scripts.
           'dom.disable_open_during_load': false,
         },

@@ -99,10 +99,10 @@ export function closePages(): void {
   for (const frame of frames.splice(0)) frame.remove();
 }
 
-/** Cookies visible to the test origin, as a name → value map. */
-export function cookies(): Record<string, string> {
+/** Cookies visible to the test origin (or as `doc`, a test page, sees them), as a name → value map. */
+export function cookies(doc: Document = document): Record<string, string> {
   return Object.fromEntries(
-    document.cookie
+    doc.cookie
       .split('; ')
       .filter(Boolean)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),

@@ -2,7 +2,7 @@ import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from '
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import { storedValues, type ConsentState } from './consent-state.js';
-import { deleteCookies, removeCookies } from './cookie-jar.js';
+import { consentCookieAttributes, deleteCookies, removeCookies } from './cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
 import { newConsentId, storeRecord } from './record-writer.js';
@@ -129,7 +129,11 @@ export class ConsentEngine {
       method,
     };
     if (hasDocument()) {
-      if (!storeRecord(config, record)) logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
+      if (!storeRecord(config, record)) {
+        // Secure (SameSite=None, a __Host- name) on http: some browsers allow it on localhost, WebKit never.
+        const why = consentCookieAttributes(config, location).secure && location.protocol != 'https:' ? 'a Secure cookie on an http page; use https' : 'cookies blocked?';
+        logWarning(`the browser did not keep the consent cookie (${why}); the choice holds for this page only.`);
+      }
       state.seen = storedValues(config);
     }
     state.consent = record;

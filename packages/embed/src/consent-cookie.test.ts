@@ -1,10 +1,16 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil as waitFor } from '@open-wc/testing';
 import { decodeRecord } from '../../core/src/consent-record.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
+import { engine } from '../../../test/support/engines.js';
 import { closePages, openPage, pageUrl, settle, siteConfig, trackers, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
+/** WebKit keeps no Secure cookie from http://localhost (Chromium and Firefox do): it says why instead. */
+const SECURE_ON_HTTP = '[keuze] the browser did not keep the consent cookie (a Secure cookie on an http page; use https); the choice holds for this page only.';
+
 const DAY = 86_400_000;
+/** Waits on a condition; first visits load Lit and the elements, which takes a while with three engines at work. */
+const waitUntil = (condition: () => unknown, message?: string): Promise<void> => waitFor(condition, message, { timeout: 5000 });
 const NAMES = ['keuze_consent', '_stats', '_pk_id', '_hj', '_ads', '_fbp', 'session', 'AMCV_0A1B2C%40AdobeOrg', 's_cc', 'keuze_newsletter'];
 const DEEP = '/shop/checkout/page.html';
 /** Every path a cookie of these tests can have. */
@@ -25,9 +31,13 @@ const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
 const ACCEPTED = record();
 const REJECTED = record({ consentId: 'BBBBBBBBBBBBBBBBBBBBBB', categories: ['necessary'], services: {}, method: 'reject-all', timestamp: new Date(Date.now() - DAY).toISOString() });
 
-/** JavaScript that deletes every cookie these tests use, at every path, host-only and on keuze.test. */
+/**
+ * JavaScript that deletes every cookie these tests use, at every path, host-only and on
+ * keuze.test, Secure and Partitioned ones too (Firefox lets only a Secure write replace a Secure cookie).
+ */
 const clearScript = `for (const name of ${JSON.stringify(NAMES)}) for (const path of ${JSON.stringify(PATHS)})
-  for (const domain of ['', '; domain=keuze.test']) document.cookie = name + '=; max-age=0; path=' + path + domain;`;
+  for (const domain of ['', '; domain=keuze.test']) for (const flags of ['', '; secure', '; secure; samesite=none; partitioned'])
+    document.cookie = name + '=; max-age=0; path=' + path + domain + flags;`;
 const clearAll = (): void => void new Function(clearScript)();
 
 /** The values of the consent cookie a page sees, decoded to their method. */
@@ -41,8 +51,9 @@ const write = (value: string, attributes = 'path=/'): string => `document.cookie
 const lateAnalytics = '<script type="text/plain" data-category="analytics" src="/test/support/tracker.js?name=late"></script>';
 
 /**
- * Runs a page in a top-level window on another host of this server (app.keuze.test and
- * www.keuze.test resolve here), where cookies on the parent domain keuze.test can exist. The page's
+ * Runs a page in a top-level window on another host of this server (app., www. and
+ * plain.keuze.test resolve here; plain. is no secure context), where cookies on the parent domain
+ * keuze.test can exist. The page's
  * module script `scenario` ends with `report(value)`. Cookies of these tests are cleared first.
  */
 async function onHost<T>(host: string, options: PageOptions, scenario: string): Promise<T> {
@@ -115,10 +126,13 @@ describe('the consent cookie: one attribute set, from any path and subdomain', (
   it('cookie.sameSite "None" writes Secure and Partitioned, and the choice holds', async () => {
     const page = await openPage({ config: { ...siteConfig, cookie: { sameSite: 'None' } } });
     await page.keuze.acceptAll();
+    if (engine == 'webkit') return void expect(page.logs()).to.deep.equal([SECURE_ON_HTTP]);
     expect(page.logs()).to.deep.equal([]);
     // cookieStore reports a cookie's attributes; engines without it show only that it is there.
     const cookieStore = (page.window as unknown as { cookieStore?: { get(name: string): Promise<Record<string, unknown>> } }).cookieStore;
-    if (cookieStore) expect(await cookieStore.get('keuze_consent')).to.deep.include({ sameSite: 'none', secure: true, partitioned: true, path: '/' });
+    // (Firefox's cookieStore gives names and values only.)
+    const cookie = await cookieStore?.get('keuze_consent');
+    if (cookie && 'sameSite' in cookie) expect(cookie).to.deep.include({ sameSite: 'none', secure: true, partitioned: true, path: '/' });
     await page.reload();
     expect(page.keuze.getConsent()!.method).to.equal('accept-all');
     await page.keuze.reset();
@@ -443,7 +457,7 @@ describe('cookie settings the browser would refuse', () => {
     ['SameSite=None', { sameSite: 'None' }, 'config.cookie.sameSite: "None" needs https'],
   ] as const) {
     it(`${name} on a plain http page is reported at validation`, async () => {
-      const report = await onHost<{ errors: string[] }>('www.keuze.test', { config: { ...siteConfig, cookie } }, `await window.Keuze.validConfig(); report({ errors: window.__logs.filter((l) => l.level == 'error').map((l) => l.text) });`);
+      const report = await onHost<{ errors: string[] }>('plain.keuze.test', { config: { ...siteConfig, cookie } }, `await window.Keuze.validConfig(); report({ errors: window.__logs.filter((l) => l.level == 'error').map((l) => l.text) });`);
       expect(report.errors.filter((text) => text.includes(expected))).to.have.length(1);
     });
   }
@@ -452,6 +466,7 @@ describe('cookie settings the browser would refuse', () => {
     const page = await openPage({ config: { ...siteConfig, cookie: { name: '__Host-consent', domain: 'localhost' } } });
     await page.keuze.acceptAll();
     expect(page.logs('error')).to.deep.equal(['[keuze] config.cookie: a __Host- cookie has no Domain and Path=/, so Keuze ignores cookie.domain and cookie.path for "__Host-consent".']);
+    if (engine == 'webkit') return void expect(page.logs('warn')).to.deep.equal([SECURE_ON_HTTP]);
     expect(page.document.cookie).to.include('__Host-consent=1|');
     page.document.cookie = '__Host-consent=; max-age=0; path=/; secure';
   });

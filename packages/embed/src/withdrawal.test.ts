@@ -57,14 +57,16 @@ describe('withdrawing consent', () => {
 
   it('deletes the cookies of a withdrawn category and service on this host, and announces it', async () => {
     const page = await openPage({ config: siteConfig, body: trackers });
+    // As the page itself sees them: WebKit updates another document's view of the cookies later.
+    const names = (): string[] => Object.keys(cookies(page.document)).sort();
     await page.keuze.acceptAll();
     await settle(200);
-    expect(Object.keys(cookies()).sort()).to.deep.equal(['_ads', '_hj', '_pk_id', '_stats', 'keuze_consent']);
+    expect(names()).to.deep.equal(['_ads', '_hj', '_pk_id', '_stats', 'keuze_consent']);
     await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: ['matomo'] } });
     // marketing (its names) and the hotjar service (its names) are gone; matomo's pattern stays.
-    expect(Object.keys(cookies()).sort()).to.deep.equal(['_pk_id', '_stats', 'keuze_consent']);
+    expect(names()).to.deep.equal(['_pk_id', '_stats', 'keuze_consent']);
     await page.keuze.rejectAll();
-    expect(Object.keys(cookies())).to.deep.equal(['keuze_consent']);
+    expect(names()).to.deep.equal(['keuze_consent']);
   });
 
   it('deletes tracker cookies on every parent domain, also without a configured domain', async () => {
