@@ -19,10 +19,10 @@ const workspaceSources = {
 };
 
 /**
- * Core and js-cookie do nothing when imported (core promises that for server rendering), so a
- * loader that imports one function from core must not pull in the rest, js-cookie included.
+ * Core does nothing when imported (it promises that for server rendering), so a loader that
+ * imports one function from core must not pull in the rest.
  */
-const treeshake = { moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src|js-cookie)[\\/]/.test(id) };
+const treeshake = { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]src[\\/]/.test(id) };
 
 const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
 
