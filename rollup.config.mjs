@@ -43,8 +43,12 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  * growth is a decision.
  */
 const files = {
-  // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 3400, brotli: 3100 },
+  // The loader: all a returning visitor downloads on a page without Keuze elements. 2970 until
+  // #13/#14's records work: every page view now reads every copy of the consent cookie (newest
+  // valid wins), survives a sandboxed frame and clobbered document.cookie, and re-reads the choice
+  // on pageshow, visibilitychange, cookieStore changes and later markup (+230 B; what can wait,
+  // the explanations, the announcement and the clean-up, loads only when needed).
+  'keuze.js': { gzip: 3200, brotli: 2860 },
   engine: { gzip: 2600, brotli: 2300 },
   diagnostics: { gzip: 800, brotli: 700 },
   categories: { gzip: 1600, brotli: 1400 },
@@ -75,7 +79,7 @@ const files = {
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 3400 },
+  'returning visit': { files: ['keuze.js'], gzip: 3200 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
   'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.75 * 1024 },

@@ -1,7 +1,8 @@
 import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
-import { storedValues, type ConsentState } from './consent-state.js';
+import type { ConsentState } from './consent-state.js';
+import { cookieValues } from './cookie-access.js';
 import { consentCookieAttributes, deleteCookies, removeCookies } from './cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
@@ -12,6 +13,8 @@ import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 const DEFAULT_CALLBACK_TIMEOUT = 10_000;
 
 const hasDocument = (): boolean => typeof document != 'undefined';
+/** What the loader compares with the browser's cookies to notice a change made elsewhere (ConsentState.seen). */
+const storedValues = ({ cookie }: ConsentState['config']): string => String(cookieValues(cookie.name));
 
 /**
  * Changes the choice: writes the cookie first, then deletes withdrawn cookies, then runs newly

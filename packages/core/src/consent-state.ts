@@ -29,31 +29,21 @@ export interface ConsentState {
   /** Switches to the fully validated config, once, which reports every problem in the input. */
   useValidatedConfig(check: (input: unknown) => ResolvedConfig): void;
   /**
-   * Every value of the consent cookie when the page last read or wrote it (see `storedValues`):
-   * when the browser's differ, another tab (or page) changed the choice.
+   * Every value of the consent cookie when the page last read or wrote it, as
+   * `String(cookieValues(name))`: when the browser's differ, another tab (or page) changed the choice.
    */
   seen?: string;
   /** Re-reads the stored choice if it changed since `seen`, and applies the difference. */
   readonly sync: () => void;
 }
 
-/** Every value of the consent cookie now, as one string to compare with `ConsentState.seen`. */
-export const storedValues = (config: ResolvedConfig): string => String(cookieValues(config.cookie.name));
+
 
 /** A category or service the config lacks is never granted; the validator reports such markup. */
 export function isGranted({ config, consent }: Pick<ConsentState, 'config' | 'consent'>, category: string, service?: string): boolean {
   const known = config.categories[category];
   if (!config.usable || !known) return false;
   return !!(known.readOnly || (consent?.categories.includes(category) && (!service || consent.services[category]?.includes(service))));
-}
-
-/**
- * Whether a record counts for this config: its revision, last changed within the lifetime, and
- * not in the future (a record dated in the year 2300 would otherwise hold forever).
- */
-export function isCurrent(record: ConsentRecord, config: ResolvedConfig, now = Date.now()): boolean {
-  const time = Date.parse(record.timestamp);
-  return record.revision === config.revision && time + config.lifetimeDays * DAY_MS >= now && time <= now + FUTURE_TOLERANCE_MS;
 }
 
 /**
@@ -68,13 +58,22 @@ export function readStoredConsent(state: ConsentState, notify: (notice: Notice) 
   state.seen = String(values);
   if (!values) return notify(['storage']), null;
   let newest: ConsentRecord | null = null;
+  const now = Date.now();
   for (const value of values) {
     const record = decodeRecord(value);
-    // ISO 8601 times of years 0–9999 (the only ones current) sort as strings.
-    if (typeof record == 'object' && record && isCurrent(record, config) && !(newest && newest.timestamp >= record.timestamp)) newest = record;
+    const time = typeof record == 'object' && record ? Date.parse(record.timestamp) : NaN;
+    // Counts: this revision, last changed within the lifetime, not in the future (a record dated
+    // in the year 2300 would otherwise hold forever). The newest counting copy is the choice.
+    if (
+      (record as ConsentRecord)?.revision === config.revision &&
+      time + config.lifetimeDays * DAY_MS >= now &&
+      time <= now + FUTURE_TOLERANCE_MS &&
+      !(time <= Date.parse(newest?.timestamp as string))
+    )
+      newest = record as ConsentRecord;
   }
   // Categories and services the config no longer has stay in the record but grant nothing:
   // isGranted asks the config first.
-  if (!newest && values.some(Boolean)) notify(['stored', config, values]);
+  if (!newest && values.length) notify(['stored', config, values]);
   return newest;
 }

@@ -7,10 +7,11 @@
 
 /** The page's cookies as `document.cookie` gives them; `undefined` where the document may have none. */
 export function cookieText(): string | undefined {
+  const { document } = globalThis;
   try {
-    const text: unknown = globalThis.document?.cookie ?? '';
-    // Markup can shadow document.cookie (<img name="cookie">), never Document.prototype's accessor.
-    return typeof text == 'string' ? text : (Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!.get!.call(document) as string);
+    // Document.prototype's own accessor: markup can shadow document.cookie (<img name="cookie">),
+    // never this. (A cookie guard guards writes; reading past it is what it would return.)
+    return document ? (Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!.get!.call(document) as string) : '';
   } catch {
     // A sandboxed iframe without allow-same-origin: reading throws a SecurityError.
     return undefined;

@@ -3,7 +3,8 @@ import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
-import { isGranted, readStoredConsent, storedValues, type AnyListener, type ConsentState } from './consent-state.js';
+import { cookieValues } from './cookie-access.js';
+import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
 import { createGate, GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';
 import type { ConsentChoice, ConsentRecord, KeuzeConfig, KeuzeEventOf, KeuzeEventType } from './types.js';
@@ -107,7 +108,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     // stored one applies at once (gate, Consent Mode); the engine announces it.
     sync() {
       const previous = state.consent;
-      if (config.usable && storedValues(state.config) != state.seen) {
+      if (config.usable && String(cookieValues(state.config.cookie.name)) != state.seen) {
         state.consent = readStoredConsent(state, notify);
         state.signal();
         void activate();
