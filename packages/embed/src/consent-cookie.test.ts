@@ -229,7 +229,8 @@ describe('several consent cookies with one name', () => {
     expect(alone.window.__ran).to.deep.equal([]);
     expect(alone.logs('warn').filter((text) => text.includes('dated in the future'))).to.have.length(1);
     closePages();
-    const beside = await openPage({ path: DEEP, config: siteConfig, before: `${write(future, 'path=/shop')} ${write(encodeRecord(REJECTED))}`, body: trackers });
+    clearAll();
+    const beside = await openPage({ path: DEEP, config: siteConfig, before: `${write(future, 'path=/shop')} ${write(encodeRecord(REJECTED), 'path=/shop/checkout')}`, body: trackers });
     expect(beside.keuze.getConsent()!.method).to.equal('reject-all');
   });
 
@@ -534,5 +535,38 @@ describe("Keuze's own storage: only what a choice allows, all of it declared", (
       ['keuze_consent_log', 'Tot het is afgeleverd, hooguit tot je volgende bezoek'],
     ]);
     expect(rows('preferences').map(([name, , , , lifetime]) => [name, lifetime])).to.deep.equal([['keuze_newsletter', '395 dagen']]);
+  });
+});
+
+describe('a choice made elsewhere reaches Consent Mode, and a site that declares Keuze\'s cookie itself', () => {
+  beforeEach(clearAll);
+  afterEach(() => {
+    closePages();
+    clearAll();
+  });
+
+  it("another tab's withdrawal updates Google Consent Mode here", async () => {
+    document.cookie = `keuze_consent=${encodeRecord(ACCEPTED)}; path=/`;
+    const a = await openPage({ config: { ...siteConfig, googleConsentMode: true } });
+    const updates = (): Record<string, string>[] =>
+      ((a.window as unknown as { dataLayer?: IArguments[] }).dataLayer ?? []).filter((command) => command[1] == 'update').map((command) => command[2] as Record<string, string>);
+    await waitUntil(() => updates().length == 1, 'no update from the stored choice');
+    expect(updates()[0]!.analytics_storage).to.equal('granted');
+    const b = await openPage({ config: siteConfig });
+    await b.keuze.rejectAll();
+    a.document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(() => updates().length == 2, 'Consent Mode did not hear of the withdrawal');
+    expect(updates()[1]).to.deep.include({ analytics_storage: 'denied', ad_storage: 'denied' });
+  });
+
+  it('the declaration shows Keuze\'s consent cookie once, as the site describes it, when the config lists it', async () => {
+    const config = { ...siteConfig, lang: 'nl', categories: { ...siteConfig.categories, necessary: { cookies: [{ name: 'keuze_consent', purpose: 'Onze eigen tekst.' }] } } };
+    const page = await openPage({ config, body: '<keuze-cookie-declaration></keuze-cookie-declaration>' });
+    const rows = (): string[][] =>
+      [...(page.document.querySelector('keuze-cookie-declaration')?.shadowRoot?.querySelectorAll('section[aria-labelledby="category-necessary"] tbody tr') ?? [])].map((row) =>
+        [...row.children].map((cell) => cell.textContent!.trim()),
+      );
+    await waitUntil(() => rows().length, 'the declaration did not render');
+    expect(rows().map(([name, , , purpose]) => [name, purpose])).to.deep.equal([['keuze_consent', 'Onze eigen tekst.']]);
   });
 });

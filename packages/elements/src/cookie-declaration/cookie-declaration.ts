@@ -107,7 +107,10 @@ export class CookieDeclaration extends LitElement {
 
   private renderCategory(name: string, category: CategoryConfig, granted: boolean, config: ResolvedConfig): unknown {
     const rows: { cookie: CookieSpec; service?: string }[] = [
-      ...(name == NECESSARY ? this.ownStorage(config) : []).map((cookie) => ({ cookie })),
+      // A site that lists Keuze's own cookie itself describes it its own way: one row, the site's.
+      ...(name == NECESSARY ? this.ownStorage(config) : [])
+        .filter((own) => !(category.cookies ?? []).some((cookie) => cookieInfo(cookie).name == own.name))
+        .map((cookie) => ({ cookie })),
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
       ...Object.entries(category.services ?? {}).flatMap(([service, config]) =>
         (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
