@@ -24,7 +24,7 @@ const workspaceSources = {
  */
 const treeshake = { moduleSideEffects: (id) => !/[\\/](packages[\\/]core[\\/]src|js-cookie)[\\/]/.test(id) };
 
-const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false } });
+const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false, ascii_only: true } });
 
 /**
  * Each npm package: ESM, one module per source file (so npm users can import one element's
@@ -72,7 +72,7 @@ const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 2970 },
   // Issue 16 aims at 30 KB here (34.98 KB today, with lit and i18next). `oneRoundTrip`: these files
   // import nothing but the loader, so each arrives one round trip after it (checked by the build).
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 35.25 * 1024, oneRoundTrip: ['ui'] },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 35.25 * 1024, oneRoundTrip: ['ui'], breakdown: true },
 };
 
 /**
