@@ -3,6 +3,7 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tmpdir } from 'node:os';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -76,6 +77,25 @@ const unreliableFiles = async (context, next) => {
 };
 
 /**
+ * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in a temporary file), for the
+ * script tag's calls to it (cookie.renewUrl). Started on the first request.
+ */
+let keuzeServer;
+const realServer = async (context, next) => {
+  if (!context.path.startsWith('/__keuze-server/')) return next();
+  const { createKeuzeServer } = await import('./packages/server/dist/index.js');
+  keuzeServer ??= createKeuzeServer({ sqliteFile: `${tmpdir()}/keuze-wtr-${process.pid}.db`, rateLimit: 0, basePath: '/__keuze-server' });
+  const chunks = [];
+  for await (const chunk of context.req) chunks.push(chunk);
+  const body = context.method == 'GET' || context.method == 'HEAD' ? undefined : Buffer.concat(chunks);
+  const response = await (await keuzeServer).handle(new Request(context.URL, { method: context.method, headers: context.headers, body }));
+  context.status = response.status;
+  response.headers.forEach((value, name) => name != 'set-cookie' && context.set(name, value));
+  if (response.headers.getSetCookie().length) context.set('set-cookie', response.headers.getSetCookie());
+  context.body = Buffer.from(await response.arrayBuffer());
+};
+
+/**
  * React ships CommonJS only, and picks its build by `process.env.NODE_ENV`: for the React wrappers'
  * test, its packages are turned into ES modules, limited to them so nothing else pays for it. Each
  * arrives as a default export only: the named ones need rollup's syntheticNamedExports, which the
@@ -97,7 +117,7 @@ export default {
   // Tests share one cookie jar: one file at a time keeps their cookies apart.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [unreliableFiles],
+  middleware: [unreliableFiles, realServer],
   plugins: [
     replace({ include: reactPackages, preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('development') } }),
     commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),
