@@ -3,6 +3,7 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
@@ -80,19 +81,14 @@ const unreliableFiles = async (context, next) => {
  * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in a temporary file), for the
  * script tag's calls to it (cookie.renewUrl). Started on the first request.
  */
-let keuzeServer;
+const keuzeDb = `${tmpdir()}/keuze-wtr-${process.pid}.db`;
+process.on('exit', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(keuzeDb + suffix, { force: true })));
+let keuzeApi;
 const realServer = async (context, next) => {
   if (!context.path.startsWith('/__keuze-server/')) return next();
-  const { createKeuzeServer } = await import('./packages/server/dist/index.js');
-  keuzeServer ??= createKeuzeServer({ sqliteFile: `${tmpdir()}/keuze-wtr-${process.pid}.db`, rateLimit: 0, basePath: '/__keuze-server' });
-  const chunks = [];
-  for await (const chunk of context.req) chunks.push(chunk);
-  const body = context.method == 'GET' || context.method == 'HEAD' ? undefined : Buffer.concat(chunks);
-  const response = await (await keuzeServer).handle(new Request(context.URL, { method: context.method, headers: context.headers, body }));
-  context.status = response.status;
-  response.headers.forEach((value, name) => name != 'set-cookie' && context.set(name, value));
-  if (response.headers.getSetCookie().length) context.set('set-cookie', response.headers.getSetCookie());
-  context.body = Buffer.from(await response.arrayBuffer());
+  const { createKeuzeServer, keuzeKoaMiddleware } = await import('./packages/server/dist/index.js');
+  keuzeApi ??= createKeuzeServer({ sqliteFile: keuzeDb, rateLimit: 0, basePath: '/__keuze-server' }).then(keuzeKoaMiddleware);
+  return (await keuzeApi)(context, next);
 };
 
 /**

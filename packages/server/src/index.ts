@@ -1,5 +1,5 @@
 export { createKeuzeServer, openDatabase, type KeuzeServer, type KeuzeHandler, type RequestInfo } from './handler.js';
-export { toNodeListener, keuzeMiddleware, toRequest, sendResponse } from './node.js';
+export { toNodeListener, keuzeMiddleware, keuzeKoaMiddleware, toRequest, sendResponse } from './node.js';
 export { optionsFromEnv, resolveOptions, ENVIRONMENT, DEFAULTS, type ServerOptions } from './options.js';
 export { listUnsubscribeHeaders } from './list-unsubscribe.js';
 export { createMailer, type Mail, type Mailer } from './mailer.js';

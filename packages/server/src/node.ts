@@ -61,3 +61,48 @@ export function keuzeMiddleware(server: KeuzeServer): (req: IncomingMessage, res
     server.route(toRequest(req), { clientAddress: req.socket.remoteAddress }).then((response) => (response ? sendResponse(response, res) : next()), next);
   };
 }
+
+/** The parts of a Koa context the middleware uses (Koa itself is not a dependency). */
+interface KoaContext {
+  req: IncomingMessage;
+  method: string;
+  URL: URL;
+  headers: Record<string, string | string[] | undefined>;
+  ip: string;
+  status: number;
+  body: unknown;
+  set(name: string, value: string | string[]): void;
+}
+
+/** Past this the body is not read further: the handler answers 413 (its own limits are lower). */
+const KOA_BODY_LIMIT = 11 * 1024 * 1024;
+
+/**
+ * Koa middleware (also @web/dev-server's, which the demo uses): Keuze's routes answer, every other
+ * request goes to `next`. The body is read here (Koa hands the stream over as it is), up to 11 MB.
+ */
+export function keuzeKoaMiddleware(server: KeuzeServer): (context: KoaContext, next: () => Promise<unknown>) => Promise<unknown> {
+  return async (context, next) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    if (context.method != 'GET' && context.method != 'HEAD') {
+      for await (const chunk of context.req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > KOA_BODY_LIMIT) break;
+        chunks.push(chunk);
+      }
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(context.headers)) for (const item of [value ?? []].flat()) headers.append(name, item);
+    // An over-long body is cut; its declared length still says how long it was, and 413 follows.
+    if (size > KOA_BODY_LIMIT) headers.set('content-length', String(size));
+    const body = context.method == 'GET' || context.method == 'HEAD' ? undefined : Buffer.concat(chunks);
+    const response = await server.route(new Request(context.URL, { method: context.method, headers, body }), { clientAddress: context.ip });
+    if (!response) return next();
+    context.status = response.status;
+    response.headers.forEach((value, name) => name != 'set-cookie' && context.set(name, value));
+    if (response.headers.getSetCookie().length) context.set('set-cookie', response.headers.getSetCookie());
+    context.body = Buffer.from(await response.arrayBuffer());
+    return undefined;
+  };
+}
