@@ -18,7 +18,8 @@ export async function renewCookie(input: unknown, config: ResolvedConfig): Promi
       method: 'POST',
       credentials: 'include',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: config.cookie.name, path: text(cookie.path), domain: text(cookie.domain), lifetimeDays: config.lifetimeDays }),
+      // `secure` as core writes it: a proxy that ends TLS, or a no-referrer page's `Origin: null`, hides it from the server.
+      body: JSON.stringify({ name: config.cookie.name, path: text(cookie.path), domain: text(cookie.domain), lifetimeDays: config.lifetimeDays, secure: location.protocol == 'https:' }),
     });
     if (!response.ok) logWarning(`cookie.renewUrl: ${url} answered ${response.status}; the consent cookie was not renewed.`);
   } catch {

@@ -1,6 +1,6 @@
 import { decodeRecord, MAX_LIFETIME_DAYS, type ConsentRecord } from '@keuze/core';
 import { badRequest, json, readJsonObject } from './http.js';
-import { fields, integer, string } from './validation.js';
+import { boolean, fields, integer, string } from './validation.js';
 
 /** RFC 6265's cookie-name token, as core's config validator allows it. */
 const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
@@ -10,10 +10,11 @@ const DOMAIN = /^\.?[a-z\d]([a-z\d-]{0,62}\.)*[a-z\d-]{1,63}$/i;
 
 /**
  * What the script tag sends with `cookie.renewUrl`: the consent cookie's name and the attributes
- * core writes it with (`cookie.path`, `cookie.domain`, `lifetimeDays`), all optional with core's defaults.
+ * core writes it with (`cookie.path`, `cookie.domain`, `lifetimeDays`, and `secure` on an https page),
+ * all optional with core's defaults.
  */
 function readRenewal(body: Record<string, unknown>) {
-  return fields(body, {}, { name: string(64, COOKIE_NAME, 'a cookie name'), path: string(200, COOKIE_PATH, 'a path starting with /'), domain: string(253, DOMAIN, 'a domain name'), lifetimeDays: integer(1, MAX_LIFETIME_DAYS) });
+  return fields(body, {}, { name: string(64, COOKIE_NAME, 'a cookie name'), path: string(200, COOKIE_PATH, 'a path starting with /'), domain: string(253, DOMAIN, 'a domain name'), lifetimeDays: integer(1, MAX_LIFETIME_DAYS), secure: boolean });
 }
 
 /** Every value the Cookie header holds for `name` (a host-only and a domain copy can both be sent). */
@@ -34,7 +35,7 @@ function cookieValues(header: string, name: string): string[] {
  * (the record's time + lifetime), so renewal never makes a choice last longer than it may.
  */
 export async function renewConsentCookie(request: Request, page: { hostname: string; secure: boolean }): Promise<Response> {
-  const { name = 'keuze_consent', path = '/', domain, lifetimeDays = 180 } = readRenewal(await readJsonObject(request, 1024));
+  const { name = 'keuze_consent', path = '/', domain, lifetimeDays = 180, secure = false } = readRenewal(await readJsonObject(request, 1024));
   const records = cookieValues(request.headers.get('cookie') ?? '', name)
     .map((value) => ({ value, record: decodeRecord(value) }))
     .filter((found): found is { value: string; record: ConsentRecord } => typeof found.record == 'object' && found.record !== null)
@@ -46,6 +47,6 @@ export async function renewConsentCookie(request: Request, page: { hostname: str
   const cookieDomain = domain?.replace(/^\./, '').toLowerCase();
   // A browser drops a Set-Cookie for a domain that is not the host or a parent of it: say so instead.
   if (cookieDomain && page.hostname !== cookieDomain && !page.hostname.endsWith(`.${cookieDomain}`)) throw badRequest(`domain: "${cookieDomain}" is not ${page.hostname} or a parent of it`);
-  const attributes = [`Path=${path}`, cookieDomain && `Domain=${cookieDomain}`, `Expires=${new Date(expires).toUTCString()}`, 'SameSite=Lax', page.secure && 'Secure'].filter(Boolean);
+  const attributes = [`Path=${path}`, cookieDomain && `Domain=${cookieDomain}`, `Expires=${new Date(expires).toUTCString()}`, 'SameSite=Lax', (secure || page.secure) && 'Secure'].filter(Boolean);
   return json({ renewed: true, expires: new Date(expires).toISOString() }, 200, { 'set-cookie': [`${name}=${newest.value}`, ...attributes].join('; ') });
 }

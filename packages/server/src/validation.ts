@@ -18,6 +18,11 @@ export const string =
     return value;
   };
 
+export const boolean: Check<boolean> = (value, field) => {
+  if (typeof value != 'boolean') throw badRequest(`${field}: expected true or false`);
+  return value;
+};
+
 export const nullable =
   <T>(check: Check<T>): Check<T | null> =>
   (value, field) =>

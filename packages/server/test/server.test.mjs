@@ -137,6 +137,9 @@ for (const backend of backends) {
         assert.equal(response.status, 403);
         const sameOrigin = await renew(`site_consent=${value}`, { name: 'site_consent', path: '/shop', lifetimeDays: 30 });
         assert.match(sameOrigin.headers.getSetCookie()[0], /^site_consent=[^;]+; Path=\/shop; Expires=[^;]+; SameSite=Lax$/);
+        // The page was https (the script tag says so: a proxy ending TLS hides it from the server).
+        const secure = await renew(`site_consent=${value}`, { name: 'site_consent', domain: '127.0.0.1', secure: true });
+        assert.match(secure.headers.getSetCookie()[0], /^site_consent=[^;]+; Path=\/; Domain=127\.0\.0\.1; Expires=[^;]+; SameSite=Lax; Secure$/);
       });
 
       it('the newest valid copy wins when the browser sends two', async () => {
@@ -159,6 +162,7 @@ for (const backend of backends) {
           [`keuze_consent=${value}`, { lifetimeDays: 400 }],
           [`keuze_consent=${value}`, { path: '/; Domain=evil.example' }],
           [`keuze_consent=${value}`, { name: 'a b' }],
+          [`keuze_consent=${value}`, { secure: 'yes' }],
         ];
         for (const [cookie, body] of cases) {
           const response = await renew(cookie, body);
