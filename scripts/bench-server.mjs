@@ -9,28 +9,15 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startCli } from '../packages/server/test-support/cli.mjs';
 import { createDatabase, startPostgres } from '../packages/server/test-support/postgres.mjs';
+import { logEntry } from '../packages/server/test-support/server.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-let sequence = 0;
-/** A fresh entry per request, as browsers send them: every request is a new row. */
-const entry = () =>
-  JSON.stringify({
-    consentId: `bench-${process.pid}-${++sequence}`,
-    timestamp: new Date(Date.now() - 1000).toISOString(),
-    method: 'custom',
-    categories: ['necessary', 'analytics'],
-    services: { analytics: ['matomo'] },
-    revision: 1,
-    statementVersion: '16-09-2016',
-    language: 'nl',
-    textsHash: `sha256:${'ab'.repeat(32)}`,
-    userAgent: 'Chrome',
-  });
-
 async function measure(base) {
-  const options = { url: `${base}/consent-log`, connections, method: 'POST', headers: { 'content-type': 'application/json' }, requests: [{ setupRequest: (request) => ({ ...request, body: entry() }) }] };
+  // A fresh entry per request, as browsers send them: every request is a new row.
+  const requests = [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(logEntry()) }) }];
+  const options = { url: `${base}/consent-log`, connections, method: 'POST', headers: { 'content-type': 'application/json' }, requests };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools, the database's caches
   const result = await autocannon({ ...options, duration: seconds });
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], other: result.non2xx + result.errors + result.timeouts };
