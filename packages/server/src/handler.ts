@@ -121,7 +121,7 @@ export async function createKeuzeServer(input: Partial<ServerOptions> & { mailer
         if (!allowedOrigin) return new Response(null, { status: 403 });
         return withCors(new Response(null, { status: 204, headers: { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } }));
       }
-      if (origin !== null && origin !== 'null' && !allowedOrigin) throw new ClientError(403, `origin ${origin.slice(0, 100)} is not allowed (KEUZE_ALLOWED_ORIGINS)`);
+      if (origin !== null && origin !== 'null' && !allowedOrigin) throw new ClientError(403, `origin ${origin.slice(0, 100)} is not allowed (KEUZE_ALLOWED_ORIGINS; behind a proxy that ends TLS, also KEUZE_TRUST_PROXY=1)`);
       const forwardedFor = options.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
       if (!withinLimit(forwardedFor || info.clientAddress || 'unknown')) throw new ClientError(429, 'too many requests; try again in a minute');
       const response = await dispatch(request, url, path);
