@@ -24,6 +24,7 @@ async function measure(base) {
 }
 
 const backends = [];
+const loadAtStart = loadavg()[0].toFixed(2);
 const sqliteFile = join(tmpdir(), `keuze-bench-${process.pid}.db`);
 const cluster = await startPostgres();
 try {
@@ -59,7 +60,7 @@ writeFileSync(
 ${table}
 
 **Read these as a floor, not a capacity figure.** The machine has ${cpus().length} cores, **shared by 8 developers working at the
-same time** (load average ${load} when the run ended), and autocannon, the server and the database ran on it together.
+same time** (1-minute load average ${loadAtStart} when the run started; ${load} for 1, 5 and 15 minutes when it ended), and autocannon, the server and the database ran on it together.
 Node ${process.version}. PostgreSQL ran with its defaults (fsync on). SQLite: WAL, synchronous=NORMAL (a killed process
 loses nothing it answered for; a power cut can lose the last transactions). Behind a load balancer, PostgreSQL
 throughput grows with instances until the database is the limit; SQLite is one process on one machine.
