@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 
+/** A plain-text mail: the confirmation mail, or one of the site's own. */
 export interface Mail {
   to: string;
   subject: string;

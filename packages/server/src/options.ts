@@ -37,6 +37,7 @@ export interface ServerOptions {
   basePath: string;
 }
 
+/** The defaults of the options that have one, and why where it is not obvious. */
 export const DEFAULTS = {
   sqliteFile: './keuze.db',
   // Proof of consent must outlive the consent it proves (AVG art. 7(1), 5(2)): a claim or a

@@ -19,6 +19,10 @@ interface Payload {
 const encode = (text: string): string => Buffer.from(text).toString('base64url');
 const sign = (secret: string, payload: string): string => createHmac('sha256', secret).update(payload).digest('base64url');
 
+/**
+ * A token for `subscriberId` and `purpose`, signed with `secret`; `lifetimeMs` makes it expire
+ * (confirm links: 7 days). The site's own mailings use a `manage` token for their unsubscribe links.
+ */
 export function issueToken(secret: string, subscriberId: string, purpose: TokenPurpose, lifetimeMs?: number): string {
   const payload: Payload = { s: subscriberId, p: purpose, ...(lifetimeMs ? { e: Math.floor((Date.now() + lifetimeMs) / 1000) } : {}) };
   const encoded = encode(JSON.stringify(payload));
