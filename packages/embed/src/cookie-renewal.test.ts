@@ -49,6 +49,12 @@ describe('cookie.renewUrl (Safari’s 7-day cap on cookies written by script)', 
     expect(chunkLoaded(page)).to.equal(false);
   });
 
+  it('the config validator checks renewUrl like every URL in the config', async () => {
+    const page = await openPage({ config: { ...siteConfig, cookie: { renewUrl: 'javascript:alert(1)' } } });
+    await waitUntil(() => page.logs('error').length, 'no error', { timeout: 3000 });
+    expect(page.logs('error').filter((text) => text.includes('config.cookie.renewUrl: expected an http(s) or relative URL'))).to.have.length(1);
+  });
+
   it('a renewal the server refuses is a warning; the page and the choice go on', async () => {
     const page = await openPage({ config: { ...siteConfig, cookie: { renewUrl: '/__keuze-server/no-such-route' } } });
     await page.keuze.acceptAll();
