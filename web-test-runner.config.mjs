@@ -3,8 +3,6 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -78,16 +76,14 @@ const unreliableFiles = async (context, next) => {
 };
 
 /**
- * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in a temporary file), for the
+ * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in memory), for the
  * script tag's calls to it (cookie.renewUrl). Started on the first request.
  */
-const keuzeDb = `${tmpdir()}/keuze-wtr-${process.pid}.db`;
-process.on('exit', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(keuzeDb + suffix, { force: true })));
 let keuzeApi;
 const realServer = async (context, next) => {
   if (!context.path.startsWith('/__keuze-server/')) return next();
   const { createKeuzeServer, keuzeKoaMiddleware } = await import('./packages/server/dist/index.js');
-  keuzeApi ??= createKeuzeServer({ sqliteFile: keuzeDb, rateLimit: 0, basePath: '/__keuze-server' }).then(keuzeKoaMiddleware);
+  keuzeApi ??= createKeuzeServer({ sqliteFile: ':memory:', rateLimit: 0, basePath: '/__keuze-server' }).then(keuzeKoaMiddleware);
   return (await keuzeApi)(context, next);
 };
 
