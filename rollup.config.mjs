@@ -43,12 +43,15 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  * growth is a decision.
  */
 const files = {
-  // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 2970, brotli: 2650 },
+  // The loader: all a returning visitor downloads on a page without Keuze elements. (+50 B for
+  // cookie.renewUrl's check and import, the least it can cost; the renewal itself is its own chunk.)
+  'keuze.js': { gzip: 3020, brotli: 2700 },
   engine: { gzip: 3750, brotli: 3350 },
   diagnostics: { gzip: 600, brotli: 500 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
+  // Only on a returning visit with cookie.renewUrl.
+  'cookie-renewal': { gzip: 450, brotli: 400 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
   'config-validation': { gzip: 2600, brotli: 2300 },
@@ -69,7 +72,7 @@ const files = {
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 2970 },
+  'returning visit': { files: ['keuze.js'], gzip: 3020 },
   // Issue 16 aims at 30 KB here (34.98 KB today, with lit and i18next). `oneRoundTrip`: these files
   // import nothing but the loader, so each arrives one round trip after it (checked by the build).
   'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 35.25 * 1024, oneRoundTrip: ['ui'], breakdown: true },

@@ -75,6 +75,18 @@ const unreliableFiles = async (context, next) => {
 };
 
 /**
+ * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in memory), for the
+ * script tag's calls to it (cookie.renewUrl). Started on the first request.
+ */
+let keuzeApi;
+const realServer = async (context, next) => {
+  if (!context.path.startsWith('/__keuze-server/')) return next();
+  const { createKeuzeServer, keuzeKoaMiddleware } = await import('./packages/server/dist/index.js');
+  keuzeApi ??= createKeuzeServer({ sqliteFile: ':memory:', rateLimit: 0, basePath: '/__keuze-server' }).then(keuzeKoaMiddleware);
+  return (await keuzeApi)(context, next);
+};
+
+/**
  * React ships CommonJS only, and picks its build by `process.env.NODE_ENV`: for the React wrappers'
  * test, its packages are turned into ES modules, limited to them so nothing else pays for it. Each
  * arrives as a default export only: the named ones need rollup's syntheticNamedExports, which the
@@ -95,7 +107,7 @@ export default {
   // Within an engine, tests share one cookie jar: one file at a time keeps their cookies apart.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  middleware: [unreliableFiles],
+  middleware: [unreliableFiles, realServer],
   plugins: [
     replace({ include: reactPackages, preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('development') } }),
     commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),

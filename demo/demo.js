@@ -42,9 +42,10 @@ window.KeuzeConfig = {
   },
 };
 
-// The demo's newsletter server. A real site sends these events to its own server (or sets
-// `newsletter.endpoint` and lets Keuze POST them); here the answers come from memory, and the mode
-// switch in the demo panel decides how the "server" behaves.
+// The demo's newsletter server. In the default mode (double opt-in) the events go to the real
+// @keuze/server that `npm start` runs at /demo-api/ (the confirmation mail is printed in its
+// terminal); Anna's demo token and the other modes are answered from memory, as the mode switch in
+// the demo panel decides. A real site without this switch just sets `newsletter.endpoint`.
 
 /** Anna's topics, as the server would keep them for the token in her email link. */
 let subscriberTopics = ['newsletter'];
@@ -103,15 +104,24 @@ function handleNewsletter(event, mode) {
   }
 }
 
+/** POSTs the event to @keuze/server, as `newsletter.endpoint` would. */
+async function askDemoServer(event) {
+  const response = await fetch('/demo-api/newsletter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${response.status}: ${answer.error}`);
+  return answer;
+}
+
 /** Answers after a short, realistic delay; a failing server rejects, a slow one takes 10 s. */
 async function answerNewsletter(event) {
   const mode = serverMode();
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 });
   try {
-    await wait(mode === 'slow' ? 10_000 : 600);
-    if (mode === 'failed') throw new Error(text.serverError);
-    const answer = handleNewsletter(event, mode);
+    const answer = mode === 'pending' && event.token !== 'demo-123' ? await askDemoServer(event) : await wait(mode === 'slow' ? 10_000 : 600).then(() => {
+      if (mode === 'failed') throw new Error(text.serverError);
+      return handleNewsletter(event, mode);
+    });
     logAnswer(`${text.answer} ${event.type} (${text.after} ${seconds()} s${mode === 'slow' ? `, ${text.late}` : ''})`, JSON.stringify(answer, null, 2));
     return answer;
   } catch (error) {

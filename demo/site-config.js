@@ -134,8 +134,10 @@
       },
       timeout: 8000
     },
-    // Proof of consent: the demo server (web-dev-server.config.mjs) prints each entry in its terminal.
-    consentLog: { endpoint: '/demo-api/consent-log' }
+    // Proof of consent: the demo server (@keuze/server, run by npm start) stores each entry.
+    consentLog: { endpoint: '/demo-api/consent-log' },
+    // The demo server re-issues the consent cookie on returning visits (Safari's 7-day cap).
+    cookie: { renewUrl: '/demo-api/consent-cookie' }
   };
   config.lang = document.documentElement.lang;
   config.privacyUrl = `${base}privacy.html`;

@@ -83,7 +83,7 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   revisionFrom: 'revisionFrom',
   statementVersion: 'string',
   lifetimeDays: 'days',
-  cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
+  cookie: { name: 'cookieName', domain: 'domain', path: 'path', renewUrl: 'url' },
   privacyUrl: 'url',
   lang: 'lang',
   callbackTimeout: 'ms',

@@ -2,6 +2,7 @@ export { init } from './init.js';
 export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders, type KeuzeUi } from './keuze.js';
 export type { ConsentState } from './consent-state.js';
 export { startConsentMode, DEFAULT_SIGNALS } from './consent-mode.js';
+export { renewCookie } from './cookie-renewal.js';
 export { browserFamily } from './consent-log.js';
 export { ConsentEngine } from './consent-engine.js';
 export { readConfig, statementRevision, isObject, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, type ResolvedConfig } from './config.js';

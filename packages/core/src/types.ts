@@ -44,6 +44,13 @@ export interface CookieOptions {
   domain?: string;
   /** Default `/`. */
   path?: string;
+  /**
+   * The consent cookie renewal route of @keuze/server (`POST /consent-cookie`), e.g. `/keuze/consent-cookie`.
+   * On a returning visit the script tag asks it, once per page view and without waiting, to re-issue
+   * the cookie from the server, because Safari keeps a cookie written by script for at most 7 days
+   * (WebKit's Intelligent Tracking Prevention). Same site only: the server must set a first-party cookie.
+   */
+  renewUrl?: string;
 }
 
 export interface KeuzeConfig {

@@ -1,4 +1,4 @@
-import { isObject, logError, startKeuze } from '@keuze/core';
+import { isObject, logError, startKeuze, type KeuzeConfig } from '@keuze/core';
 
 type PlainObject = Record<string, unknown>;
 
@@ -38,7 +38,10 @@ const loadUi = () => import('./ui.js').then((chunk) => chunk.ui);
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
   try {
-    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics, consentMode: loadConsentMode, ui: loadUi });
+    const config = readPageConfig();
+    const keuze = startKeuze(config, { engine: loadEngine, diagnostics: loadDiagnostics, consentMode: loadConsentMode, ui: loadUi });
+    // Safari keeps a cookie written by script 7 days: a returning visit has the site's server re-issue it.
+    if (keuze.getConsent() && (config as KeuzeConfig | undefined)?.cookie?.renewUrl) void import('./cookie-renewal.js').then((chunk) => chunk.renewCookie(config, keuze.config));
   } catch (error) {
     logError('could not start:', error);
   }
