@@ -20,9 +20,32 @@ const consentLog = async (context, next) => {
   return undefined;
 };
 
+/**
+ * The demo site's privacy-request endpoint, until @keuze/server's takes its place: reads the
+ * multipart request, prints it (the ID copy by type and size) and answers a reference.
+ */
+let requestNumber = 0;
+const privacyRequest = async (context, next) => {
+  if (context.path !== '/demo-api/privacy-request' || context.method !== 'POST') return next();
+  const chunks = [];
+  for await (const chunk of context.req) chunks.push(chunk);
+  try {
+    const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': context.get('content-type') } }).formData();
+    const fields = Object.fromEntries([...form].map(([name, value]) => [name, typeof value === 'string' ? value : `${value.type}, ${value.size} bytes`]));
+    requestNumber += 1;
+    const reference = `BV-${new Date().getFullYear()}-${String(requestNumber).padStart(4, '0')}`;
+    console.log(`[demo server] privacy request ${reference}: ${JSON.stringify(fields)}`);
+    context.body = { reference };
+  } catch (error) {
+    console.log(`[demo server] privacy request not readable: ${error}`);
+    context.status = 400;
+  }
+  return undefined;
+};
+
 export default {
   rootDir: '.',
   port,
   hostname: 'localhost',
-  middleware: [demoAtRoot, consentLog],
+  middleware: [demoAtRoot, consentLog, privacyRequest],
 };

@@ -134,6 +134,11 @@
       },
       timeout: 8000
     },
+    // The rights request form (privacy-request.html): an ID copy may be added, masked in the page.
+    privacyRequest: {
+      idCopy: 'optional',
+      controller: 'Boekvlot B.V.'
+    },
     // Proof of consent: the demo server (web-dev-server.config.mjs) prints each entry in its terminal.
     consentLog: { endpoint: '/demo-api/consent-log' }
   };
