@@ -442,15 +442,19 @@ describe('<keuze-privacy-request>', () => {
     });
   });
 
-  it('refuses a file that is not a JPEG or PNG image, with a message', async () => {
+  it('refuses a file that is not a JPEG or PNG image, with a message; an optional copy then is not needed to send', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
-      const { root } = await requestForm();
+      const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
       await pick(root, new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
       await waitUntil(() => errorOf(root, 'id-copy') == 'Kies een JPEG- of PNG-afbeelding.');
       expect(root.querySelector('#id-copy')!.getAttribute('aria-invalid')).to.equal('true');
       await pick(root, new File(['not a png'], 'kapot.png', { type: 'image/png' }));
       await waitUntil(() => errorOf(root, 'id-copy') == 'Deze afbeelding kan niet worden gelezen. Kies een andere.');
       expect(root.querySelector('.stage')).to.equal(null);
+      await fill(element);
+      submit(root);
+      await waitUntil(() => calls.length == 1, 'a refused optional file blocked the request');
+      expect(calls[0]).not.to.have.property('idCopy');
     });
   });
 

@@ -82,6 +82,8 @@ export class PrivacyRequest extends LitElement {
   @query('.stage') private stage?: HTMLElement;
 
   private drag?: Drag;
+  /** Counts picked files: a slow decode that a newer pick overtook is dropped. */
+  private picks = 0;
   /** What the preview canvas shows, so it is drawn again only when that changes. */
   private drawn?: [ImageBitmap, string];
 
@@ -298,10 +300,16 @@ export class PrivacyRequest extends LitElement {
     this.releaseImage();
     this.boxes = [];
     if (!file) {
+      this.picks++;
       this.problems = { ...this.problems, idCopy: undefined };
       return;
     }
+    const pick = ++this.picks;
     const read = await readIdImage(file);
+    if (pick != this.picks || !this.isConnected) {
+      if ('image' in read) read.image.close();
+      return;
+    }
     if ('problem' in read) {
       input.value = '';
       this.problems = { ...this.problems, idCopy: read.problem };
@@ -435,7 +443,8 @@ export class PrivacyRequest extends LitElement {
       name: !this.name.trim(),
       email: emailProblem(this.email) ?? undefined,
       message: !!kind && NEEDS_MESSAGE.includes(kind) && !this.message.trim(),
-      idCopy: idCopy == 'off' ? undefined : this.idImage ? (this.boxes.length ? undefined : 'box') : (fileProblem ?? (idCopy == 'required' ? 'need' : undefined)),
+      // A refused file blocks nothing when the copy is optional: the request goes without one.
+      idCopy: idCopy == 'off' ? undefined : this.idImage ? (this.boxes.length ? undefined : 'box') : idCopy == 'required' ? (fileProblem ?? 'need') : undefined,
     };
   }
 
