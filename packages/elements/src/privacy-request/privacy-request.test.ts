@@ -319,6 +319,27 @@ describe('<keuze-privacy-request>', () => {
     });
   });
 
+  it('privacyRequest.endpoint answering 500, then hanging: an error each time with everything kept, and one request that arrives on retry', async () => {
+    const id = `flaky-${Date.now()}`;
+    await withRequestConfig({ endpoint: `/__privacy-request/${id}?fail=1`, timeout: 600 }, async () => {
+      const { element, root } = await requestForm(null);
+      await fill(element, { kind: 'portability' });
+      submit(root);
+      await waitUntil(() => message(root).includes('Dat is niet gelukt.'), 'no error on a 500', { timeout: 3000 });
+      const config = (await window.Keuze!.validConfig()).privacyRequest!;
+      config.endpoint = `/__privacy-request/${id}-slow?hang=1`;
+      submit(root);
+      await waitUntil(() => message(root).includes('Dit duurt te lang.'), 'no timeout', { timeout: 3000 });
+      expect(root.querySelector<HTMLInputElement>('#kind-portability')!.checked).to.equal(true);
+      expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
+      config.endpoint = `/__privacy-request/${id}`;
+      submit(root);
+      await waitUntil(() => message(root).includes(`REQ-${id}-1`), 'not sent on retry', { timeout: 3000 });
+      const log = await (await fetch(`/__privacy-request/${id}`)).json();
+      expect([log.attempts, log.received.length]).to.deep.equal([2, 1]);
+    });
+  });
+
   it('an ID copy masked by keyboard alone: black under each box, the watermark line across, and the original’s bytes in no request, event or storage', async () => {
     const id = `masked-${Date.now()}`;
     await withRequestConfig({ idCopy: 'required', controller: 'Boekvlot B.V.', endpoint: `/__privacy-request/${id}` }, async () => {
