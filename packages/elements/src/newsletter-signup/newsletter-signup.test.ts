@@ -127,7 +127,7 @@ describe('<keuze-newsletter-signup>', () => {
     await waitUntil(() => root.querySelector('#topics-error')!.textContent == 'Kies minstens één onderwerp.');
     const boxes = [...root.querySelectorAll<HTMLInputElement>('input[name="topics"]')];
     expect(boxes.map((box) => box.getAttribute('aria-invalid'))).to.deep.equal(['true', 'true']);
-    expect(boxes.map((box) => descriptionOf(root, box))).to.deep.equal(['Kies minstens één onderwerp.', 'Kies minstens één onderwerp.']);
+    expect(boxes.map((box) => descriptionOf(root, box))).to.deep.equal(Array(2).fill('Ik kan me op elk moment weer afmelden. Kies minstens één onderwerp.'));
     expect(root.activeElement).to.equal(boxes[0]);
     expect(calls).to.deep.equal([]);
     boxes[1]!.click();
@@ -154,8 +154,8 @@ describe('<keuze-newsletter-signup>', () => {
       const [tips, news] = [...root.querySelectorAll<HTMLInputElement>('input[name="topics"]')];
       expect(nameOf(root, tips!)).to.equal('Stuur mij per e-mail: Tips.');
       expect(tips!.closest('label')).to.equal(null);
-      expect(descriptionOf(root, tips!)).to.equal('Elke maand drie tips.');
-      expect(news!.getAttribute('aria-describedby')).to.equal('topics-error');
+      expect(descriptionOf(root, tips!)).to.equal('Elke maand drie tips. Ik kan me op elk moment weer afmelden.');
+      expect(news!.getAttribute('aria-describedby')).to.equal('unsubscribe-note topics-error');
     });
   });
 

@@ -23,6 +23,7 @@ interface Box {
   hint?: string;
   checked: boolean;
   invalid?: boolean;
+  /** Ids of what else describes it: the error under it, and a line it shares with other boxes. */
   errorId?: string;
   change: (on: boolean) => void;
 }
@@ -109,7 +110,7 @@ export class NewsletterSignup extends LitElement {
           : html`<fieldset>
               <legend>${t('newsletter.topics')}</legend>
               ${topics.map((topic) => this.renderTopic(topic, false))}
-              <p class="hint">${t('newsletter.unsubscribe')}</p>
+              <p id="unsubscribe-note" class="hint">${t('newsletter.unsubscribe')}</p>
               <p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.pickTopic') : ''}</p>
             </fieldset>`}
         ${minimumAge
@@ -147,7 +148,7 @@ export class NewsletterSignup extends LitElement {
 
   /**
    * A topic's box, labelled with the consent it gives; its description describes it (it is not part
-   * of the name), as does the error while no topic is ticked.
+   * of the name), as do the unsubscribe line shared by several boxes and the error while none is ticked.
    */
   private renderTopic(topic: NewsletterTopic, only: boolean): unknown {
     return this.renderBox({
@@ -158,7 +159,7 @@ export class NewsletterSignup extends LitElement {
       hint: localize(topic.description, ''),
       checked: this.topics.has(topic.id),
       invalid: !!this.problems.topics,
-      errorId: 'topics-error',
+      errorId: only ? 'topics-error' : 'unsubscribe-note topics-error',
       change: (on) => this.toggleTopic(topic.id, on),
     });
   }
