@@ -17,6 +17,11 @@ export type IdCopyProblem = 'type' | 'size' | 'unreadable';
 /** What the visitor may pick: the two types the event promises, up to 15 MB (a phone photo is 2–8 MB). */
 export const ID_COPY_TYPES = ['image/jpeg', 'image/png'] as const;
 export const ID_COPY_MAX_BYTES = 15 * 1024 * 1024;
+/**
+ * At most 50 megapixels (a 200 MB decode): a small file can claim a huge image, which would take
+ * the page's memory before anything could be said.
+ */
+export const ID_COPY_MAX_PIXELS = 50e6;
 /** The copy's longest side in pixels: enough to read an ID, small enough to send on a weak connection. */
 const LONGEST_SIDE = 2000;
 
@@ -25,12 +30,40 @@ export async function readIdImage(file: File): Promise<{ image: ImageBitmap; typ
   const type = ID_COPY_TYPES.find((allowed) => allowed == file.type);
   if (!type) return { problem: 'type' };
   if (file.size > ID_COPY_MAX_BYTES) return { problem: 'size' };
+  // The header says how large the image is, before anything is decoded.
+  const size = imageSize(new Uint8Array(await file.slice(0, 256 * 1024).arrayBuffer()));
+  if (size && size.width * size.height > ID_COPY_MAX_PIXELS) return { problem: 'size' };
   try {
     // `from-image`: a phone photo's EXIF orientation is applied, so the copy stands as it was taken.
-    return { image: await createImageBitmap(file, { imageOrientation: 'from-image' }), type };
+    const decoded = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const copy = copySize(decoded);
+    if (copy.width == decoded.width) return { image: decoded, type };
+    // Kept at the copy's size only: the full-size pixels go at once.
+    const image = await createImageBitmap(decoded, { resizeWidth: copy.width, resizeHeight: copy.height, resizeQuality: 'high' });
+    decoded.close();
+    return { image, type };
   } catch {
     return { problem: 'unreadable' };
   }
+}
+
+/** Width and height from a PNG's IHDR or a JPEG's start-of-frame; undefined when not found. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length >= 24 && view.getUint32(0) == 0x89504e47 && view.getUint32(12) == 0x49484452) return { width: view.getUint32(16), height: view.getUint32(20) };
+  if (bytes.length < 4 || view.getUint16(0) != 0xffd8) return undefined;
+  // JPEG: walk the segments to the first SOFn (C0–CF, except C4 DHT, C8 JPG and CC DAC).
+  for (let at = 2; at + 9 < bytes.length; ) {
+    if (bytes[at] != 0xff) return undefined;
+    const marker = bytes[at + 1]!;
+    if (marker == 0xff) {
+      at += 1;
+      continue;
+    }
+    if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) return { height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+    at += 2 + view.getUint16(at + 2);
+  }
+  return undefined;
 }
 
 /** The size the copy is drawn at: the image's, scaled down to at most LONGEST_SIDE. */

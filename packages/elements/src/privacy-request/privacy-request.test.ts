@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
+import { imageSize } from './id-copy.js';
 import { answerDeadline, type PrivacyRequest } from './privacy-request.js';
 
 type Handler = (event: PrivacyRequestEvent) => unknown;
@@ -429,6 +430,30 @@ describe('<keuze-privacy-request>', () => {
     });
   });
 
+  it('reads the size of a JPEG and a PNG from the header; a large photo is kept and sent at 2000 px on its longest side', async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 3000;
+    canvas.height = 1500;
+    canvas.getContext('2d')!.fillRect(0, 0, 10, 10);
+    const jpeg = await new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg'));
+    expect(imageSize(new Uint8Array(await jpeg.arrayBuffer()))).to.deep.equal({ width: 3000, height: 1500 });
+    expect(imageSize(new Uint8Array(await (await originalImage()).arrayBuffer()))).to.deep.equal({ width: WIDTH, height: HEIGHT });
+    expect(imageSize(new Uint8Array([1, 2, 3, 4]))).to.equal(undefined);
+    await withRequestConfig({ idCopy: 'optional' }, async () => {
+      const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
+      await fill(element);
+      await pick(root, new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }));
+      await waitUntil(() => root.querySelector('#add-box'));
+      root.querySelector<HTMLButtonElement>('#add-box')!.click();
+      submit(root);
+      await waitUntil(() => calls.length == 1, 'not sent', { timeout: 3000 });
+      const copy = calls[0]!.idCopy!;
+      expect(copy.type).to.equal('image/jpeg');
+      const bitmap = await createImageBitmap(copy);
+      expect([bitmap.width, bitmap.height]).to.deep.equal([2000, 1000]);
+    });
+  });
+
   it('masking with a pointer: dragging on the image draws a box, dragging a box moves it', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { root } = await requestForm();
@@ -463,7 +488,7 @@ describe('<keuze-privacy-request>', () => {
     });
   });
 
-  it('refuses a file that is not a JPEG or PNG image, with a message; an optional copy then is not needed to send', async () => {
+  it('refuses a file that is not a JPEG or PNG image, one that cannot be read, or one too large, each with its message; an optional copy then is not needed to send', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
       await pick(root, new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
@@ -472,6 +497,13 @@ describe('<keuze-privacy-request>', () => {
       await pick(root, new File(['not a png'], 'kapot.png', { type: 'image/png' }));
       await waitUntil(() => errorOf(root, 'id-copy') == 'Deze afbeelding kan niet worden gelezen. Kies een andere.');
       expect(root.querySelector('.stage')).to.equal(null);
+      // A PNG that claims 20000 × 20000 pixels is refused from its header, before any decoding.
+      const header = new Uint8Array(33);
+      header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+      new DataView(header.buffer).setUint32(16, 20000);
+      new DataView(header.buffer).setUint32(20, 20000);
+      await pick(root, new File([header], 'groot.png', { type: 'image/png' }));
+      await waitUntil(() => errorOf(root, 'id-copy') == 'Deze afbeelding is te groot (meer dan 15 MB of 50 megapixel). Kies een kleinere.');
       await fill(element);
       submit(root);
       await waitUntil(() => calls.length == 1, 'a refused optional file blocked the request');
