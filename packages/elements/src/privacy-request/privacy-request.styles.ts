@@ -34,6 +34,7 @@ export const requestStyles = css`
     resize: vertical;
   }
 
+  input[type='text'][aria-invalid='true'],
   textarea[aria-invalid='true'] {
     border: 2px solid var(--_error);
   }

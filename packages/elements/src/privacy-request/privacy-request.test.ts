@@ -201,6 +201,8 @@ describe('<keuze-privacy-request>', () => {
     await waitUntil(() => errorOf(root, 'kind'));
     expect([errorOf(root, 'kind'), errorOf(root, 'name'), errorOf(root, 'email')]).to.deep.equal(['Kies wat je wilt vragen.', 'Vul je naam in.', 'Vul je e-mailadres in.']);
     expect([...root.querySelectorAll('input[name="kind"], #name, #email')].every((field) => field.getAttribute('aria-invalid') == 'true')).to.equal(true);
+    // A wrong field shows it, not only says it: each text field gets the error border.
+    for (const id of ['name', 'email']) expect(getComputedStyle(root.getElementById(id)!).borderTopWidth, id).to.equal('2px');
     expect(root.activeElement?.id).to.equal('kind-access');
     await fill(element, { email: 'anna@example' });
     expect(errorOf(root, 'kind')).to.equal('');
