@@ -184,7 +184,7 @@ describe('<keuze-privacy-request>', () => {
     expect(answerDeadline(new Date(2026, 11, 31)).toDateString()).to.equal(new Date(2027, 0, 31).toDateString());
   });
 
-  it('privacyRequest.kinds: only the kinds a site offers, in its order; a single kind comes chosen', async () => {
+  it('privacyRequest.kinds: only the kinds a site offers, in its order; a single kind comes chosen; an empty list offers all', async () => {
     await withRequestConfig({ kinds: ['erasure', 'access'] }, async () => {
       const { root } = await requestForm();
       expect([...root.querySelectorAll<HTMLInputElement>('input[name="kind"]')].map((radio) => radio.value)).to.deep.equal(['erasure', 'access']);
@@ -192,6 +192,10 @@ describe('<keuze-privacy-request>', () => {
     await withRequestConfig({ kinds: ['erasure'] }, async () => {
       const { root } = await requestForm();
       expect(root.querySelector<HTMLInputElement>('#kind-erasure')!.checked).to.equal(true);
+    });
+    await withRequestConfig({ kinds: [] }, async () => {
+      const { root } = await requestForm();
+      expect(root.querySelectorAll('input[name="kind"]')).to.have.length(6);
     });
   });
 

@@ -96,8 +96,10 @@ export class PrivacyRequest extends LitElement {
     queueMicrotask(() => this.isConnected || this.releaseImage());
   }
 
+  /** The configured kinds, each once; all six when none is configured (an empty list offers nothing to ask). */
   private get offeredKinds(): PrivacyRequestKind[] {
-    return this.consent.config?.privacyRequest?.kinds?.filter((kind, i, all) => all.indexOf(kind) == i) ?? REQUEST_KINDS;
+    const kinds = this.consent.config?.privacyRequest?.kinds?.filter((kind, i, all) => all.indexOf(kind) == i);
+    return kinds?.length ? kinds : REQUEST_KINDS;
   }
 
   /** The visitor's choice, else the `kind` attribute, else the only kind offered. */
