@@ -306,6 +306,21 @@ describe('<keuze-newsletter-signup>', () => {
     });
   });
 
+  it('with no optional topic configured, nothing to sign up for: no form, and a warning naming the key', async () => {
+    await withNewsletter({ topics: [{ id: 'service', label: 'Serviceberichten', required: true }] }, async () => {
+      const warnings: string[] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+      try {
+        const element = await fixture<NewsletterSignup>(html`<keuze-newsletter-signup></keuze-newsletter-signup>`);
+        await waitUntil(() => warnings.some((text) => text.includes('config.newsletter.topics')), 'no warning');
+        expect(element.shadowRoot!.querySelector('form')).to.equal(null);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  });
+
   it('one topic with a frequency, in English: the label and the proof say how often, in the language shown', async () => {
     await window.Keuze!.setLanguage('en');
     try {

@@ -1,4 +1,4 @@
-import { type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
+import { logWarning, type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
@@ -10,6 +10,9 @@ import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import '../newsletter/newsletter.texts.js';
+
+/** Said once per page, not on every render. */
+let warnedNoTopics = false;
 
 /** What is wrong, per field: shown under it until fixed. */
 type Problems = { email?: EmailProblem; topics?: boolean; age?: boolean };
@@ -83,6 +86,12 @@ export class NewsletterSignup extends LitElement {
       return html`<p part="message" class="message" role="status" tabindex="-1">${t(this.outcome.status == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
     }
     if (this.alreadySubscribed.length && this.outcome.kind == 'idle') return this.renderSubscribed(topics);
+    // A form nobody can send is worse than none.
+    if (!topics.length) {
+      if (!warnedNoTopics) logWarning('<keuze-newsletter-signup>: config.newsletter.topics has no topic without "required", so there is nothing to sign up for; the sign-up shows nothing.');
+      warnedNoTopics = true;
+      return nothing;
+    }
     const sending = this.outcome.kind == 'sending';
     const { problems } = this;
     const { minimumAge, tracking } = config.newsletter ?? {};
