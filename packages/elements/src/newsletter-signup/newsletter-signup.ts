@@ -88,7 +88,7 @@ export class NewsletterSignup extends LitElement {
     if (this.alreadySubscribed.length && this.outcome.kind == 'idle') return this.renderSubscribed(topics);
     // A form nobody can send is worse than none.
     if (!topics.length) {
-      if (!warnedNoTopics) logWarning('<keuze-newsletter-signup>: config.newsletter.topics has no topic without "required", so there is nothing to sign up for; the sign-up shows nothing.');
+      if (!warnedNoTopics) logWarning('<keuze-newsletter-signup>: config.newsletter.topics has no optional topic; the sign-up shows nothing.');
       warnedNoTopics = true;
       return nothing;
     }
