@@ -54,7 +54,8 @@ const files = {
   'cookie-renewal': { gzip: 450, brotli: 400 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
-  'config-validation': { gzip: 2600, brotli: 2300 },
+  // +0.16 KB for the privacyRequest and newsletter.minimumAge / tracking keys (issue 20).
+  'config-validation': { gzip: 2800, brotli: 2450 },
   // All a first visit's banner needs in one file (a round trip per file on a phone network): the
   // elements' registry, i18next, Lit, the theme, the consent texts in both languages and the banner.
   ui: { gzip: 26.2 * 1024, brotli: 23.5 * 1024 },
@@ -64,10 +65,14 @@ const files = {
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   newsletter: { gzip: 3600, brotli: 3100 },
-  'newsletter-signup': { gzip: 2450, brotli: 2100 },
+  // One box per topic with its own consent label, the age and tracking boxes (issue 20).
+  'newsletter-signup': { gzip: 2700, brotli: 2350 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
+  // The rights request form with its texts and the ID copy masker (canvas, pointer and keys).
+  'privacy-request': { gzip: 8850, brotli: 7900 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
+  // (+7 KB with the privacy request form, issue 20: the classic script holds every element.)
+  'keuze.iife.js': { gzip: 81 * 1024, brotli: 70.5 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
@@ -110,7 +115,7 @@ const manualChunks = (id, { getModuleInfo }) => {
 
 export default [
   packageBuild('core'),
-  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define']),
+  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define', 'privacy-request/define']),
   packageBuild('embed'),
   // Client components for React Server Components (Next.js App Router): the wrappers use hooks.
   packageBuild('react', ['index'], "'use client';"),

@@ -11,6 +11,7 @@ import { browserLaunchers, engineCommands } from './test/engines.mjs';
 const flakyRequests = new Map();
 const lastNewsletterPosts = new Map();
 const consentLogs = new Map();
+const privacyRequests = new Map();
 /** Engines run side by side against this one server: what a test left here is kept per engine. */
 const perEngine = (context, key) => `${context.get('user-agent')} ${key}`;
 const testPages = {
@@ -61,6 +62,35 @@ const unreliableFiles = async (context, next) => {
       }
       entry.received.push({ contentType: context.get('content-type'), body: JSON.parse(body) });
       context.status = 204;
+      return;
+    }
+    context.body = entry;
+    return;
+  }
+  // A privacy-request endpoint per test id, as @keuze/server answers it: multipart in, `{ reference }`
+  // out. `?fail=N` answers 500 to the first N POSTs, `?hang=1` answers after 8 s. GET lists what
+  // arrived: each body raw (base64, to search for bytes that must not be there) and its fields.
+  const request = /^\/__privacy-request\/([\w-]+)$/.exec(context.path);
+  if (request) {
+    const entry = privacyRequests.get(perEngine(context, request[1])) ?? { attempts: 0, received: [] };
+    privacyRequests.set(perEngine(context, request[1]), entry);
+    if (context.method === 'POST') {
+      const chunks = [];
+      for await (const chunk of context.req) chunks.push(chunk);
+      const raw = Buffer.concat(chunks);
+      entry.attempts += 1;
+      if (context.URL.searchParams.get('hang')) await new Promise((resolve) => setTimeout(resolve, 8000));
+      if (entry.attempts <= Number(context.URL.searchParams.get('fail') ?? 0)) {
+        context.status = 500;
+        return;
+      }
+      const contentType = context.get('content-type');
+      const fields = {};
+      for (const [name, value] of await new Response(raw, { headers: { 'content-type': contentType } }).formData()) {
+        fields[name] = typeof value === 'string' ? value : { fileName: value.name, type: value.type, base64: Buffer.from(await value.arrayBuffer()).toString('base64') };
+      }
+      entry.received.push({ contentType, raw: raw.toString('base64'), fields });
+      context.body = { reference: `REQ-${request[1]}-${entry.received.length}` };
       return;
     }
     context.body = entry;

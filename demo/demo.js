@@ -1,6 +1,6 @@
 // The host page's side of the demo: the callback Keuze calls, a visible log of what it receives,
-// a panel to try the API, the banner layouts and the live language switch, and a stand-in server
-// for the newsletter elements. Loaded with `defer` after site-config.js and before the Keuze
+// a panel to try the API, the banner layouts and the live language switch, a stand-in server
+// for the newsletter elements, and the forwarding of privacy requests to the demo host. Loaded with `defer` after site-config.js and before the Keuze
 // module, so `window.KeuzeConfig` holds the site's config and this callback when Keuze starts.
 const dutch = document.documentElement.lang === 'nl';
 const text = dutch
@@ -38,6 +38,7 @@ window.KeuzeConfig = {
     showState();
     // The newsletter elements wait for the answer: a promise, as a real site would get from its server.
     if (event.type.startsWith('newsletter-')) return answerNewsletter(event);
+    if (event.type === 'privacy-request') return sendPrivacyRequest(event);
     return undefined;
   },
 };
@@ -132,6 +133,23 @@ async function answerNewsletter(event) {
   }
 }
 
+/**
+ * Sends a privacy request to the demo host (@keuze/server, run by `npm start`, stores it and
+ * answers a reference), as multipart/form-data: what `privacyRequest.endpoint` does
+ * by itself when a site has no `onEvent`. The ID copy is the masked one; the original never left the page.
+ */
+async function sendPrivacyRequest(event) {
+  const form = new FormData();
+  for (const field of ['kind', 'name', 'email', 'message', 'language', 'timestamp']) form.set(field, event[field]);
+  if (event.consent) form.set('consent', JSON.stringify(event.consent));
+  if (event.idCopy) form.set('idCopy', event.idCopy, event.idCopy.type === 'image/png' ? 'id-copy.png' : 'id-copy.jpg');
+  const response = await fetch('/demo-api/privacy-request', { method: 'POST', body: form });
+  if (!response.ok) throw new Error(`/demo-api/privacy-request answered ${response.status}`);
+  const answer = await response.json();
+  logAnswer(`${text.answer} privacy-request`, JSON.stringify(answer, null, 2));
+  return answer;
+}
+
 window.addEventListener('demo-tracker', (event) => {
   trackersRan.push(event.detail);
   showState();
@@ -145,7 +163,8 @@ function logEvent(event) {
   const time = document.createElement('time');
   time.textContent = new Date().toLocaleTimeString(document.documentElement.lang);
   const body = document.createElement('pre');
-  body.textContent = JSON.stringify(event, null, 2);
+  // A file (the masked ID copy) is shown by its type and size.
+  body.textContent = JSON.stringify(event, (_, value) => (value instanceof Blob ? `${value.type}, ${value.size} bytes` : value), 2);
   entry.append(time, body);
   log.prepend(entry);
 }

@@ -44,6 +44,11 @@ const guides = {
     usage: `<!-- The page the link in your emails opens: /newsletter?token=… -->
 <keuze-newsletter-preferences></keuze-newsletter-preferences>`,
   },
+  'keuze-privacy-request': {
+    guide: 'privacy-request.md#keuze-privacy-request',
+    usage: `<!-- Your "your privacy rights" page; privacyRequest in the config sets kinds, ID copy and endpoint. -->
+<keuze-privacy-request></keuze-privacy-request>`,
+  },
 };
 
 const isPublic = (member) => !member.privacy && !member.static && !member.name.startsWith('#');

@@ -1,3 +1,4 @@
+import { PRIVACY_REQUEST_KINDS } from './privacy-request-kinds.js';
 import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
@@ -25,6 +26,8 @@ const FORMATS: Record<string, RegExp> = {
   topic: NAME,
   category: NAME,
   theme: /^(light|dark|auto)$/,
+  requestKind: new RegExp(`^(${PRIVACY_REQUEST_KINDS.join('|')})$`),
+  idCopy: /^(off|optional|required)$/,
 };
 
 /** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
@@ -36,6 +39,7 @@ const TESTS: Record<string, (value: unknown) => boolean> = {
   ms: (v) => typeof v == 'number' && v > 0 && v < 2 ** 31,
   url: (v) => typeof v == 'string' && isSafeUrl(v),
   texts: (v) => isObject(v) && Object.values(v).every((s) => typeof s == 'string'),
+  age: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 99,
 };
 
 const EXPECTED: Record<string, string> = {
@@ -64,6 +68,9 @@ const EXPECTED: Record<string, string> = {
   theme: '"light", "dark" or "auto"',
   category: 'a category name',
   consentMode: 'true, false, or { signals, waitForUpdate }',
+  age: 'a whole number of years from 1 to 99',
+  requestKind: `one of ${PRIVACY_REQUEST_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
+  idCopy: '"off", "optional" or "required"',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
@@ -93,12 +100,15 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   theme: 'theme',
   reopenButton: 'boolean',
   newsletter: {
-    topics: [{ id: 'topic', label: 'text', description: 'text', required: 'boolean' }],
+    topics: [{ id: 'topic', label: 'text', description: 'text', frequency: 'text', required: 'boolean' }],
     frequency: 'text',
+    minimumAge: 'age',
+    tracking: 'boolean',
     endpoint: 'url',
     timeout: 'ms',
     preferencesUrl: 'url',
   },
+  privacyRequest: { kinds: ['requestKind'], idCopy: 'idCopy', controller: 'string', endpoint: 'url', timeout: 'ms' },
   googleConsentMode: 'consentMode',
   consentLog: { endpoint: 'url' },
 };

@@ -13,4 +13,5 @@ export { encodeRecord, RECORD_FORMAT, consentCookieAttributes, type CookieAttrib
 export { GATED_SELECTOR } from './gating.js';
 export { cookiesOf, isSaleCategory } from './categories.js';
 export { logError, logWarning } from './log.js';
+export { PRIVACY_REQUEST_KINDS } from './privacy-request-kinds.js';
 export type * from './types.js';

@@ -83,6 +83,8 @@ export interface KeuzeConfig {
   /** A floating "cookie settings" button on every page once a choice is made. Default false. */
   reopenButton?: boolean;
   newsletter?: NewsletterConfig;
+  /** The `<keuze-privacy-request>` form for the visitor's rights requests (GDPR articles 15–21). */
+  privacyRequest?: PrivacyRequestConfig;
   /**
    * Google Consent Mode v2: `true` sets the default signals before any gated tag runs and updates
    * them from the visitor's choice; an object changes which category grants which signal.
@@ -188,15 +190,28 @@ export interface NewsletterTopic {
   id: string;
   label: LocalizedText;
   description?: LocalizedText;
+  /** How often this topic is sent, for its consent box; default `newsletter.frequency`. */
+  frequency?: LocalizedText;
   /** Sent to every subscriber (service messages about an account): shown, not optional. */
   required?: boolean;
 }
 
 export interface NewsletterConfig {
-  /** Default: `newsletter` and `research` (invitations to research). */
+  /** The mail a visitor can choose. Default: one topic, `newsletter` ("Nieuwsbrief" / "Newsletter"). */
   topics?: NewsletterTopic[];
-  /** How often mail is sent, for the consent text: `{ nl: 'maandelijks', en: 'monthly' }`. */
+  /** How often mail is sent, for the consent text: `{ nl: 'hooguit één keer per maand', en: 'at most once a month' }`. */
   frequency?: LocalizedText;
+  /**
+   * The age a subscriber must have, e.g. 16 (GDPR art. 8: below it a parent consents): the sign-up
+   * adds a required, unticked "I am 16 or older" box. Whole years, 1 to 99. Default: no box.
+   */
+  minimumAge?: number;
+  /**
+   * `true`: the sign-up adds a separate, unticked box asking to measure opens and clicks in the
+   * emails (tracking pixels and links need their own consent: ePrivacy art. 5(3), CNIL 2026).
+   * The event's `tracking` says whether it was ticked. Default false: no box, `tracking: false`.
+   */
+  tracking?: boolean;
   /** Instead of `onEvent`: a URL the elements POST each newsletter event to as JSON. */
   endpoint?: string;
   /** Milliseconds to wait for the host's answer. Default 15000. */
@@ -209,10 +224,20 @@ export interface NewsletterConfig {
 export interface NewsletterSubscribeEvent {
   type: 'newsletter-subscribe';
   email: string;
+  /** The ticked topics' ids: each box ticked is the consent for that topic. */
   topics: string[];
   language: string;
-  /** The consent text exactly as the visitor saw it, for proof of consent. */
+  /**
+   * Proof of consent: the labels of exactly the ticked topic boxes (with how often each is sent),
+   * as the visitor saw them, in the language shown.
+   */
   consentText: string;
+  /** With `newsletter.minimumAge`: the age the visitor confirmed having at least. */
+  minimumAge?: number;
+  /** Whether the visitor allowed open and click measurement (always false without `newsletter.tracking`). */
+  tracking: boolean;
+  /** When `tracking` is true: that box's label as the visitor saw it, for proof of consent. */
+  trackingText?: string;
   /** ISO 8601. */
   timestamp: string;
 }
@@ -248,11 +273,57 @@ export interface NewsletterUnsubscribeEvent {
 
 export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGetEvent | NewsletterPreferencesSetEvent | NewsletterUnsubscribeEvent;
 
+import type { PrivacyRequestKind } from './privacy-request-kinds.js';
+export type { PrivacyRequestKind };
+
+export interface PrivacyRequestConfig {
+  /** The kinds the form offers, in this order. Default: all six. */
+  kinds?: PrivacyRequestKind[];
+  /**
+   * A copy of an ID with its BSN and photo masked: `'off'` (default; the Dutch AP says to ask for
+   * one only when there is no other way to know who asks), `'optional'` or `'required'`.
+   */
+  idCopy?: 'off' | 'optional' | 'required';
+  /** The controller's name (GDPR art. 4(7)) burned into the ID copy: "Kopie voor <name>". Default: the page's host name. */
+  controller?: string;
+  /**
+   * Instead of `onEvent`: a URL the element POSTs each request to as `multipart/form-data`, with
+   * the fields kind, name, email, message, consent (JSON), idCopy (file), language, timestamp.
+   */
+  endpoint?: string;
+  /** Milliseconds to wait for the host's answer. Default 15000. */
+  timeout?: number;
+}
+
+/** A visitor's request about their data, sent by `<keuze-privacy-request>`. */
+export interface PrivacyRequestEvent {
+  type: 'privacy-request';
+  kind: PrivacyRequestKind;
+  name: string;
+  email: string;
+  /** What the request is about; required for rectification and objection, else possibly empty. */
+  message: string;
+  /** The stored cookie choice (as `Keuze.getConsent()` returns it), when the visitor attached it. */
+  consent?: ConsentRecord;
+  /** The masked ID copy (image/jpeg or image/png), never the original; only with `privacyRequest.idCopy`. */
+  idCopy?: Blob;
+  /** The language shown, e.g. `nl`. */
+  language: string;
+  /** ISO 8601. */
+  timestamp: string;
+}
+
+/** Answer to a privacy request: the host's reference for it, shown to the visitor. */
+export interface PrivacyRequestAnswer {
+  reference: string;
+}
+
 /**
  * Every event Keuze sends to `onEvent`. Consent events also reach `Keuze.on()` listeners; the
- * newsletter elements wait for `onEvent`'s answer (a promise) and dispatch `keuze-<type>` events.
+ * newsletter and privacy-request elements wait for `onEvent`'s answer (a promise) and dispatch
+ * `keuze-<type>` events.
  */
-export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent;
+export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent | PrivacyRequestEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 

@@ -12,6 +12,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-cookie-declaration': () => import('./cookie-declaration/define.js'),
   'keuze-newsletter-signup': () => import('./newsletter-signup/define.js'),
   'keuze-newsletter-preferences': () => import('./newsletter-preferences/define.js'),
+  'keuze-privacy-request': () => import('./privacy-request/define.js'),
 };
 
 const reported = new Set<string>();

@@ -182,7 +182,6 @@ describe('newsletter through the script tag', () => {
     field.value = 'anna@example.com';
     field.dispatchEvent(new InputEvent('input'));
     root.querySelector<HTMLInputElement>('input[name="topics"]')!.click();
-    root.querySelector<HTMLInputElement>('#consent')!.click();
     await settle(10);
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     return root;
@@ -206,6 +205,33 @@ describe('newsletter through the script tag', () => {
     const received = await (await fetch('/__newsletter/last')).json();
     expect(received.contentType).to.equal('application/json');
     expect(received.body).to.deep.include({ type: 'newsletter-subscribe', email: 'anna@example.com', topics: ['newsletter'], language: 'nl' });
+  });
+});
+
+describe('the privacy request form through the script tag', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  it('loads its own code only, and sends to the onEvent callback in window.KeuzeConfig, which answers the reference', async () => {
+    const page = await returningVisit({
+      before: "window.__sent = []; window.KeuzeConfig = { onEvent: (e) => { if (e.type != 'privacy-request') return; window.__sent.push(e); return Promise.resolve({ reference: 'BV-7' }); } };",
+      body: '<keuze-privacy-request kind="erasure"></keuze-privacy-request>',
+    });
+    const root = await rendered(page, 'keuze-privacy-request');
+    const chunks = chunksLoaded(page);
+    expect(chunks).to.include('privacy-request');
+    for (const other of ['cookie-banner', 'cookie-preferences', 'newsletter-signup', 'privacy-statement']) expect(chunks).not.to.include(other);
+    expect(root.querySelector<HTMLInputElement>('#kind-erasure')!.checked).to.equal(true);
+    for (const [id, value] of [['name', 'Anna'], ['email', 'anna@example.com']]) {
+      const field = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      field.value = value!;
+      field.dispatchEvent(new InputEvent('input'));
+    }
+    await settle(10);
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root.querySelector('[part~="message"]')?.textContent?.includes('BV-7'), 'no reference shown');
+    const [sent] = (page.window as unknown as { __sent: { kind: string; name: string }[] }).__sent;
+    expect(sent).to.deep.include({ kind: 'erasure', name: 'Anna' });
   });
 });
 

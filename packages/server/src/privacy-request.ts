@@ -3,9 +3,9 @@ import { badRequest, ClientError, json, readBody } from './http.js';
 import type { Database } from './store/database.js';
 import { email, isoTime, language, oneOf, string } from './validation.js';
 
-/** The rights of AVG/GDPR articles 15–21, and "other" for anything else (a question, a complaint). */
-export const PRIVACY_REQUEST_KINDS = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection', 'other'] as const;
-export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+// The kinds <keuze-privacy-request> sends: one list, core's.
+import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from '@keuze/core';
+export { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind };
 
 /** An ID copy is a photo or scan of one document: 10 MB is plenty; the whole form may add 64 KB. */
 export const ID_COPY_LIMIT = 10 * 1024 * 1024;
