@@ -90,6 +90,13 @@ const manualChunks = (id) => {
   return undefined;
 };
 
+/**
+ * The script-tag files are written twice, byte for byte: to `dist/` (what the demo, tests and bench
+ * load) and into @keuze/embed, the package a CDN that mirrors npm serves them from
+ * (`…/@keuze/embed@<version>/dist/keuze.js`, its chunks beside it in `dist/chunks/`).
+ */
+const scriptTagDirs = ['dist', 'packages/embed/dist'];
+
 export default [
   packageBuild('core'),
   packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define']),
@@ -102,8 +109,8 @@ export default [
     preserveEntrySignatures: false,
     treeshake,
     plugins: [workspaceSources, nodeResolve(), esbuild({ target: TARGET, tsconfigRaw }), minify],
-    output: {
-      dir: 'dist',
+    output: scriptTagDirs.map((dir, index) => ({
+      dir,
       format: 'es',
       entryFileNames: '[name].js',
       // An element's chunk is named after its folder (cookie-banner-….js), not after define.ts,
@@ -117,13 +124,20 @@ export default [
       // visitor would download that line, only developers use the map.
       sourcemap: 'hidden',
       manualChunks,
-      plugins: [sizeReport({ files, paths })],
-    },
+      // One size table: the copies are the same bytes.
+      plugins: index ? [] : [sizeReport({ files, paths })],
+    })),
   },
   {
     input: source('embed'),
     treeshake,
     plugins: [workspaceSources, nodeResolve(), esbuild({ target: TARGET, tsconfigRaw }), minify],
-    output: { file: 'dist/keuze.iife.js', format: 'iife', inlineDynamicImports: true, sourcemap: true, plugins: [sizeReport({ files })] },
+    output: scriptTagDirs.map((dir, index) => ({
+      file: `${dir}/keuze.iife.js`,
+      format: 'iife',
+      inlineDynamicImports: true,
+      sourcemap: true,
+      plugins: index ? [] : [sizeReport({ files })],
+    })),
   },
 ];
