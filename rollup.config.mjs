@@ -55,11 +55,12 @@ const files = {
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
   ui: { gzip: 2900, brotli: 2500 },
-  i18next: { gzip: 15500, brotli: 14000 },
+  // i18next 26, the last line that installs on Node 20 without EBADENGINE (27 declares node>=22): 0.23 KB more than 27.
+  i18next: { gzip: 15700, brotli: 14100 },
   lit: { gzip: 6200, brotli: 5600 },
   'theme.styles': { gzip: 1700, brotli: 1500 },
   'config-text': { gzip: 300, brotli: 250 },
-  'cookie-banner': { gzip: 2100, brotli: 1800 },
+  'cookie-banner': { gzip: 2150, brotli: 1850 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
   'cookie-declaration': { gzip: 1900, brotli: 1650 },
@@ -69,15 +70,17 @@ const files = {
   'newsletter-signup': { gzip: 2450, brotli: 2100 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
+  // Raised from 73.5 KB for i18next 26 (Node 20 support) and one banner per page: it was at 73.49 KB.
+  'keuze.iife.js': { gzip: 74 * 1024, brotli: 64.5 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 2970 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
-  // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.75 * 1024 },
+  // the engine and validator) is the budget until the work gets it there. Raised from 36.75 KB for
+  // i18next 26 (Node 20 support, +0.23 KB) and one banner per page (+0.1 KB).
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37 * 1024 },
 };
 
 /**
