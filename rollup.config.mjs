@@ -51,7 +51,8 @@ export const files = {
   'consent-mode': { gzip: 600, brotli: 500 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
-  'config-validation': { gzip: 2600, brotli: 2300 },
+  // With the warnings for a missing privacyUrl and unlabelled categories and services (+0.14 KB).
+  'config-validation': { gzip: 2800, brotli: 2450 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
   ui: { gzip: 2900, brotli: 2500 },
@@ -79,8 +80,9 @@ const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 2970 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there. Raised from 36.75 KB for
-  // i18next 26 (Node 20 support, +0.23 KB) and one banner per page (+0.1 KB).
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37 * 1024 },
+  // i18next 26 (Node 20 support, +0.23 KB), one banner per page (+0.1 KB) and the validator's
+  // warnings for surprising defaults (+0.14 KB).
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.25 * 1024 },
 };
 
 /**

@@ -184,16 +184,20 @@ init({ categories: 5 });
 `,
   );
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
-  // skipLibCheck would skip our own declarations too; checking every library's takes most of the time.
-  const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, lib: ['ES2022', 'DOM', 'DOM.Iterable'], target: 'ES2022', types: [] };
+  // node16 is the stricter resolution (relative imports need extensions, only `exports` count), so it
+  // also checks every declaration file, ours among them; the bundler run checks how the same code
+  // resolves there, and leaves the libraries' declarations to the first (half the time).
+  const compilerOptions = { strict: true, noEmit: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], target: 'ES2022', types: [] };
   const configs = {
-    'tsconfig.node16.json': { ...compilerOptions, module: 'node16', moduleResolution: 'node16' },
-    'tsconfig.bundler.json': { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler' },
+    'tsconfig.node16.json': { ...compilerOptions, module: 'node16', moduleResolution: 'node16', skipLibCheck: false },
+    'tsconfig.bundler.json': { ...compilerOptions, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true },
   };
-  for (const [file, options] of Object.entries(configs)) {
-    writeFileSync(join(app, file), JSON.stringify({ compilerOptions: options, files: ['check.ts'] }));
-    await run(process.execPath, [tsc, '-p', file], { cwd: app }).catch((error) => assert.fail(`${file}:\n${error.stdout}${error.stderr}`));
-  }
+  await Promise.all(
+    Object.entries(configs).map(([file, options]) => {
+      writeFileSync(join(app, file), JSON.stringify({ compilerOptions: options, files: ['check.ts'] }));
+      return run(process.execPath, [tsc, '-p', file], { cwd: app }).catch((error) => assert.fail(`${file}:\n${error.stdout}${error.stderr}`));
+    }),
+  );
 });
 
 test('the script tag loads from a CDN-shaped address in Chromium, its chunks beside it', async () => {

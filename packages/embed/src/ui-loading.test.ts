@@ -281,7 +281,7 @@ describe('language', () => {
     const root = await rendered(page, 'keuze-cookie-declaration');
     expect(root.querySelector('[part~="button"]')!.textContent).to.equal('Pas je keuze aan');
     expect(root.querySelector('th')!.textContent).to.equal('Cookie');
-    expect(page.logs('warn')).to.deep.equal([]);
+    expect(page.logs('warn').filter((text) => text.includes('translations'))).to.deep.equal([]);
   });
 
   it('a new language with missing keys falls back to English for those, with a warning, never blank', async () => {
