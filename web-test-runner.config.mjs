@@ -126,6 +126,24 @@ const reactPackages = ['**/node_modules/react/**', '**/node_modules/react-dom/**
 const commonjs = fromRollup(rollupCommonjs);
 const replace = fromRollup(rollupReplace);
 
+/**
+ * TypeScript for the browsers. The built bundles (dist/ and each package's dist/) are served as built: tests
+ * load the bytes we ship, and a request without a browser's User-Agent no longer makes esbuild
+ * lower dist/keuze.js to chrome64 ("Error while transforming dist/keuze.js").
+ */
+const typescript = esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' });
+const transform = typescript.transform.bind(typescript);
+const isBuilt = (path) => /^\/(packages\/[\w-]+\/)?dist\//.test(path);
+typescript.transform = (context) => (isBuilt(context.path) ? undefined : transform(context));
+
+/**
+ * The test page: Lit's one-time "Lit is in dev mode" notice is marked as issued before Lit loads
+ * (Lit reads `litIssuedWarnings`), so it is not printed by every test file; its other
+ * development warnings still are.
+ */
+const testRunnerHtml = (testFramework) =>
+  `<!doctype html><html><head><script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script></head><body><script type="module" src="${testFramework}"></script></body></html>`;
+
 /** Fixed, so the subdomain origins below can be named; clear of the demo's 8000. */
 const port = Number(process.env.TEST_PORT ?? 8765);
 
@@ -137,11 +155,12 @@ export default {
   // Within an engine, tests share one cookie jar: one file at a time keeps their cookies apart.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  testRunnerHtml,
   middleware: [unreliableFiles, realServer],
   plugins: [
     replace({ include: reactPackages, preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('development') } }),
     commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),
-    esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }),
+    typescript,
     testPages,
     engineCommands,
   ],

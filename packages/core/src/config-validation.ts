@@ -2,7 +2,7 @@ import { PRIVACY_REQUEST_KINDS } from './privacy-request-kinds.js';
 import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
-import { logError } from './log.js';
+import { logError, logWarning } from './log.js';
 
 /** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
 export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
@@ -226,11 +226,28 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
+  if (config.usable) reportSurprises(config);
   if (globalThis.document && config.usable) {
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
     else reportUnknownGated(config);
   }
   return config;
+}
+
+/** The categories Keuze's translations name and describe (packages/elements/src/translations). */
+const NAMED = [NECESSARY, 'functional', 'analytics', 'marketing'];
+
+/**
+ * What is valid but surprises visitors: a warning each, naming the key to set. (Without a label,
+ * the banner's sentence and the dialog show the raw key, "youtube".)
+ */
+function reportSurprises({ privacyUrl, categories }: ResolvedConfig): void {
+  const unset = (key: string, effect: string): void => logWarning(`config.${key}: not set, so ${effect}.`);
+  if (!privacyUrl) unset('privacyUrl', 'the banner links to no privacy statement');
+  for (const [name, { label, services = {} }] of Object.entries(categories)) {
+    if (!label && !NAMED.includes(name)) unset(`categories.${name}.label`, `visitors read "${name}"; set it and a description`);
+    for (const [service, { label }] of Object.entries(services)) if (!label) unset(`categories.${name}.services.${service}.label`, `visitors read "${service}"`);
+  }
 }
 
 /** Gated markup naming a category or service the config lacks never runs: say so, once per name. */

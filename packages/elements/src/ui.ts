@@ -38,6 +38,7 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
     element = document.createElement(tag);
     const layout = (await window.Keuze?.validConfig())?.layout;
     if (layout && 'layout' in element) element.layout = layout;
+    if ('placedByKeuze' in element) element.placedByKeuze = true;
     // The banner comes first in the Tab order; the rest waits at the end of the page.
     if (first) document.body.prepend(element);
     else document.body.append(element);

@@ -7,6 +7,18 @@ import { t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
+/** The banners in the page, in the order they were connected. */
+const banners = new Set<CookieBanner>();
+
+/**
+ * The one banner that shows: the first placed by the page (its markup, or a framework's render,
+ * such as `<KeuzeCookieBanner />`), or else the one Keuze adds by itself. Every other renders nothing.
+ */
+function activeBanner(): CookieBanner | undefined {
+  for (const banner of banners) if (!banner.placedByKeuze) return banner;
+  return banners.values().next().value;
+}
+
 /**
  * @tagname keuze-cookie-banner
  * @summary The first layer of cookie consent: what the site asks, with accept, reject and choose
@@ -28,6 +40,13 @@ export class CookieBanner extends LitElement {
 
   /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /**
+   * Set by Keuze on the banner it adds when the page has none; a banner the page places takes its
+   * place, so a page never shows two.
+   * @internal
+   */
+  placedByKeuze = false;
 
   @query('[part~="choose"]') private chooseButton?: HTMLButtonElement;
 
@@ -57,8 +76,18 @@ export class CookieBanner extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    banners.add(this);
+    // Keuze's own banner gives way to the page's, whichever came first.
+    for (const banner of banners) if (banner.placedByKeuze && activeBanner() != banner) banner.remove();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    banners.delete(this);
+    // The next banner in line takes over.
+    activeBanner()?.requestUpdate();
     if (this.reserving) this.releaseSpace();
   }
 
@@ -70,7 +99,7 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    if (!config?.usable || this.consent.consent || this.deciding) return nothing;
+    if (!config?.usable || this.consent.consent || this.deciding || activeBanner() != this) return nothing;
     const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
