@@ -56,7 +56,7 @@ export const files = {
   'consent-log': { gzip: 1000, brotli: 900 },
   // +0.16 KB for the privacyRequest and newsletter.minimumAge / tracking keys (issue 20), +0.14 KB
   // for the warnings for a missing privacyUrl and unlabelled categories and services (issue 18).
-  'config-validation': { gzip: 2950, brotli: 2600 },
+  'config-validation': { gzip: 3000, brotli: 2650 },
   // All a first visit's banner needs in one file (a round trip per file on a phone network): the
   // elements' registry, i18next, Lit, the theme, the consent texts in both languages and the banner.
   // i18next 26: the last line that installs on Node 20 without EBADENGINE (27 declares node>=22).
@@ -82,7 +82,7 @@ const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 3020 },
   // Issue 16 aims at 30 KB here (with lit and i18next). `oneRoundTrip`: these files import nothing
   // but the loader, so each arrives one round trip after it (checked by the build).
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 35.75 * 1024, oneRoundTrip: ['ui'], breakdown: true },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 36 * 1024, oneRoundTrip: ['ui'], breakdown: true },
 };
 
 /**

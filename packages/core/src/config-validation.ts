@@ -1,10 +1,16 @@
-import { PRIVACY_REQUEST_KINDS } from './privacy-request-kinds.js';
 import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError, logWarning } from './log.js';
 
 /** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
+/**
+ * The data-subject rights a privacy request can invoke, by GDPR article: access (15), rectification
+ * (16), erasure (17), objection (21), portability (20), and withdrawing consent (7(3)). One list for
+ * this validator, `<keuze-privacy-request>` and `@keuze/server`.
+ */
+export const PRIVACY_REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'portability', 'withdraw-consent'] as const;
+
 export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
 const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
 

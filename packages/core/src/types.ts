@@ -273,8 +273,9 @@ export interface NewsletterUnsubscribeEvent {
 
 export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGetEvent | NewsletterPreferencesSetEvent | NewsletterUnsubscribeEvent;
 
-import type { PrivacyRequestKind } from './privacy-request-kinds.js';
-export type { PrivacyRequestKind };
+import type { PRIVACY_REQUEST_KINDS } from './config-validation.js';
+/** A data-subject right a privacy request invokes (see `PRIVACY_REQUEST_KINDS`). */
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
 
 export interface PrivacyRequestConfig {
   /** The kinds the form offers, in this order. Default: all six. */
