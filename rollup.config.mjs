@@ -44,9 +44,11 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 2970, brotli: 2650 },
+  // Issue 14 (+300 B): the config read as own data, the Consent Mode gate, the nonce check under
+  // 'strict-dynamic', the Trusted Types policy and a queue that skips what cannot run.
+  'keuze.js': { gzip: 3300, brotli: 2950 },
   engine: { gzip: 3750, brotli: 3350 },
-  diagnostics: { gzip: 600, brotli: 500 },
+  diagnostics: { gzip: 900, brotli: 750 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
   // Proof of consent, loaded after a decision.
@@ -69,15 +71,15 @@ const files = {
   'newsletter-signup': { gzip: 2450, brotli: 2100 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
+  'keuze.iife.js': { gzip: 74.5 * 1024, brotli: 65 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 2970 },
+  'returning visit': { files: ['keuze.js'], gzip: 3300 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.75 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.1 * 1024 },
 };
 
 /**
