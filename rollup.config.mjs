@@ -67,11 +67,13 @@ const files = {
   'cookie-declaration': { gzip: 1900, brotli: 1650 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
-  newsletter: { gzip: 3600, brotli: 3100 },
-  'newsletter-signup': { gzip: 2450, brotli: 2100 },
+  // Issue 14: host answers checked against their documented shape (+350 B), and one email rule
+  // for every script, with IDNA through the URL parser (+160 B).
+  newsletter: { gzip: 4050, brotli: 3550 },
+  'newsletter-signup': { gzip: 2650, brotli: 2300 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 74.5 * 1024, brotli: 65 * 1024 },
+  'keuze.iife.js': { gzip: 75 * 1024, brotli: 65.5 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */

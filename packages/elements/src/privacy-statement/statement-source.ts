@@ -34,6 +34,9 @@ function frontMatter(markdown: string, problems: string[]): { data: Record<strin
 }
 
 /** `Bewaartermijnen` → `bewaartermijnen`, `Inzage en wijzigen` → `inzage-en-wijzigen`. */
+/** The ids the viewer gives its own title and contents heading, beside the statement's sections. */
+export const VIEWER_IDS = ['statement-title', 'toc-title'];
+
 export function slug(text: string): string {
   return (
     text
@@ -83,7 +86,8 @@ export function readStatement(source: string, options: { externalLinksInNewTab?:
       heading.replaceWith(lower);
     }
   }
-  const used = new Set<string>();
+  // The viewer's own ids are taken: a section titled "TOC title" must not share the contents' id.
+  const used = new Set<string>(VIEWER_IDS);
   for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     let id = slug(heading.textContent ?? '');
     for (let n = 2; used.has(id); n++) id = `${slug(heading.textContent ?? '')}-${n}`;
