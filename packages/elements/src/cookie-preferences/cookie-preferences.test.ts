@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze, part } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
