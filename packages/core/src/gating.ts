@@ -42,7 +42,7 @@ export function createGate(
    */
   let policy: Policy | undefined;
   try {
-    policy = (window as { trustedTypes?: TrustedTypes }).trustedTypes?.createPolicy('keuze', { createScript: String, createScriptURL: String });
+    policy = (globalThis as { trustedTypes?: TrustedTypes }).trustedTypes?.createPolicy('keuze', { createScript: String, createScriptURL: String });
   } catch (error) {
     notify(['trusted-types', error]);
   }

@@ -272,6 +272,31 @@ describe('Trusted Types (issue 14.5)', () => {
   });
 });
 
+describe('Trusted Types and the elements (issue 14.5)', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+  const statementPage = (policies: string): PageOptions => ({
+    csp: `require-trusted-types-for 'script'; trusted-types ${policies}`,
+    config: siteConfig,
+    body: '<keuze-privacy-statement src-nl="/demo/privacy.nl.md"></keuze-privacy-statement>',
+  });
+  const statementRoot = (page: TestPage): ShadowRoot | null | undefined => page.document.querySelector('keuze-privacy-statement')?.shadowRoot;
+
+  it('with keuze, lit-html and dompurify allowed, as the docs say, the banner and the statement render', async () => {
+    const page = await openPage(statementPage('keuze lit-html dompurify'));
+    await waitUntil(() => statementRoot(page)?.querySelector('h2'), 'no statement', { timeout: 4000 });
+    await waitUntil(() => page.document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="base"]'), 'no banner', { timeout: 3000 });
+    expect(page.logs('error')).to.deep.equal([]);
+  });
+
+  it('without dompurify, the statement fails with a message that names it', async () => {
+    const page = await openPage(statementPage('keuze lit-html'));
+    await waitUntil(() => statementRoot(page)?.querySelector('[part~="error"]'), 'no error shown', { timeout: 4000 });
+    expect(errorsWith(page, "add dompurify to the CSP's trusted-types directive")).to.have.length(1);
+    expect(page.window.__errors).to.deep.equal([]);
+  });
+});
+
 describe('gated elements that cannot or need not run (issue 14.6)', () => {
   beforeEach(clearCookies);
   afterEach(closePages);

@@ -179,15 +179,23 @@ export class PrivacyStatement extends LitElement {
       const response = await fetch(url, { signal: AbortSignal.timeout(this.timeout), credentials: 'same-origin', cache });
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       const markdown = await response.text();
-      if (this.shownSource === key) this.show(markdown);
+      if (this.shownSource === key) this.show(markdown, url);
     } catch (error) {
       logError(`<keuze-privacy-statement>: could not load ${url}:`, error);
       if (this.shownSource === key) this.load = { status: 'failed', url };
     }
   }
 
-  private show(markdown: string): void {
-    const statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+  /** Shows the statement; one that cannot be read fails like a file that cannot be loaded. */
+  private show(markdown: string, url = ''): void {
+    let statement: Statement;
+    try {
+      statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+    } catch (error) {
+      logError('<keuze-privacy-statement>: could not show the statement:', error);
+      this.load = { status: 'failed', url };
+      return;
+    }
     const config = this.consent.config;
     if (config?.revisionFrom == 'statement' && statement.version && statement.version !== config.statementVersion) {
       statement.problems.push(`the statement is version ${statement.version}, the config's statementVersion is ${config.statementVersion}: update the config, or visitors are not asked again`);

@@ -77,7 +77,9 @@ const ALLOWED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function readStatement(source: string, options: { externalLinksInNewTab?: boolean } = {}): Statement {
   const problems: string[] = [];
   const { data, body } = frontMatter(source, problems);
-  const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true });
+  const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  // Where the page requires Trusted Types, DOMPurify needs its own policy to parse the text.
+  if (!fragment) throw new Error(`DOMPurify could not parse the statement; where the page requires Trusted Types, add dompurify to the CSP's trusted-types directive`);
   // The viewer's title is the page's h1: headings in the text start at h2.
   if (fragment.querySelector('h1')) {
     for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5')) {
