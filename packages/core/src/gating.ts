@@ -62,12 +62,12 @@ export function createGate(
     }
   };
   return (elements = document.querySelectorAll(GATED_SELECTOR)) => {
-    const ready = [...elements].filter((element) => {
+    const allowed = [...elements].filter((element) => {
       const { category, service } = (element as HTMLElement).dataset;
       return !done.has(element) && element.isConnected && isAllowed(category!, service) && done.add(element);
     });
     return (queue = queue.then(async () => {
-      for (const element of ready) await activate(element);
+      for (const element of allowed) await activate(element);
     }));
   };
 }
@@ -98,7 +98,7 @@ function runScript(inert: HTMLScriptElement, trustedUrl: (url: string) => string
   });
 }
 
-// (An <embed>'s source is a Trusted Types sink too; an iframe's, image's or link's takes the trusted URL as text.)
+/** Loads an embed. (An <embed>'s source is a Trusted Types sink; an iframe's, image's or link's takes the trusted URL as text.) */
 function loadEmbed(element: HTMLElement, trustedUrl: (url: string) => string): void {
   element.setAttribute(element.localName == 'link' ? 'href' : 'src', trustedUrl(element.dataset.src!));
   delete element.dataset.src;
