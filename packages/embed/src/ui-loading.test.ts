@@ -51,10 +51,17 @@ describe('the script tag and the elements', () => {
   it('defines a keuze-* element found in the page with its own code only', async () => {
     const page = await returningVisit({ body: '<keuze-reopen-button></keuze-reopen-button>' });
     await rendered(page, 'keuze-reopen-button');
-    const chunks = chunksLoaded(page);
-    expect(chunks).to.include('reopen-button');
-    expect(chunks).not.to.include('cookie-banner');
-    expect(chunks).not.to.include('cookie-preferences');
+    // The shared ui chunk (registry, Lit, i18next, theme), the element's own code and the config
+    // validator it renders from; no engine.
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'reopen-button', 'ui']);
+  });
+
+  it('a first visit fetches all the banner needs at once, one round trip after the loader', async () => {
+    const page = await openPage({ config: siteConfig });
+    await rendered(page, 'keuze-cookie-banner');
+    // engine and ui are asked for by the loader side by side; the validator comes with the engine
+    // while the ui still downloads. Nothing more before the banner shows.
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'engine', 'ui']);
   });
 
   it('a page with <keuze-privacy-statement> gets that element’s code, nothing more; a deep link scrolls to its section', async () => {
@@ -63,10 +70,7 @@ describe('the script tag and the elements', () => {
       body: '<keuze-privacy-statement src-nl="/demo/privacy.nl.md" src-en="/demo/privacy.en.md"></keuze-privacy-statement>',
     });
     const statement = await rendered(page, 'keuze-privacy-statement', '#bewaartermijnen');
-    const chunks = chunksLoaded(page);
-    expect(chunks).to.include('privacy-statement');
-    expect(chunks).not.to.include('cookie-banner');
-    expect(chunks).not.to.include('cookie-preferences');
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'privacy-statement', 'ui']);
     await waitUntil(() => Math.abs(statement.querySelector('#bewaartermijnen')!.getBoundingClientRect().top) < 20, 'not scrolled to the section');
     expect(statement.activeElement?.id).to.equal('bewaartermijnen');
   });
