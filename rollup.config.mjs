@@ -43,11 +43,13 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  * growth is a decision.
  */
 export const files = {
-  // The loader: all a returning visitor downloads on a page without Keuze elements. (+50 B for
-  // cookie.renewUrl's check and import, the least it can cost; the renewal itself is its own chunk.)
-  'keuze.js': { gzip: 3020, brotli: 2700 },
+  // The loader: all a returning visitor downloads on a page without Keuze elements.
+  // Issue 14 (+300 B): the config read as own data, the Consent Mode gate, the nonce check under
+  // 'strict-dynamic', the Trusted Types policy and a queue that skips what cannot run. Issue 21
+  // (+50 B): cookie.renewUrl's check and import (the renewal itself is its own chunk).
+  'keuze.js': { gzip: 3350, brotli: 3000 },
   engine: { gzip: 3750, brotli: 3350 },
-  diagnostics: { gzip: 600, brotli: 500 },
+  diagnostics: { gzip: 900, brotli: 750 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
   // Only on a returning visit with cookie.renewUrl.
@@ -66,23 +68,25 @@ export const files = {
   'cookie-declaration': { gzip: 1900, brotli: 1650 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
-  newsletter: { gzip: 3600, brotli: 3100 },
+  // Issue 14: host answers checked against their documented shape (+350 B), and one email rule
+  // for every script, with IDNA through the URL parser (+160 B).
+  newsletter: { gzip: 4050, brotli: 3550 },
   // One box per topic with its own consent label, the age and tracking boxes (issue 20).
-  'newsletter-signup': { gzip: 2700, brotli: 2350 },
+  'newsletter-signup': { gzip: 2750, brotli: 2400 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // The rights request form with its texts and the ID copy masker (canvas, pointer and keys).
   'privacy-request': { gzip: 8850, brotli: 7900 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
   // (+7 KB with the privacy request form, issue 20: the classic script holds every element.)
-  'keuze.iife.js': { gzip: 81.5 * 1024, brotli: 71 * 1024 },
+  'keuze.iife.js': { gzip: 83.5 * 1024, brotli: 72.5 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 3020 },
+  'returning visit': { files: ['keuze.js'], gzip: 3350 },
   // Issue 16 aims at 30 KB here (with lit and i18next). `oneRoundTrip`: these files import nothing
   // but the loader, so each arrives one round trip after it (checked by the build).
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 36 * 1024, oneRoundTrip: ['ui'], breakdown: true },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui'], gzip: 36.5 * 1024, oneRoundTrip: ['ui'], breakdown: true },
 };
 
 /**

@@ -41,6 +41,16 @@ const unreliableFiles = async (context, next) => {
     context.body = { status: 'subscribed' };
     return;
   }
+  // `/__answer?status=&type=&location=&body=`: exactly that answer, for any method: a login page,
+  // a redirect to one, JSON of any shape.
+  if (context.path === '/__answer') {
+    const answer = context.URL.searchParams;
+    context.body = answer.get('body') ?? '';
+    context.type = answer.get('type') ?? 'text/html';
+    context.status = Number(answer.get('status') ?? 200);
+    if (answer.get('location')) context.set('location', answer.get('location'));
+    return;
+  }
   if (context.path === '/__newsletter/last') {
     context.body = lastNewsletterPosts.get(perEngine(context, '')) ?? null;
     return;

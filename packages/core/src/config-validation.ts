@@ -1,17 +1,14 @@
-import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
+import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NAME, NECESSARY, ownData, statementRevision, type ResolvedConfig } from './config.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError, logWarning } from './log.js';
 
-/** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
 /**
  * The data-subject rights a privacy request can invoke, by GDPR article: access (15), rectification
  * (16), erasure (17), objection (21), portability (20), and withdrawing consent (7(3)). One list for
  * this validator, `<keuze-privacy-request>` and `@keuze/server`.
  */
 export const PRIVACY_REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'portability', 'withdraw-consent'] as const;
-
-export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
 const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
@@ -156,7 +153,8 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
     return value.map((item, i) => clean(item, rule[0], at(i), problems)).filter((item) => item !== undefined);
   }
   if (!isObject(value)) return void problems.push([path, '*' in rule ? 'map' : 'object', value]);
-  const result: Record<string, unknown> = {};
+  // No prototype: a service named "constructor" is only ever the site's own.
+  const result: Record<string, unknown> = Object.create(null);
   for (const [key, item] of Object.entries(value)) {
     const itemRule = rule['*'] ?? (Object.hasOwn(rule, key) ? rule[key] : undefined);
     if (!itemRule) problems.push([at(key), 'known', Object.keys(rule)]);
@@ -176,6 +174,8 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
 export function validateConfig(input: unknown): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config = defaultConfig();
+  // As the loader reads it: own properties only.
+  input = ownData(input);
   if (!isObject(input)) {
     problems.push(['', input === undefined ? 'config' : 'object', input]);
     return { config, problems };

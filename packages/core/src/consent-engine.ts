@@ -12,6 +12,9 @@ const DEFAULT_CALLBACK_TIMEOUT = 10_000;
 
 const hasDocument = (): boolean => typeof document != 'undefined';
 
+/** A list of category or service names, as the API takes them (a Symbol or number is no name). */
+const isNameList = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name == 'string');
+
 /**
  * Changes the choice: writes the cookie first, then deletes withdrawn cookies, then runs newly
  * granted gated elements, then tells the listeners. Loaded only when a choice is to be made.
@@ -42,7 +45,7 @@ export class ConsentEngine {
 
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): void {
     const { categories, services = {} } = (choice ?? {}) as Partial<ConsentChoice>;
-    if (!Array.isArray(categories) || !isObject(services) || !Object.values(services).every(Array.isArray)) {
+    if (!isNameList(categories) || !isObject(services) || !Object.values(services).every(isNameList)) {
       logError('Keuze.setConsent: expected { categories: string[], services?: { [category]: string[] } }; nothing changed.');
       return;
     }

@@ -1,4 +1,4 @@
-import { PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
+import { ownData, PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
 import type { ConsentEngine } from './consent-engine.js';
@@ -79,13 +79,15 @@ const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
  * the first, so a page never gets two banners, two cookie writes or two events per decision.
  * Never throws.
  */
-export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
+export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   const notify = (notice: Notice): void => void loaders.diagnostics().then((chunk) => chunk.explain(notice), logError);
   const existing = globalThis.window?.Keuze;
   if (existing?.getConsent) {
     notify(['twice']);
     return existing;
   }
+  // Read once, as data: the quick read and the validator (maybe much later) see the same config.
+  const input = ownData(pageInput);
   const config = readConfig(input);
   let validated = false;
   let ui: KeuzeUi | undefined;
@@ -103,7 +105,25 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       validated = true;
     },
   };
-  const activate = createGate(granted);
+  // Consent Mode's defaults must be in the dataLayer before any gated tag runs: the gate waits for
+  // them, and stays shut if they cannot be set (a missing chunk, a blocked request, a broken
+  // dataLayer). A Google tag gated on `necessary` would otherwise run as if consent were given.
+  const ready =
+    config.googleConsentMode && globalThis.document
+      ? loaders
+          .consentMode()
+          .then((startConsentMode) => {
+            state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
+            if (state.consent) state.signal();
+          })
+          .catch((error: unknown) => {
+            notify(['consent-mode', error]);
+            return new Promise<void>(() => {});
+          })
+      : undefined;
+  // Under 'strict-dynamic' the nonce of Keuze's own script tag tells the site's markup from injected markup.
+  const ownScript = globalThis.document && ((document.currentScript as HTMLScriptElement | null) ?? [...document.scripts].find((script) => script.src == import.meta.url));
+  const activate = createGate(granted, notify, ready, ownScript?.nonce);
   const validate = (): Promise<ResolvedConfig> =>
     loaders.diagnostics().then((chunk) => (state.useValidatedConfig(chunk.checkConfig), state.config));
   // Without categories nothing can be granted: say why at once.
@@ -150,15 +170,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       void activate(found.filter((element) => element.matches?.(GATED_SELECTOR)));
       for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName));
     };
-    // Consent Mode's defaults must be in the dataLayer before any gated tag runs.
-    const ready = config.googleConsentMode
-      ? loaders.consentMode().then((startConsentMode) => {
-          state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
-          if (state.consent) state.signal();
-        }, logError)
-      : Promise.resolve();
-    const start = async (): Promise<void> => {
-      await ready;
+    const start = (): void => {
       scan(document);
       // Gated markup and keuze-* elements that a SPA or a loaded fragment adds later.
       new MutationObserver((mutations) => {
@@ -167,7 +179,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     };
     // A classic script in <head> runs before the body is parsed: wait for the markup it gates.
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start);
-    else void start();
+    else start();
     if (loaders.ui) connectUi(keuze, withUi);
     // Proof of consent that an earlier page view could not deliver: sent once more, by the engine.
     try {

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
-import { emailProblem, type EmailProblem } from '../newsletter/email-address.js';
+import { emailProblem, normalizeEmail, type EmailProblem } from '../newsletter/email-address.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
@@ -266,7 +266,7 @@ export class NewsletterSignup extends LitElement {
         this,
         {
           type: 'newsletter-subscribe',
-          email: this.email.trim(),
+          email: normalizeEmail(this.email),
           topics,
           language: i18n.language,
           consentText: this.consentText(),

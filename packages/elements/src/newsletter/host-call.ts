@@ -1,4 +1,4 @@
-import { logError, type NewsletterEvent, type NewsletterTopic, type PrivacyRequestEvent, type ResolvedConfig } from '@keuze/core';
+import { isObject, logError, NAME, type NewsletterEvent, type NewsletterTopic, type PrivacyRequestEvent, type ResolvedConfig } from '@keuze/core';
 
 /** The events an element sends to the host and waits on. */
 export type HostEvent = NewsletterEvent | PrivacyRequestEvent;
@@ -23,13 +23,36 @@ export class HostError extends Error {
 /** Without `newsletter.topics`: one topic, the newsletter; nothing the site did not set up. */
 export const DEFAULT_TOPICS: NewsletterTopic[] = [{ id: 'newsletter', label: { nl: 'Nieuwsbrief', en: 'Newsletter' } }];
 
+const isTopicIds = (value: unknown): boolean => Array.isArray(value) && value.every((id) => typeof id == 'string' && NAME.test(id));
+
+/**
+ * The answers docs/newsletter.md and docs/privacy-request.md document, per event, as [test, shape
+ * in words]. The endpoint (`fromEndpoint`) must answer JSON of that shape, so that a login page (a
+ * 200 of HTML, or a 302 to one) is never taken for success; a function may answer a sign-up or a
+ * change with anything.
+ */
+const ANSWERS: Record<HostEvent['type'], [(answer: unknown, fromEndpoint: boolean) => boolean, string]> = {
+  'newsletter-subscribe': [(answer, fromEndpoint) => !fromEndpoint || (isObject(answer) && /^(pending|subscribed)$/.test(String(answer.status))), '{ status: "pending" | "subscribed" }'],
+  'newsletter-preferences-get': [
+    (answer) =>
+      isObject(answer) && isTopicIds(answer.topics) && (answer.required === undefined || isTopicIds(answer.required)) && (answer.email === undefined || typeof answer.email == 'string'),
+    '{ topics: string[], required?: string[], email?: string }',
+  ],
+  // Anything: only arriving in time matters (post() has made sure an endpoint's is JSON).
+  'newsletter-preferences-set': [() => true, 'any'],
+  'newsletter-unsubscribe': [() => true, 'any'],
+  // The reference is what the visitor quotes later: the element shows it, so it must be there.
+  'privacy-request': [(answer) => isObject(answer) && typeof answer.reference == 'string' && /^\S.{0,99}$/.test(answer.reference), '{ reference: string }'],
+};
+
 /**
  * Sends an element's event to the host and waits for its answer: the element's `handler` (typed
  * for that element's events, hence `never` here), else the page config's `onEvent`, else a POST to
  * the route's endpoint (`newsletter.endpoint`, as JSON, unless the caller routes it). Offline is
- * said before trying (and nothing is dispatched); a rejection, a bad answer or no answer within the
- * timeout is an error the element shows with a retry. Each attempt is also dispatched from the
- * element as `keuze-<type>`.
+ * said before trying (and nothing is dispatched); a rejection, an answer that does not have its
+ * documented shape, or no answer within the timeout is an error the element shows with a retry.
+ * Each attempt is also dispatched from the element as `keuze-<type>`. Each recipient gets its own
+ * copy of the event, so one that changes it changes nothing for the others.
  */
 export async function askHost<T>(
   source: HTMLElement,
@@ -39,18 +62,21 @@ export async function askHost<T>(
   route: HostRoute = config?.newsletter ?? {},
 ): Promise<T> {
   if (navigator.onLine === false) throw new HostError('offline');
-  source.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: event, bubbles: true, composed: true }));
+  source.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: structuredClone(event), bubbles: true, composed: true }));
   const { endpoint, timeout = 15_000, encode } = route;
   const call = (handler as ((event: HostEvent) => unknown) | undefined) ?? config?.onEvent;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new HostError('timeout')), timeout)));
   try {
     const answer = call
-      ? call(event)
+      ? call(structuredClone(event))
       : endpoint
         ? post(endpoint, encode ? encode(event) : JSON.stringify(event))
         : Promise.reject(new Error(`no onEvent callback, handler or ${event.type == 'privacy-request' ? 'privacyRequest' : 'newsletter'}.endpoint to send it to`));
-    return (await Promise.race([answer, timedOut])) as T;
+    const settled = await Promise.race([answer, timedOut]);
+    const [fits, shape] = ANSWERS[event.type];
+    if (!fits(settled, !call)) throw new Error(`expected an answer of the shape ${shape}, got ${describeAnswer(settled)}`);
+    return settled as T;
   } catch (error) {
     if (error instanceof HostError) throw error;
     logError(`the host did not accept "${event.type}":`, error);
@@ -60,10 +86,22 @@ export async function askHost<T>(
   }
 }
 
+const describeAnswer = (answer: unknown): string => {
+  const json = JSON.stringify(answer) ?? String(answer);
+  return json.length > 100 ? `${json.slice(0, 100)}…` : json;
+};
+
+/**
+ * The endpoint's JSON answer, or `undefined` for 204 No Content. Any other body fails: a login page
+ * (a 200 of HTML, or a redirect to one, which fetch follows) is no answer.
+ */
 async function post(endpoint: string, body: string | FormData): Promise<unknown> {
   // A FormData body gets its multipart content type, with the boundary, from the browser.
   const headers: HeadersInit = typeof body == 'string' ? { 'content-type': 'application/json' } : {};
   const response = await fetch(endpoint, { method: 'POST', headers, body, credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${endpoint} answered ${response.status}`);
-  return response.headers.get('content-type')?.includes('json') ? response.json() : {};
+  if (response.status == 204) return undefined;
+  const type = response.headers.get('content-type') ?? 'no content type';
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) throw new Error(`${endpoint} answered ${type}${response.redirected ? ` from ${response.url}` : ''}, not JSON`);
+  return response.json();
 }
