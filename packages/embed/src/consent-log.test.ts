@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry } from '@keuze/core';
+import { engine } from '../../../test/support/engines.js';
 import { clearCookies, closePages, openPage, settle, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 interface Received {
@@ -56,7 +57,7 @@ describe('consent log (proof of consent)', () => {
       statementVersion: '16-09-2016',
       language: 'nl',
       textsHash: body.textsHash,
-      userAgent: 'Chrome',
+      userAgent: { chromium: 'Chrome', firefox: 'Firefox', webkit: 'Safari' }[engine],
     });
     expect(body.textsHash).to.match(/^sha256:[\da-f]{64}$/);
     expect((page.window as unknown as { __logged: ConsentLogEntry[] }).__logged).to.deep.equal([body]);

@@ -220,6 +220,16 @@ describe('language', () => {
     expect(await title(await openPage({ config: siteConfig }))).to.equal('Cookies op deze website');
   });
 
+  // Tags as sites write them: a POSIX locale, upper case, a region in lower case, stray spaces.
+  for (const tag of ['nl_NL', 'NL', 'nl-nl', 'nl_BE', ' nl ', 'nl_NL.UTF-8', 'nl_NL@euro', 'nl-Latn-NL']) {
+    it(`<html lang="${tag}"> resolves like its BCP 47 form`, async () => {
+      const page = await openPage({ config: siteConfig, before: `document.documentElement.lang = ${JSON.stringify(tag)}` });
+      expect(await title(page)).to.equal('Cookies op deze website');
+      await page.keuze.acceptAll();
+      expect(page.keuze.getConsent()!.language).to.equal('nl');
+    });
+  }
+
   it('then the browser’s languages, then English', async () => {
     const page = await openPage({ config: siteConfig, before: "document.documentElement.removeAttribute('lang')" });
     const expected = page.window.navigator.languages.some((lang) => lang.startsWith('nl')) ? 'Cookies op deze website' : 'Cookies on this website';
