@@ -18,25 +18,12 @@ export const preferencesStyles = css`
     flex-direction: column;
   }
 
+  /* The focus guards around it need no style: empty, they take no room. */
   .content {
     display: flex;
     flex-direction: column;
     flex: 1 1 auto;
     min-height: 0;
-  }
-
-  /* Takes focus from a click on text, never from the keyboard: no ring. */
-  .content:focus {
-    outline: none;
-  }
-
-  /* Invisible and out of the flow: they only pass focus on (see wrapFocus). */
-  .focus-guard {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
 
   dialog::backdrop {
