@@ -44,11 +44,21 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
   return element;
 }
 
+/**
+ * What was mounted (undefined while being put in), put back when the page replaces its body
+ * (Turbo, PJAX) or the body's content (HTMX boost) on navigation. Each renders only when it has
+ * something to show: the banner while there is no valid choice, the settings button once there is.
+ */
+const mounted = new Map<Parameters<KeuzeUi['mount']>[0], Element | undefined>();
+const remount = new MutationObserver(() => mounted.forEach((element, name) => element?.isConnected === false && void ui.mount(name)));
+
 /** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
 export const ui: KeuzeUi = {
   define,
-  async mount(element) {
-    await (element == 'banner' ? ensure('keuze-cookie-banner', true) : ensure('keuze-reopen-button'));
+  async mount(name) {
+    remount.observe(document.documentElement, { childList: true, subtree: true });
+    mounted.set(name, undefined);
+    mounted.set(name, await ensure(name == 'banner' ? 'keuze-cookie-banner' : 'keuze-reopen-button', name == 'banner'));
   },
   async showPreferences(opener) {
     const preferences = await ensure('keuze-cookie-preferences');
