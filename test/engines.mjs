@@ -109,7 +109,9 @@ class WebKitLauncher extends WebdriverLauncher {
       logLevel: 'error',
       capabilities: {
         // No browserName: WebKitWebDriver does not match "MiniBrowser" against it.
-        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation'] },
+        // Test pages open second windows (subdomains, second tabs) from scripts, as Chromium and
+        // Firefox are told to allow.
+        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation', '--javascript-can-open-windows-automatically=true'] },
         // Classic WebDriver only: webdriverio would otherwise ask for a BiDi socket.
         'wdio:enforceWebDriverClassic': true,
       },

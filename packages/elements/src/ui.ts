@@ -32,10 +32,12 @@ const bodyReady = (): Promise<void> =>
 /** The one element with this tag in the page, added if the page has none. */
 async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = false): Promise<HTMLElementTagNameMap[T]> {
   await Promise.all([define(tag), bodyReady()]);
+  // Waits for the layout before it looks: of two calls at once (a body swap during a withdrawal),
+  // the second then finds the element the first added.
+  const layout = document.querySelector(tag) ? undefined : (await window.Keuze?.validConfig())?.layout;
   let element = document.querySelector(tag);
   if (!element) {
     element = document.createElement(tag);
-    const layout = (await window.Keuze?.validConfig())?.layout;
     if (layout && 'layout' in element) element.layout = layout;
     // The banner comes first in the Tab order; the rest waits at the end of the page.
     if (first) document.body.prepend(element);
@@ -45,19 +47,18 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
 }
 
 /**
- * What was mounted (undefined while being put in), put back when the page replaces its body
- * (Turbo, PJAX) or the body's content (HTMX boost) on navigation. Each renders only when it has
- * something to show: the banner while there is no valid choice, the settings button once there is.
+ * What was mounted, put back when the page replaces its body (Turbo, PJAX) or the body's content
+ * (HTMX boost) on navigation. Each renders only when it has something to show: the banner while
+ * there is no valid choice, the settings button once there is.
  */
-const mounted = new Map<Parameters<KeuzeUi['mount']>[0], Element | undefined>();
-const remount = new MutationObserver(() => mounted.forEach((element, name) => element?.isConnected === false && void ui.mount(name)));
+const mounted = new Map<Parameters<KeuzeUi['mount']>[0], Element>();
+const remount = new MutationObserver(() => mounted.forEach((element, name) => element.isConnected || void ui.mount(name)));
 
 /** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
 export const ui: KeuzeUi = {
   define,
   async mount(name) {
     remount.observe(document.documentElement, { childList: true, subtree: true });
-    mounted.set(name, undefined);
     mounted.set(name, await ensure(name == 'banner' ? 'keuze-cookie-banner' : 'keuze-reopen-button', name == 'banner'));
   },
   async showPreferences(opener) {
