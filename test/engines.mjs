@@ -242,7 +242,7 @@ export function browserLaunchers(port) {
   const missing = wanted.filter((name) => !engines[name].installed());
   const missingRequired = missing.filter((name) => required.includes(name));
   if (missingRequired.length) {
-    throw new Error(`Required browser engines are not installed: ${missingRequired.join(', ')} (run .ci/run, or see README "Tests")`);
+    throw new Error(`Required browser engines are not installed: ${missingRequired.join(', ')}: .ci/run installs them (see README)`);
   }
   if (missing.length) console.log(`Skipping browser engines that are not installed: ${missing.join(', ')}`);
   const running = wanted.filter((name) => !missing.includes(name));

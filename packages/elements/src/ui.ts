@@ -52,12 +52,14 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
  * there is no valid choice, the settings button once there is.
  */
 const mounted = new Map<Parameters<KeuzeUi['mount']>[0], Element>();
-const remount = new MutationObserver(() => mounted.forEach((element, name) => element.isConnected || void ui.mount(name)));
+// Made on first use: a server imports this module without a DOM.
+let remount: MutationObserver | undefined;
 
 /** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
 export const ui: KeuzeUi = {
   define,
   async mount(name) {
+    remount ??= new MutationObserver(() => mounted.forEach((element, name) => element.isConnected || void ui.mount(name)));
     remount.observe(document.documentElement, { childList: true, subtree: true });
     mounted.set(name, await ensure(name == 'banner' ? 'keuze-cookie-banner' : 'keuze-reopen-button', name == 'banner'));
   },

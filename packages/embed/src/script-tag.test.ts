@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { itIn } from '../../../test/support/engines.js';
 import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type Loader } from '../../../test/support/pages.js';
 
@@ -218,10 +218,13 @@ describe('one Keuze per page', () => {
       loader: 'module',
       body: '<script src="/dist/keuze.iife.js"></script>',
     });
+    await waitUntil(() => page.logs('warn').some((text) => text.includes('loaded twice')), 'no warning', { timeout: 3000 });
     expect(page.logs('warn').filter((text) => text.includes('loaded twice'))).to.have.length(1);
     await page.keuze.acceptAll();
+    const events = (): string[] => (page.window as unknown as { __events: string[] }).__events;
+    await waitUntil(() => events().length >= 2, 'no events', { timeout: 3000 });
     await settle();
-    expect((page.window as unknown as { __events: string[] }).__events).to.deep.equal(['consent', 'consent-log']);
+    expect(events()).to.deep.equal(['consent', 'consent-log']);
   });
 
   it('the npm init() path works like the script tag', async () => {
