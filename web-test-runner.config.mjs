@@ -106,6 +106,17 @@ const unreliableFiles = async (context, next) => {
     context.body = entry;
     return;
   }
+  // The names of the cookies this request carried, for pages on *.keuze.test: fetched from a
+  // sibling subdomain, it shows which cookies live on keuze.test itself (a portable cookieStore).
+  if (context.path === '/__cookies') {
+    const origin = context.get('origin');
+    if (/^http:\/\/([\w-]+\.)?keuze\.test:\d+$/.test(origin)) {
+      context.set('Access-Control-Allow-Origin', origin);
+      context.set('Access-Control-Allow-Credentials', 'true');
+    }
+    context.body = (context.get('cookie') || '').split(';').map((pair) => pair.split('=')[0].trim()).filter(Boolean);
+    return;
+  }
   if (context.path === '/__slow') {
     await new Promise((resolve) => setTimeout(resolve, 5000));
     context.body = '';

@@ -266,6 +266,55 @@ describe('the privacy request form through the script tag', () => {
   });
 });
 
+// Turbo and PJAX put a new <body> in place of the old one; HTMX's hx-boost replaces the body's content.
+const bodySwaps: [string, (page: TestPage, html: string) => void][] = [
+  ['a new <body> (Turbo, PJAX)', (page, html) => {
+    const body = page.document.createElement('body');
+    body.innerHTML = html;
+    page.document.body.replaceWith(body);
+  }],
+  ['the body’s content (HTMX boost)', (page, html) => (page.document.body.innerHTML = html)],
+];
+
+describe('pages that swap their body', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  const shows = (page: TestPage, tag: string): boolean => !!page.document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]');
+
+  for (const [swapped, swap] of bodySwaps) {
+    it(`${swapped}: the banner comes back while there is no valid choice, the settings button after one`, async () => {
+      const page = await openPage({ config: { ...siteConfig, reopenButton: true } });
+      await rendered(page, 'keuze-cookie-banner');
+      swap(page, '<main><h1>Page 2</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      expect(page.document.body.firstElementChild!.localName, 'first in the Tab order').to.equal('keuze-cookie-banner');
+      swap(page, '<main><h1>Page 3</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      await page.keuze.acceptAll();
+      await rendered(page, 'keuze-reopen-button');
+      swap(page, '<main><h1>Page 4</h1></main>');
+      await rendered(page, 'keuze-reopen-button');
+      expect(shows(page, 'keuze-cookie-banner'), 'a banner after the choice').to.equal(false);
+      // Withdrawn: no valid choice again, so the next swap brings the banner back.
+      await page.keuze.reset();
+      await rendered(page, 'keuze-cookie-banner');
+      swap(page, '<main><h1>Page 5</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      expect(page.document.querySelectorAll('keuze-cookie-banner')).to.have.length(1);
+    });
+  }
+
+  it('a banner the site placed itself in the new body is the one shown', async () => {
+    const page = await openPage({ config: siteConfig });
+    await rendered(page, 'keuze-cookie-banner');
+    bodySwaps[0]![1](page, '<main><keuze-cookie-banner id="own" layout="inline"></keuze-cookie-banner></main>');
+    await rendered(page, 'keuze-cookie-banner');
+    await settle(100);
+    expect([...page.document.querySelectorAll('keuze-cookie-banner')].map((banner) => banner.id)).to.deep.equal(['own']);
+  });
+});
+
 describe('language', () => {
   beforeEach(clearCookies);
   afterEach(closePages);
@@ -280,6 +329,16 @@ describe('language', () => {
     expect(await title(await openPage({ config: siteConfig, before: "document.documentElement.lang = 'en-GB'" }))).to.equal('Cookies on this website');
     expect(await title(await openPage({ config: siteConfig }))).to.equal('Cookies op deze website');
   });
+
+  // Tags as sites write them: a POSIX locale, upper case, a region in lower case, stray spaces.
+  for (const tag of ['nl_NL', 'NL', 'nl-nl', 'nl_BE', ' nl ', 'nl_NL.UTF-8', 'nl_NL@euro', 'nl-Latn-NL']) {
+    it(`<html lang="${tag}"> resolves like its BCP 47 form`, async () => {
+      const page = await openPage({ config: siteConfig, before: `document.documentElement.lang = ${JSON.stringify(tag)}` });
+      expect(await title(page)).to.equal('Cookies op deze website');
+      await page.keuze.acceptAll();
+      expect(page.keuze.getConsent()!.language).to.equal('nl');
+    });
+  }
 
   it('then the browser’s languages, then English', async () => {
     const page = await openPage({ config: siteConfig, before: "document.documentElement.removeAttribute('lang')" });

@@ -18,6 +18,14 @@ export const preferencesStyles = css`
     flex-direction: column;
   }
 
+  /* The focus guards around it need no style: empty, they take no room. */
+  .content {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+
   dialog::backdrop {
     background: rgb(0 0 0 / 0.5);
   }

@@ -34,12 +34,17 @@ const warned = new Set<string>();
 /** Languages with texts: the shipped ones and any a site added in `config.translations`. */
 export const availableLanguages = (): string[] => Object.keys(i18n.store.data);
 
-/** The best available match for a language tag: exact, then by primary subtag (`nl-BE` → `nl`). */
+/**
+ * The best available match for a language tag: exact, then by primary subtag (`nl-BE` → `nl`).
+ * Tags are compared in their BCP 47 form (RFC 5646: case-insensitive, `-` between subtags), so
+ * what sites write instead also matches: `NL`, `nl-nl`, a POSIX locale such as `nl_NL.UTF-8` or
+ * `nl_NL@euro`, stray spaces.
+ */
 export function matchLanguage(tag: string | undefined | null): string | undefined {
-  if (!tag) return undefined;
+  const normal = tag?.trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  if (!normal) return undefined;
   const available = availableLanguages();
-  const lower = tag.toLowerCase();
-  return available.find((lang) => lang.toLowerCase() === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
+  return available.find((lang) => lang.toLowerCase() === normal) ?? available.find((lang) => lang === normal.split('-')[0]);
 }
 
 /** Config `lang`, then `<html lang>`, then the browser's languages, then English. */

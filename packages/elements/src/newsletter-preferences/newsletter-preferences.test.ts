@@ -1,6 +1,6 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { NewsletterPreferences } from './newsletter-preferences.js';
@@ -159,7 +159,7 @@ describe('<keuze-newsletter-preferences>', () => {
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
-    it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const { element, root } = await open(mailingList());

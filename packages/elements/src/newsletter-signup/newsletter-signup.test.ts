@@ -1,6 +1,6 @@
 import type { NewsletterConfig, NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import { emailProblem } from '../newsletter/email-address.js';
 import './define.js';
@@ -430,7 +430,7 @@ describe('<keuze-newsletter-signup>', () => {
   }
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
-    it(`has no axe violations, also with errors shown: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations, also with errors shown: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const { element, root } = await signup();
