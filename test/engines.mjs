@@ -268,6 +268,7 @@ const webDriverKeys = {
   Home: '\uE011',
   End: '\uE010',
   Backspace: '\uE003',
+  Delete: '\uE017',
 };
 const webDriverKey = (key) => {
   if (webDriverKeys[key]) return webDriverKeys[key];

@@ -1,7 +1,8 @@
 import type { PrivacyRequestConfig, PrivacyRequestEvent, PrivacyRequestKind } from '@keuze/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
+import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import './define.js';
 import { imageSize } from './id-copy.js';
 import { answerDeadline, type PrivacyRequest } from './privacy-request.js';
@@ -517,7 +518,7 @@ describe('<keuze-privacy-request>', () => {
     });
   });
 
-  it('fits 320 px: nothing scrolls sideways, the image scales with the boxes on it', async () => {
+  itWithViewport(320)('fits 320 px: nothing scrolls sideways, the image scales with the boxes on it', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       await withRequestConfig({ idCopy: 'optional' }, async () => {
@@ -539,7 +540,7 @@ describe('<keuze-privacy-request>', () => {
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
-    it(`has no axe violations, with the ID copy, a box and errors shown: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations, with the ID copy, a box and errors shown: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       await window.Keuze!.acceptAll();
