@@ -44,21 +44,24 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 2970, brotli: 2650 },
+  'keuze.js': { gzip: 2990, brotli: 2670 },
   engine: { gzip: 3750, brotli: 3350 },
   diagnostics: { gzip: 600, brotli: 500 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
-  'config-validation': { gzip: 2600, brotli: 2300 },
+  'config-validation': { gzip: 3300, brotli: 2900 },
+  // Issue 19's warnings about a config a site should not ship (a missing privacyUrl, label,
+  // description, or reopenButton: false without a link of the site's own): after the banner.
+  'config-warnings': { gzip: 850, brotli: 700 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
-  ui: { gzip: 2900, brotli: 2500 },
+  ui: { gzip: 3100, brotli: 2700 },
   i18next: { gzip: 15500, brotli: 14000 },
   lit: { gzip: 6200, brotli: 5600 },
   'theme.styles': { gzip: 1700, brotli: 1500 },
-  'config-text': { gzip: 300, brotli: 250 },
+  'config-text': { gzip: 450, brotli: 400 },
   'cookie-banner': { gzip: 2100, brotli: 1800 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
@@ -69,15 +72,15 @@ const files = {
   'newsletter-signup': { gzip: 2450, brotli: 2100 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 73.5 * 1024, brotli: 64.5 * 1024 },
+  'keuze.iife.js': { gzip: 77 * 1024, brotli: 67 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 2970 },
+  'returning visit': { files: ['keuze.js'], gzip: 2990 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 36.75 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.5 * 1024 },
 };
 
 /**

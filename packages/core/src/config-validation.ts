@@ -1,11 +1,12 @@
 import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
+import { isSaleCategory } from './categories.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError } from './log.js';
 
 /** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
 export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
-const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
+const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies', 'storage'] as const;
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
 export type ConfigProblem = [path: string, expected: string, found?: unknown];
@@ -25,6 +26,9 @@ const FORMATS: Record<string, RegExp> = {
   topic: NAME,
   category: NAME,
   theme: /^(light|dark|auto)$/,
+  gpc: /^(limit|reject)$/,
+  logFormat: /^(keuze|iso27560)$/,
+  storageKey: /^[^*]{1,200}\*?$/,
 };
 
 /** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
@@ -36,6 +40,7 @@ const TESTS: Record<string, (value: unknown) => boolean> = {
   ms: (v) => typeof v == 'number' && v > 0 && v < 2 ** 31,
   url: (v) => typeof v == 'string' && isSafeUrl(v),
   texts: (v) => isObject(v) && Object.values(v).every((s) => typeof s == 'string'),
+  reopenButton: (v) => typeof v == 'boolean' || v == 'auto',
 };
 
 const EXPECTED: Record<string, string> = {
@@ -64,10 +69,15 @@ const EXPECTED: Record<string, string> = {
   theme: '"light", "dark" or "auto"',
   category: 'a category name',
   consentMode: 'true, false, or { signals, waitForUpdate }',
+  reopenButton: 'true, false or "auto"',
+  gpc: '"limit" or "reject"',
+  logFormat: '"keuze" or "iso27560"',
+  storageKey: 'a storage key, or a prefix ending in * such as "_hj*"',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
 const COOKIES: Rule = ['cookie'];
+const STORAGE: Rule = ['storageKey'];
 /** A cookie is its name or `*` pattern, or an object describing it for the declaration. */
 const COOKIE_INFO: Rule = { name: 'pattern', lifetime: 'text', provider: 'string', purpose: 'text', thirdParty: 'boolean' };
 const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
@@ -75,7 +85,8 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
   readOnly: 'boolean',
   sale: 'boolean',
   cookies: COOKIES,
-  services: { '*': { ...TEXTS, cookies: COOKIES } },
+  storage: STORAGE,
+  services: { '*': { ...TEXTS, provider: 'string', cookies: COOKIES, storage: STORAGE } },
 };
 const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   categories: { '*': CATEGORY },
@@ -91,7 +102,11 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   translations: { '*': 'texts' },
   layout: 'layout',
   theme: 'theme',
-  reopenButton: 'boolean',
+  reopenButton: 'reopenButton',
+  privacySignals: { gpc: 'gpc' },
+  reaskAfterRefusalDays: 'days',
+  detectUndeclared: 'boolean',
+  controller: { name: 'string', contact: 'string' },
   newsletter: {
     topics: [{ id: 'topic', label: 'text', description: 'text', required: 'boolean' }],
     frequency: 'text',
@@ -100,7 +115,7 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
     preferencesUrl: 'url',
   },
   googleConsentMode: 'consentMode',
-  consentLog: { endpoint: 'url' },
+  consentLog: { endpoint: 'url', format: 'logFormat' },
 };
 /** Every signal of Consent Mode v2, each followed by a category. */
 const SIGNALS: Record<ConsentModeSignal, Rule> = {
@@ -173,7 +188,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   }
   if (isObject(input.consentLog) && !valid.consentLog?.endpoint) problems.push(['consentLog.endpoint', 'url', input.consentLog.endpoint]);
   const { categories, cookie, ...rest } = valid;
-  Object.assign(config, rest);
+  // (The loader's quick read gives the same default.)
+  Object.assign(config, { reopenButton: 'auto' }, rest);
   // As the loader reads it: the stored revision must match on the next page view.
   if (input.revisionFrom == 'statement') {
     if (input.statementVersion === undefined) problems.push(['statementVersion', 'string']);
@@ -185,6 +201,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
     if (!categories[NECESSARY]) problems.push([`categories.${NECESSARY}`, NECESSARY]);
     Object.assign(config.categories, categories);
     config.categories[NECESSARY]!.readOnly = true;
+    // Resolved here, so the elements read the flag and need not know the default.
+    for (const [name, category] of Object.entries(config.categories)) category.sale = isSaleCategory(name, category);
   }
   return { config, problems };
 }
@@ -216,9 +234,14 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
+  // The words are many and only developers read them: their own chunk, after the banner.
+  if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config), logError);
   if (globalThis.document && config.usable) {
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
-    else reportUnknownGated(config);
+    const checkPage = (): void => {
+      reportUnknownGated(config);
+    };
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', checkPage, { once: true });
+    else checkPage();
   }
   return config;
 }

@@ -3,6 +3,8 @@ import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;
+/** Six months: the Digital Omnibus proposal's shortest wait before asking again after a refusal. */
+export const DEFAULT_REASK_DAYS = 182;
 /** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
 export const MAX_LIFETIME_DAYS = 395;
 
@@ -56,7 +58,8 @@ export function readConfig(input: unknown): ResolvedConfig {
   if (!isObject(input) || !isObject(input.categories)) return config;
   const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog } = input;
   config.usable = true;
-  Object.assign(config, { reopenButton: reopenButton === true, googleConsentMode, consentLog });
+  // Only `false` turns the settings button off, only `true` forces it: anything else is 'auto'.
+  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog });
   for (const [name, category] of Object.entries(categories)) {
     // Only `true` locks a category on: a mistyped readOnly must never grant without a choice.
     if (isObject(category)) config.categories[name] = { ...category, readOnly: name == NECESSARY || category.readOnly === true };

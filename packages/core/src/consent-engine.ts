@@ -24,6 +24,9 @@ export class ConsentEngine {
     const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
+    // privacySignals.gpc 'reject': the browser's signal is the visitor's decision until they make
+    // one themselves, which is then stored as theirs (the dialog stays open to them).
+    if (!state.consent && state.gpc && state.config.privacySignals?.gpc == 'reject') this.choose([], undefined, 'signal');
   }
 
   acceptAll(): void {

@@ -16,12 +16,12 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  */
 export const MAX_RECORD_BYTES = 3000;
 /** The methods, and their one-letter codes in the record, in the same order. */
-export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api'];
-export const METHOD_CODES = 'arcp';
+export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'signal'];
+export const METHOD_CODES = 'arcps';
 
 // No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
 // most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
-const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcp])\|([\w~-]*)\|([\w:+~-]*)\|([\da-z]+)$/;
+const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcps])\|([\w~-]*)\|([\w:+~-]*)\|([\da-z]+)$/;
 
 export function checksum(text: string): string {
   let hash = 0x811c9dc5;

@@ -70,6 +70,9 @@ export interface KeuzeLoaders {
   ui?: () => Promise<KeuzeUi>;
 }
 
+/** The link or button of the site's own that opens the preferences dialog. */
+const OPENER = '[data-keuze-open=preferences]';
+
 /** Gated markup, and keuze-* elements not yet defined: what a page view looks for, in one query. */
 const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
 
@@ -160,6 +163,9 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     const start = async (): Promise<void> => {
       await ready;
       scan(document);
+      // 'auto' (the default): a way to withdraw on every page, unless the page has its own link.
+      const { reopenButton } = state.config;
+      if (loaders.ui && reopenButton !== false && (reopenButton === true || !document.querySelector(OPENER))) void withUi((loaded) => loaded.mount('reopen-button'));
       // Gated markup and keuze-* elements that a SPA or a loaded fragment adds later.
       new MutationObserver((mutations) => {
         for (const { addedNodes } of mutations) for (const node of addedNodes) if (node instanceof Element) scan(node);
@@ -189,10 +195,9 @@ function connectUi(keuze: Keuze, withUi: WithUi): void {
   const prompt = (): unknown => !keuze.getConsent() && withUi((ui) => ui.mount('banner'));
   prompt();
   keuze.on('consent', prompt);
-  if (keuze.config.reopenButton) void withUi((ui) => ui.mount('reopen-button'));
   // The link every site needs to let visitors change their mind, found also inside shadow roots.
   document.addEventListener('click', (event) => {
-    const opener = event.composedPath().find((target) => (target as HTMLElement).dataset?.keuzeOpen == 'preferences');
+    const opener = event.composedPath().find((target) => (target as Element).matches?.(OPENER));
     if (opener) {
       event.preventDefault();
       void keuze.showPreferences(opener as Element);

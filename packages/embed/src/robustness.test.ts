@@ -211,7 +211,8 @@ describe('bad config', () => {
     const first = await openPage({ config: siteConfig });
     await first.keuze.rejectAll();
     closePages();
-    const page = await openPage({ config: { ...siteConfig, colour: 'red' } });
+    // (A page with its own settings link: no settings button, so nothing is shown.)
+    const page = await openPage({ config: { ...siteConfig, colour: 'red' }, body: '<a href="#" data-keuze-open="preferences">Cookies</a>' });
     await settle(100);
     expect(page.keuze.getConsent()).not.to.equal(null);
     // The returning visit's loader carries no validator: nothing is shown, nothing is checked.

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { categoryInSentence } from '../config-text.js';
+import { categoryInSentence, offBySignal } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { t } from '../i18n/i18n.js';
@@ -15,6 +15,7 @@ import { bannerStyles } from './cookie-banner.styles.js';
  * @csspart base - The banner's box.
  * @csspart title - The heading.
  * @csspart text - The explanation, with the privacy statement link.
+ * @csspart signal - Shown when the browser sends Global Privacy Control: what "accept all" leaves off.
  * @csspart button - Each of the three buttons.
  * @csspart accept-all - The "Accept all" button.
  * @csspart reject-all - The "Reject all" button.
@@ -77,6 +78,8 @@ export class CookieBanner extends LitElement {
     const text = last
       ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
       : t('banner.textNoPurposes');
+    // With 'limit', the visitor is told up front that "accept all" will not grant these.
+    const signalled = offBySignal(config, null);
     return html`
       <section part="base" class="banner ${this.layout}" aria-labelledby="title">
         <h2 part="title" id="title">${t('banner.title')}</h2>
@@ -84,6 +87,7 @@ export class CookieBanner extends LitElement {
           ${text}
           ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('banner.privacyLink')}</a>` : nothing}
         </p>
+        ${signalled.length ? html`<p part="signal">${t('banner.signal', { categories: signalled.join(', ') })}</p>` : nothing}
         <div class="buttons">
           <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('banner.acceptAll')}</button>
           <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('banner.rejectAll')}</button>

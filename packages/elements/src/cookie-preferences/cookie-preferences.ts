@@ -1,7 +1,7 @@
 import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
+import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
@@ -28,6 +28,7 @@ interface Draft {
  * @csspart title - The heading.
  * @csspart close - The close button (closes without a choice).
  * @csspart body - The categories.
+ * @csspart signal - Says which categories are off because the browser sends Global Privacy Control.
  * @csspart category - One category.
  * @csspart switch - Each switch.
  * @csspart footer - The three buttons.
@@ -86,6 +87,7 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
+    const signalled = offBySignal(config, this.consent.consent);
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
         <header part="header">
@@ -109,6 +111,7 @@ export class CookiePreferences extends LitElement {
             ${t('preferences.intro')}
             ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('preferences.privacyLink')}</a>` : nothing}
           </p>
+          ${signalled.length ? html`<p part="signal" class="signal">${t('preferences.signal', { categories: signalled.join(', ') })}</p>` : nothing}
           ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
         </div>
         <footer part="footer">

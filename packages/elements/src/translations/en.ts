@@ -13,6 +13,7 @@ export const en = {
   'banner.rejectAll': 'Reject all',
   'banner.choose': 'Choose',
   'banner.and': 'and',
+  'banner.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). So “Accept all” leaves this off: {{categories}}.',
 
   'preferences.title': 'Cookie settings',
   'preferences.intro':
@@ -30,6 +31,7 @@ export const en = {
   'preferences.cookieProvider': 'Set by',
   'preferences.language': 'Language',
   'preferences.privacyLink': 'Privacy statement',
+  'preferences.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). That is why this is off: {{categories}}. You can still switch it on yourself.',
 
   'category.necessary.label': 'Necessary',
   'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice.',

@@ -11,6 +11,7 @@ export const nl: Translations = {
   'banner.rejectAll': 'Alles weigeren',
   'banner.choose': 'Zelf kiezen',
   'banner.and': 'en',
+  'banner.signal': 'Je browser vraagt websites om je gegevens niet te delen of te verkopen (Global Privacy Control). Daarom laat “Alles accepteren” dit uit: {{categories}}.',
 
   'preferences.title': 'Cookie-instellingen',
   'preferences.intro':
@@ -28,6 +29,7 @@ export const nl: Translations = {
   'preferences.cookieProvider': 'Geplaatst door',
   'preferences.language': 'Taal',
   'preferences.privacyLink': 'Privacyverklaring',
+  'preferences.signal': 'Je browser vraagt om je gegevens niet te delen (Global Privacy Control). Daarom staat dit uit: {{categories}}. Je kunt het zelf nog aanzetten.',
 
   'category.necessary.label': 'Noodzakelijk',
   'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden.',
