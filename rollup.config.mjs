@@ -44,7 +44,7 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 2990, brotli: 2670 },
+  'keuze.js': { gzip: 3040, brotli: 2710 },
   engine: { gzip: 3750, brotli: 3350 },
   diagnostics: { gzip: 600, brotli: 500 },
   // Only for a config with googleConsentMode.
@@ -71,13 +71,15 @@ const files = {
   newsletter: { gzip: 3600, brotli: 3100 },
   'newsletter-signup': { gzip: 2450, brotli: 2100 },
   'newsletter-preferences': { gzip: 1950, brotli: 1700 },
+  // Only for a page with a blocked gated iframe (issue 19 item 1).
+  'embed-placeholder': { gzip: 2300, brotli: 2000 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
   'keuze.iife.js': { gzip: 77 * 1024, brotli: 67 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 2990 },
+  'returning visit': { files: ['keuze.js'], gzip: 3040 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
   'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.5 * 1024 },
@@ -95,7 +97,7 @@ const manualChunks = (id) => {
 
 export default [
   packageBuild('core'),
-  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define']),
+  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define', 'embed-placeholder/define']),
   packageBuild('embed'),
   // Client components for React Server Components (Next.js App Router): the wrappers use hooks.
   packageBuild('react', ['index'], "'use client';"),

@@ -44,6 +44,8 @@ export interface KeuzeUi {
   setLanguage(lang: string): Promise<void>;
   /** Defines a keuze-* element found in the page, loading only its code. */
   define(tag: string): Promise<void>;
+  /** Stands a placeholder with a choice (`<keuze-embed-placeholder>`) before each blocked iframe. */
+  placeholders?(embeds: Element[]): Promise<void>;
   /** The banner and dialog texts in the language shown, for the consent log's hash. */
   consentTexts?(): Promise<string>;
 }
@@ -150,7 +152,11 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     window.Keuze = keuze;
     const scan = (root: Element | Document): void => {
       const found = [root, ...root.querySelectorAll(WATCHED)] as Element[];
-      void activate(found.filter((element) => element.matches?.(GATED_SELECTOR)));
+      const gated = found.filter((element) => element.matches?.(GATED_SELECTOR)) as HTMLElement[];
+      void activate(gated);
+      // Blocked iframes get a placeholder with a choice; their code loads only when there is one.
+      const blocked = gated.filter((element) => element.localName == 'iframe' && !granted(element.dataset.category!, element.dataset.service));
+      if (blocked.length && loaders.ui) void withUi((loaded) => loaded.placeholders!(blocked));
       for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName));
     };
     // Consent Mode's defaults must be in the dataLayer before any gated tag runs.

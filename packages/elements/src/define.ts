@@ -7,3 +7,4 @@ import './privacy-statement/define.js';
 import './cookie-declaration/define.js';
 import './newsletter-signup/define.js';
 import './newsletter-preferences/define.js';
+import './embed-placeholder/define.js';
