@@ -65,7 +65,7 @@ const files = {
   'cookie-banner': { gzip: 2100, brotli: 1800 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
-  'cookie-declaration': { gzip: 1900, brotli: 1650 },
+  'cookie-declaration': { gzip: 1950, brotli: 1700 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   newsletter: { gzip: 3600, brotli: 3100 },
@@ -82,7 +82,7 @@ const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 3040 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 37.5 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38 * 1024 },
 };
 
 /**

@@ -15,6 +15,14 @@ export function cookiesOf(category: CategoryConfig | undefined, services?: strin
   return services ? serviceCookies : [...cookieNames(category?.cookies), ...serviceCookies];
 }
 
+/** Web Storage keys (names or `prefix*` patterns) a category keeps, or only those of the given services. */
+export function storageOf(category: CategoryConfig | undefined, services?: string[]): string[] {
+  const serviceKeys = Object.entries(category?.services ?? {})
+    .filter(([name]) => !services || services.includes(name))
+    .flatMap(([, service]) => service.storage ?? []);
+  return services ? serviceKeys : [...(category?.storage ?? []), ...serviceKeys];
+}
+
 /** GPC applies to categories marked `sale`, and to `marketing` unless it says otherwise. */
 export const isSaleCategory = (name: string, category: CategoryConfig): boolean => category.sale ?? name === 'marketing';
 

@@ -1,10 +1,10 @@
-import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
+import { cookiesOf, isSaleCategory, storageOf, warnAboutTrackingInLockedCategories } from './categories.js';
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
-import { deleteCookies, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import { deleteCookies, deleteStorage, newConsentId, removeRecord, storeRecord } from './record-writer.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 
 /** How long a host callback may take before it is reported as hanging. */
@@ -61,6 +61,7 @@ export class ConsentEngine {
     if (hasDocument()) {
       removeRecord(state.config);
       deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
+      deleteStorage(this.optional().flatMap((name) => storageOf(state.config.categories[name])));
     }
     state.consent = null;
     state.signal();
@@ -112,6 +113,7 @@ export class ConsentEngine {
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
       deleteCookies(withdrawn.cookies, config);
+      deleteStorage(withdrawn.storage);
       void state.activate();
     }
     this.events.emit({
@@ -149,23 +151,26 @@ export class ConsentEngine {
     if (endpoint) await (await import('./consent-log.js')).retryPendingLog(endpoint);
   }
 
-  /** What `next` takes away: category and `category/service` keys, and the cookies to delete. */
-  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[] } {
+  /** What `next` takes away: category and `category/service` keys, and the cookies and storage keys to delete. */
+  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[]; storage: string[] } {
     const keys: string[] = [];
     const cookies: string[] = [];
+    const storage: string[] = [];
     for (const name of this.optional()) {
       const category = this.state.config.categories[name]!;
       if (!next.categories.includes(name)) {
         if (previous?.categories.includes(name)) keys.push(name);
         // Also with no previous record: cookies left from an expired or altered one go too.
         cookies.push(...cookiesOf(category));
+        storage.push(...storageOf(category));
       } else {
         const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]!.includes(service));
         keys.push(...dropped.map((service) => `${name}/${service}`));
         cookies.push(...cookiesOf(category, dropped));
+        storage.push(...storageOf(category, dropped));
       }
     }
-    return { keys, cookies };
+    return { keys, cookies, storage };
   }
 }
 

@@ -111,3 +111,20 @@ export function deleteCookies(patterns: string[], config: ResolvedConfig): void 
     for (const domain of domains) for (const path of new Set(['/', config.cookie.path ?? '/'])) Cookies.remove(name, { domain, path });
   }
 }
+
+/**
+ * Deletes every localStorage and sessionStorage key matching the names or `prefix*` patterns, in
+ * this origin (Web Storage has no domains or paths). Storage that is blocked holds nothing to delete.
+ */
+export function deleteStorage(patterns: string[]): void {
+  if (!patterns.length) return;
+  const matchers = patterns.map(patternToRegExp);
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const storage = window[area];
+      for (const key of Object.keys(storage)) if (matchers.some((matcher) => matcher.test(key))) storage.removeItem(key);
+    } catch {
+      // A sandboxed frame, or storage switched off: there is nothing of ours in it.
+    }
+  }
+}
