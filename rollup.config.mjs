@@ -44,8 +44,8 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 3040, brotli: 2710 },
-  engine: { gzip: 3750, brotli: 3350 },
+  'keuze.js': { gzip: 3090, brotli: 2760 },
+  engine: { gzip: 3950, brotli: 3500 },
   diagnostics: { gzip: 600, brotli: 500 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
@@ -57,12 +57,12 @@ const files = {
   'config-warnings': { gzip: 850, brotli: 700 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
-  ui: { gzip: 3100, brotli: 2700 },
+  ui: { gzip: 3200, brotli: 2800 },
   i18next: { gzip: 15500, brotli: 14000 },
   lit: { gzip: 6200, brotli: 5600 },
   'theme.styles': { gzip: 1700, brotli: 1500 },
   'config-text': { gzip: 450, brotli: 400 },
-  'cookie-banner': { gzip: 2100, brotli: 1800 },
+  'cookie-banner': { gzip: 2200, brotli: 1900 },
   'cookie-preferences': { gzip: 3700, brotli: 3200 },
   'reopen-button': { gzip: 950, brotli: 800 },
   'cookie-declaration': { gzip: 1950, brotli: 1700 },
@@ -79,10 +79,10 @@ const files = {
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 3040 },
+  'returning visit': { files: ['keuze.js'], gzip: 3090 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38.5 * 1024 },
 };
 
 /**

@@ -4,7 +4,9 @@ import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
+import { decodeRecord, readCookie } from './consent-record.js';
 import { deleteCookies, deleteStorage, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import { carryOver, decisionTimes } from './refusals.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 
 /** How long a host callback may take before it is reported as hanging. */
@@ -24,9 +26,28 @@ export class ConsentEngine {
     const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
+    if (!state.consent && state.config.usable && hasDocument()) this.carryRefusals();
     // privacySignals.gpc 'reject': the browser's signal is the visitor's decision until they make
     // one themselves, which is then stored as theirs (the dialog stays open to them).
     if (!state.consent && state.gpc && state.config.privacySignals?.gpc == 'reject') this.choose([], undefined, 'signal');
+  }
+
+  /**
+   * Refusals that stick (issue 19): a stored choice the loader set aside (new revision, expired)
+   * keeps its recent refusals. With nothing new to ask, it moves to this revision as it is, silently.
+   */
+  private carryRefusals(): void {
+    const { state } = this;
+    const stale = decodeRecord(readCookie(state.config.cookie.name));
+    const carried = stale && typeof stale == 'object' && carryOver(state.config, stale, this.optional());
+    if (!carried) return;
+    if (!carried.pending!.length) {
+      delete carried.pending;
+      storeRecord(state.config, carried);
+    }
+    state.consent = carried;
+    state.signal();
+    void state.activate();
   }
 
   acceptAll(): void {
@@ -90,7 +111,8 @@ export class ConsentEngine {
     }
     const previous = state.consent;
     // The same choice again (ten fast clicks, a second tag) writes nothing and announces nothing.
-    if (previous && sameChoice(previous, { categories, services })) return;
+    // (A choice with pending categories is answered, though: by leaving them off too.)
+    if (previous && !previous.pending && sameChoice(previous, { categories, services })) return;
 
     const now = new Date().toISOString();
     const record: ConsentRecord = {
@@ -103,6 +125,7 @@ export class ConsentEngine {
       language: config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
       gpc: state.gpc,
       method,
+      decisions: decisionTimes(this.optional(), categories, previous, now),
     };
     if (hasDocument() && !storeRecord(config, record)) {
       logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');

@@ -2,6 +2,7 @@ import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
 import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, readCookie } from './consent-record.js';
 import { logError } from './log.js';
+import { hasRefusal, reaskDays } from './refusals.js';
 import type { ConsentRecord } from './types.js';
 
 /** The record's format, its first field (the decoder's pattern accepts this one only). */
@@ -21,6 +22,7 @@ export function encodeRecord(record: ConsentRecord): string {
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)
       .join('~'),
+    ...(record.decisions ? [Object.entries(record.decisions).map(([category, time]) => `${category}.${Date.parse(time).toString(36)}`).join('~')] : []),
   ].join('|');
   return `${body}|${checksum(body)}`;
 }
@@ -71,6 +73,8 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     return false;
   }
   const attributes = consentCookieAttributes(config, location);
+  // A refusal is kept as long as it must not be asked about again.
+  if (hasRefusal(record)) attributes.expires = Math.max(attributes.expires, reaskDays(config));
   // A host-only copy, written before the site set cookie.domain, is sent first and would shadow this one.
   if (attributes.domain) Cookies.remove(name, { path: attributes.path });
   Cookies.set(name, value, attributes);

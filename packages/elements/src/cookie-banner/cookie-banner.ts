@@ -71,13 +71,15 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    if (!config?.usable || this.consent.consent || this.deciding) return nothing;
-    const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
+    const consent = this.consent.consent;
+    // A stored choice with categories added since asks about those only (refusals that stick).
+    const pending = consent?.pending;
+    if (!config?.usable || (consent && !pending?.length) || this.deciding) return nothing;
+    const optional = Object.entries(config.categories).filter(([name, category]) => !category.readOnly && (!pending || pending.includes(name)));
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
-    const text = last
-      ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
-      : t('banner.textNoPurposes');
+    const list = purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last;
+    const text = pending ? t('banner.added', { purposes: list! }) : last ? t('banner.text', { purposes: list! }) : t('banner.textNoPurposes');
     // With 'limit', the visitor is told up front that "accept all" will not grant these.
     const signalled = offBySignal(config, null);
     return html`
@@ -105,7 +107,12 @@ export class CookieBanner extends LitElement {
     // The banner leaves in the very next paint; writing the choice and running what it grants
     // come right after, so they never hold that frame back.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    await keuze[choice]();
+    const consent = keuze.getConsent();
+    if (consent?.pending) {
+      // Only the new categories are answered; the rest of the choice stays as it was.
+      const categories = [...consent.categories, ...(choice == 'acceptAll' ? consent.pending : [])];
+      await keuze.setConsent({ categories, services: consent.services }, { method: 'custom' });
+    } else await keuze[choice]();
     // Not stored (the engine failed to load, and said so): ask again rather than pretend.
     this.deciding = false;
     this.requestUpdate();

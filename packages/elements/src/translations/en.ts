@@ -13,6 +13,7 @@ export const en = {
   'banner.rejectAll': 'Reject all',
   'banner.choose': 'Choose',
   'banner.and': 'and',
+  'banner.added': 'Since your last visit we have added: {{purposes}}. Do you allow this too? Your earlier choices stay as they were.',
   'banner.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). So “Accept all” leaves this off: {{categories}}.',
 
   'preferences.title': 'Cookie settings',

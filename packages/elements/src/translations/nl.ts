@@ -11,6 +11,7 @@ export const nl: Translations = {
   'banner.rejectAll': 'Alles weigeren',
   'banner.choose': 'Zelf kiezen',
   'banner.and': 'en',
+  'banner.added': 'Sinds je vorige bezoek is dit erbij gekomen: {{purposes}}. Sta je dat ook toe? Je eerdere keuzes blijven zoals ze waren.',
   'banner.signal': 'Je browser vraagt websites om je gegevens niet te delen of te verkopen (Global Privacy Control). Daarom laat “Alles accepteren” dit uit: {{categories}}.',
 
   'preferences.title': 'Cookie-instellingen',
