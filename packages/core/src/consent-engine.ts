@@ -162,10 +162,18 @@ export class ConsentEngine {
       const entry = await consentLogEntry(this.state, record);
       this.events.emit({ type: 'consent-log', entry });
       const endpoint = config.consentLog?.endpoint;
-      if (endpoint && hasDocument()) await sendLogEntry(endpoint, entry);
+      // consentLog.format 'iso27560': the endpoint gets the record Keuze.receipt() returns.
+      const body = config.consentLog?.format == 'iso27560' ? await (await import('./receipt.js')).consentReceipt(this.state, record) : entry;
+      if (endpoint && hasDocument()) await sendLogEntry(endpoint, body);
     } catch (error) {
       logError('consentLog: the record of this decision could not be made:', error);
     }
+  }
+
+  /** The current choice as an ISO/IEC TS 27560 consent record (JSON-LD, DPV terms); null before one. */
+  async receipt(): Promise<Record<string, unknown> | null> {
+    const record = this.state.consent;
+    return record && !record.pending ? (await import('./receipt.js')).consentReceipt(this.state, record) : null;
   }
 
   /** Sends, once, the entries an earlier page view could not deliver. */

@@ -24,6 +24,11 @@ export interface Keuze {
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): Promise<void>;
   /** Forgets the choice and deletes the cookies of optional categories; the visitor is asked again. */
   reset(): Promise<void>;
+  /**
+   * The current choice as a consent record in the structure of ISO/IEC TS 27560:2023, in W3C DPV
+   * terms, as JSON-LD (docs/api.md maps each field); null before a choice. Loads the engine.
+   */
+  receipt(): Promise<Record<string, unknown> | null>;
   /** Opens the preferences dialog; focus returns to `opener` (by default the focused element) on close. */
   showPreferences(opener?: Element | null): Promise<void>;
   /** Switches every Keuze element to this language, live. */
@@ -140,9 +145,9 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     // While the engine loads (every first visit) it validates: no second chunk on the banner's path.
     validConfig: () => (engine ? loadEngine().then(() => state.config) : validate()),
   } as Keuze;
-  // The methods that change something load their code when first called.
-  for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset'] as const) {
-    keuze[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => void)(...args));
+  // The methods that change something (and the receipt) load their code when first called.
+  for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset', 'receipt'] as const) {
+    (keuze as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => unknown)(...args));
   }
   for (const method of ['showPreferences', 'setLanguage'] as const) {
     keuze[method] = (arg?: unknown) => withUi((loaded) => (loaded[method] as (a: unknown) => Promise<void>)(arg));

@@ -33,6 +33,10 @@ export const en = {
   'preferences.language': 'Language',
   'preferences.privacyLink': 'Privacy statement',
   'preferences.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). That is why this is off: {{categories}}. You can still switch it on yourself.',
+  'preferences.consentId': 'Your consent ID:',
+  'preferences.decidedOn': 'Chosen on {{date}}.',
+  'preferences.copy': 'Copy ID and date',
+  'preferences.copied': 'Copied.',
 
   'category.necessary.label': 'Necessary',
   'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice.',

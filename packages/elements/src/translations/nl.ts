@@ -31,6 +31,10 @@ export const nl: Translations = {
   'preferences.language': 'Taal',
   'preferences.privacyLink': 'Privacyverklaring',
   'preferences.signal': 'Je browser vraagt om je gegevens niet te delen (Global Privacy Control). Daarom staat dit uit: {{categories}}. Je kunt het zelf nog aanzetten.',
+  'preferences.consentId': 'Je toestemmings-ID:',
+  'preferences.decidedOn': 'Gekozen op {{date}}.',
+  'preferences.copy': 'ID en datum kopiëren',
+  'preferences.copied': 'Gekopieerd.',
 
   'category.necessary.label': 'Noodzakelijk',
   'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden.',
