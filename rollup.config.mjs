@@ -44,16 +44,19 @@ const packageBuild = (pkg, entries = ['index'], banner = undefined) => ({
  */
 const files = {
   // The loader: all a returning visitor downloads on a page without Keuze elements.
-  'keuze.js': { gzip: 3100, brotli: 2770 },
+  'keuze.js': { gzip: 3310, brotli: 2950 },
   engine: { gzip: 4000, brotli: 3550 },
-  diagnostics: { gzip: 600, brotli: 500 },
+  // With issue 19's report of undeclared cookies and storage keys: loaded only when there is one.
+  diagnostics: { gzip: 1250, brotli: 1100 },
+  // The event hub, shared by the engine and that report.
+  events: { gzip: 550, brotli: 450 },
   // Only for a config with googleConsentMode.
   'consent-mode': { gzip: 600, brotli: 500 },
   // Proof of consent, loaded after a decision.
   'consent-log': { gzip: 1000, brotli: 900 },
   // Keuze.receipt() and consentLog.format 'iso27560' only (issue 19 item 6).
   receipt: { gzip: 1250, brotli: 1100 },
-  'config-validation': { gzip: 3300, brotli: 2900 },
+  'config-validation': { gzip: 3400, brotli: 3000 },
   // Issue 19's warnings about a config a site should not ship (a missing privacyUrl, label,
   // description, or reopenButton: false without a link of the site's own): after the banner.
   'config-warnings': { gzip: 850, brotli: 700 },
@@ -67,7 +70,7 @@ const files = {
   'cookie-banner': { gzip: 2200, brotli: 1900 },
   'cookie-preferences': { gzip: 4000, brotli: 3450 },
   'reopen-button': { gzip: 950, brotli: 800 },
-  'cookie-declaration': { gzip: 1950, brotli: 1700 },
+  'cookie-declaration': { gzip: 2000, brotli: 1750 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   newsletter: { gzip: 3600, brotli: 3100 },
@@ -76,15 +79,15 @@ const files = {
   // Only for a page with a blocked gated iframe (issue 19 item 1).
   'embed-placeholder': { gzip: 2300, brotli: 2000 },
   // Everything in one classic script: engine, validator, every element, lit, i18next, marked, DOMPurify.
-  'keuze.iife.js': { gzip: 78.5 * 1024, brotli: 68 * 1024 },
+  'keuze.iife.js': { gzip: 79.5 * 1024, brotli: 69 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 3100 },
+  'returning visit': { files: ['keuze.js'], gzip: 3310 },
   // Issue 7 aims at 30 KB here; today's figure (36.5 KB, with Consent Mode and the consent log in
   // the engine and validator) is the budget until the work gets it there.
-  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 38.5 * 1024 },
+  'first visit, banner shown': { files: ['keuze.js', 'engine', 'ui', 'cookie-banner'], gzip: 39 * 1024 },
 };
 
 /**

@@ -56,10 +56,10 @@ export function defaultConfig(): ResolvedConfig {
 export function readConfig(input: unknown): ResolvedConfig {
   const config = defaultConfig();
   if (!isObject(input) || !isObject(input.categories)) return config;
-  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog } = input;
+  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog, detectUndeclared } = input;
   config.usable = true;
   // Only `false` turns the settings button off, only `true` forces it: anything else is 'auto'.
-  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog });
+  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog, detectUndeclared });
   for (const [name, category] of Object.entries(categories)) {
     // Only `true` locks a category on: a mistyped readOnly must never grant without a choice.
     if (isObject(category)) config.categories[name] = { ...category, readOnly: name == NECESSARY || category.readOnly === true };

@@ -8,6 +8,7 @@ export { readConfig, statementRevision, isObject, NECESSARY, DEFAULT_LIFETIME_DA
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, NAME, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, type RecordProblem } from './consent-record.js';
 export { explain, type Notice } from './notices.js';
+export { reportUndeclared } from './undeclared.js';
 export { encodeRecord, RECORD_FORMAT, consentCookieAttributes, type CookieAttributes } from './record-writer.js';
 export { GATED_SELECTOR } from './gating.js';
 export { cookiesOf, isSaleCategory } from './categories.js';

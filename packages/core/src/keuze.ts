@@ -1,6 +1,7 @@
 import { PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
+import type { reportUndeclared } from './undeclared.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
 import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
@@ -17,7 +18,7 @@ export interface Keuze {
   getConsent(): ConsentRecord | null;
   isGranted(category: string, service?: string): boolean;
   /** Subscribes to consent changes or to the proof of each decision; returns the unsubscribe function. */
-  on<T extends 'consent' | 'consent-log'>(type: T, listener: KeuzeListener<T>): () => void;
+  on<T extends 'consent' | 'consent-log' | 'undeclared-storage'>(type: T, listener: KeuzeListener<T>): () => void;
   /** Resolves once the choice is stored, gated elements run and listeners are called. */
   acceptAll(): Promise<void>;
   rejectAll(): Promise<void>;
@@ -70,7 +71,7 @@ declare global {
  */
 export interface KeuzeLoaders {
   engine: () => Promise<typeof ConsentEngine>;
-  diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain }>;
+  diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain; reportUndeclared: typeof reportUndeclared }>;
   /** Loaded only for a config with `googleConsentMode`. */
   consentMode: () => Promise<typeof startConsentMode>;
   /** The elements; without them the API's UI methods report that none is loaded. */
@@ -171,9 +172,29 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
           if (state.consent) state.signal();
         }, logError)
       : Promise.resolve();
+    // Undeclared cookies and storage keys (issue 19.5): a quick look here, the words in the
+    // diagnostics chunk, which loads only when this finds a name the config may not declare.
+    const reported = new Set<string>();
+    const detect = (): void => {
+      if (state.config.detectUndeclared === false) return;
+      // Every name the config holds, and Keuze's own (keuze_*), as JSON strings; `*` ends a prefix.
+      const declared = JSON.stringify([state.config.categories, config.cookie.name, 'keuze_*']);
+      let names = document.cookie.split('; ').map((pair) => pair.split('=')[0]!);
+      try {
+        names = names.concat(Object.keys(localStorage), Object.keys(sessionStorage));
+      } catch {
+        // Storage blocked: nothing in it to report.
+      }
+      const prefixes = [...declared.matchAll(/"([^"]*)\*"/g)].map(([, prefix]) => prefix!);
+      const found = names.filter((name) => name && !reported.has(name) && !declared.includes(`"${name}"`) && !prefixes.some((prefix) => name.startsWith(prefix)));
+      for (const name of found) reported.add(name);
+      if (found.length) void loaders.diagnostics().then((chunk) => chunk.reportUndeclared(state, found), logError);
+    };
     const start = async (): Promise<void> => {
       await ready;
       scan(document);
+      detect();
+      keuze.on('consent', detect);
       // 'auto' (the default): a way to withdraw on every page, unless the page has its own link.
       const { reopenButton } = state.config;
       if (loaders.ui && reopenButton !== false && (reopenButton === true || !document.querySelector(OPENER))) void withUi((loaded) => loaded.mount('reopen-button'));

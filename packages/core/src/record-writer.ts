@@ -3,6 +3,7 @@ import type { ResolvedConfig } from './config.js';
 import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, readCookie } from './consent-record.js';
 import { logError } from './log.js';
 import { hasRefusal, reaskDays } from './refusals.js';
+import { patternToRegExp } from './categories.js';
 import type { ConsentRecord } from './types.js';
 
 /** The record's format, its first field (the decoder's pattern accepts this one only). */
@@ -89,8 +90,6 @@ export function removeRecord(config: ResolvedConfig): void {
   if (domain) Cookies.remove(name, { path, domain });
 }
 
-const patternToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 /**
  * Deletes every cookie matching the names or `*` patterns: host-only and on each domain from the

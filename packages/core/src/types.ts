@@ -309,7 +309,19 @@ export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGe
  * Every event Keuze sends to `onEvent`. Consent events also reach `Keuze.on()` listeners; the
  * newsletter elements wait for `onEvent`'s answer (a promise) and dispatch `keuze-<type>` events.
  */
-export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent;
+/**
+ * Cookies or Web Storage keys the page holds that the config does not declare (`detectUndeclared`),
+ * each reported once per page view.
+ */
+export interface UndeclaredStorageEvent {
+  type: 'undeclared-storage';
+  /** The undeclared cookie names and storage keys. */
+  names: string[];
+  /** No optional category was granted when they were found: set before consent. */
+  beforeConsent: boolean;
+}
+
+export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | UndeclaredStorageEvent | NewsletterEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 
@@ -317,6 +329,7 @@ declare global {
   interface DocumentEventMap {
     'keuze-consent': CustomEvent<ConsentEventDetail>;
     'keuze-consent-log': CustomEvent<ConsentLogEvent>;
+    'keuze-undeclared-storage': CustomEvent<UndeclaredStorageEvent>;
   }
   interface Window {
     /** Google's command queue, which Consent Mode writes to. */
