@@ -31,9 +31,12 @@ const fill = `
 
 describe('issue 19.4: withdrawal clears Web Storage too', () => {
   beforeEach(clearCookies);
+  // Cleared through each test page: the runner's window may not share its storage (Firefox).
   afterEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
+    for (const frame of document.querySelectorAll('iframe')) {
+      frame.contentWindow?.localStorage.clear();
+      frame.contentWindow?.sessionStorage.clear();
+    }
     closePages();
   });
 

@@ -11,16 +11,20 @@ const chunksLoaded = (page: TestPage): string[] =>
 
 const ownLink = '<a href="#" data-keuze-open="preferences">Cookies</a>';
 /** Keeps the undeclared-storage events from onEvent, Keuze.on and the DOM. */
-const listen = `window.__undeclared = [];
+const listen = `localStorage.clear(); sessionStorage.clear();
+  window.__undeclared = [];
   window.KeuzeConfig = { onEvent: (event) => event.type == 'undeclared-storage' && window.__undeclared.push(['onEvent', event]) };
   document.addEventListener('keuze-undeclared-storage', (event) => window.__undeclared.push(['dom', event.detail]));`;
 const received = (page: TestPage): [string, UndeclaredStorageEvent][] => (page.window as unknown as { __undeclared: [string, UndeclaredStorageEvent][] }).__undeclared;
 
 describe('issue 19.5: finding what the config does not declare', () => {
   beforeEach(clearCookies);
+  // Cleared through each test page: the runner's window may not share its storage (Firefox).
   afterEach(() => {
-    localStorage.clear();
-    sessionStorage.clear();
+    for (const frame of document.querySelectorAll('iframe')) {
+      frame.contentWindow?.localStorage.clear();
+      frame.contentWindow?.sessionStorage.clear();
+    }
     closePages();
   });
 
