@@ -117,11 +117,15 @@ export function clearCookies(): void {
 /** A config like a real site's: analytics with two services, marketing with a cookie pattern. */
 export const siteConfig = {
   revision: 1,
+  privacyUrl: '/privacy',
   categories: {
     necessary: {},
     analytics: {
       cookies: ['_stats'],
-      services: { matomo: { cookies: ['_pk_*'] }, hotjar: { cookies: ['_hj'] } },
+      services: {
+        matomo: { label: 'Matomo', description: 'Visitor statistics, on our own server.', cookies: ['_pk_*'] },
+        hotjar: { label: 'Hotjar', description: 'Heatmaps of how pages are used.', cookies: ['_hj'] },
+      },
     },
     marketing: { cookies: ['_ads', '_fbp'] },
   },

@@ -1,7 +1,8 @@
 import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NAME, NECESSARY, ownData, statementRevision, type ResolvedConfig } from './config.js';
+import { isSaleCategory } from './categories.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
-import { logError, logWarning } from './log.js';
+import { logError } from './log.js';
 
 /**
  * The data-subject rights a privacy request can invoke, by GDPR article: access (15), rectification
@@ -9,7 +10,7 @@ import { logError, logWarning } from './log.js';
  * this validator, `<keuze-privacy-request>` and `@keuze/server`.
  */
 export const PRIVACY_REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'portability', 'withdraw-consent'] as const;
-const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
+const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies', 'storage'] as const;
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
 export type ConfigProblem = [path: string, expected: string, found?: unknown];
@@ -31,6 +32,9 @@ const FORMATS: Record<string, RegExp> = {
   theme: /^(light|dark|auto)$/,
   requestKind: new RegExp(`^(${PRIVACY_REQUEST_KINDS.join('|')})$`),
   idCopy: /^(off|optional|required)$/,
+  gpc: /^(limit|reject)$/,
+  logFormat: /^(keuze|iso27560)$/,
+  storageKey: /^[^*]{1,200}\*?$/,
 };
 
 /** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
@@ -43,6 +47,7 @@ const TESTS: Record<string, (value: unknown) => boolean> = {
   url: (v) => typeof v == 'string' && isSafeUrl(v),
   texts: (v) => isObject(v) && Object.values(v).every((s) => typeof s == 'string'),
   age: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 99,
+  reopenButton: (v) => typeof v == 'boolean' || v == 'auto',
 };
 
 const EXPECTED: Record<string, string> = {
@@ -74,10 +79,15 @@ const EXPECTED: Record<string, string> = {
   age: 'a whole number of years from 1 to 99',
   requestKind: `one of ${PRIVACY_REQUEST_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
   idCopy: '"off", "optional" or "required"',
+  reopenButton: 'true, false or "auto"',
+  gpc: '"limit" or "reject"',
+  logFormat: '"keuze" or "iso27560"',
+  storageKey: 'a storage key, or a prefix ending in * such as "_hj*"',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
 const COOKIES: Rule = ['cookie'];
+const STORAGE: Rule = ['storageKey'];
 /** A cookie is its name or `*` pattern, or an object describing it for the declaration. */
 const COOKIE_INFO: Rule = { name: 'pattern', lifetime: 'text', provider: 'string', purpose: 'text', thirdParty: 'boolean' };
 const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
@@ -85,7 +95,8 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
   readOnly: 'boolean',
   sale: 'boolean',
   cookies: COOKIES,
-  services: { '*': { ...TEXTS, cookies: COOKIES } },
+  storage: STORAGE,
+  services: { '*': { ...TEXTS, provider: 'string', cookies: COOKIES, storage: STORAGE } },
 };
 const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   categories: { '*': CATEGORY },
@@ -101,7 +112,11 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   translations: { '*': 'texts' },
   layout: 'layout',
   theme: 'theme',
-  reopenButton: 'boolean',
+  reopenButton: 'reopenButton',
+  privacySignals: { gpc: 'gpc' },
+  reaskAfterRefusalDays: 'days',
+  detectUndeclared: 'boolean',
+  controller: { name: 'string', contact: 'string' },
   newsletter: {
     topics: [{ id: 'topic', label: 'text', description: 'text', frequency: 'text', required: 'boolean' }],
     frequency: 'text',
@@ -113,7 +128,7 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   },
   privacyRequest: { kinds: ['requestKind'], idCopy: 'idCopy', controller: 'string', endpoint: 'url', timeout: 'ms' },
   googleConsentMode: 'consentMode',
-  consentLog: { endpoint: 'url' },
+  consentLog: { endpoint: 'url', format: 'logFormat' },
 };
 /** Every signal of Consent Mode v2, each followed by a category. */
 const SIGNALS: Record<ConsentModeSignal, Rule> = {
@@ -189,7 +204,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   }
   if (isObject(input.consentLog) && !valid.consentLog?.endpoint) problems.push(['consentLog.endpoint', 'url', input.consentLog.endpoint]);
   const { categories, cookie, ...rest } = valid;
-  Object.assign(config, rest);
+  // (The loader's quick read gives the same default.)
+  Object.assign(config, { reopenButton: 'auto' }, rest);
   // As the loader reads it: the stored revision must match on the next page view.
   if (input.revisionFrom == 'statement') {
     if (input.statementVersion === undefined) problems.push(['statementVersion', 'string']);
@@ -201,6 +217,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
     if (!categories[NECESSARY]) problems.push([`categories.${NECESSARY}`, NECESSARY]);
     Object.assign(config.categories, categories);
     config.categories[NECESSARY]!.readOnly = true;
+    // Resolved here, so the elements read the flag and need not know the default.
+    for (const [name, category] of Object.entries(config.categories)) category.sale = isSaleCategory(name, category);
   }
   return { config, problems };
 }
@@ -232,28 +250,16 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
-  if (config.usable) reportSurprises(config);
+  // The words are many and only developers read them: their own chunk, after the banner.
+  if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config), logError);
   if (globalThis.document && config.usable) {
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
-    else reportUnknownGated(config);
+    const checkPage = (): void => {
+      reportUnknownGated(config);
+    };
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', checkPage, { once: true });
+    else checkPage();
   }
   return config;
-}
-
-/** The categories Keuze's translations name and describe (packages/elements/src/translations). */
-const NAMED = [NECESSARY, 'functional', 'analytics', 'marketing'];
-
-/**
- * What is valid but surprises visitors: a warning each, naming the key to set. (Without a label,
- * the banner's sentence and the dialog show the raw key, "youtube".)
- */
-function reportSurprises({ privacyUrl, categories }: ResolvedConfig): void {
-  const unset = (key: string, effect: string): void => logWarning(`config.${key}: not set, so ${effect}.`);
-  if (!privacyUrl) unset('privacyUrl', 'the banner links to no privacy statement');
-  for (const [name, { label, services = {} }] of Object.entries(categories)) {
-    if (!label && !NAMED.includes(name)) unset(`categories.${name}.label`, `visitors read "${name}"; set it and a description`);
-    for (const [service, { label }] of Object.entries(services)) if (!label) unset(`categories.${name}.services.${service}.label`, `visitors read "${service}"`);
-  }
 }
 
 /** Gated markup naming a category or service the config lacks never runs: say so, once per name. */

@@ -3,6 +3,8 @@ import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;
+/** Six months: the Digital Omnibus proposal's shortest wait before asking again after a refusal. */
+export const DEFAULT_REASK_DAYS = 182;
 /** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
 export const MAX_LIFETIME_DAYS = 395;
 
@@ -71,9 +73,10 @@ export function readConfig(input: unknown): ResolvedConfig {
   const config = defaultConfig();
   input = ownData(input);
   if (!isObject(input) || !isObject(input.categories)) return config;
-  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog } = input;
+  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog, detectUndeclared } = input;
   config.usable = true;
-  Object.assign(config, { reopenButton: reopenButton === true, googleConsentMode, consentLog });
+  // Only `false` turns the settings button off, only `true` forces it: anything else is 'auto'.
+  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog, detectUndeclared });
   for (const [name, category] of Object.entries(categories)) {
     // Only `true` locks a category on: a mistyped readOnly must never grant without a choice. A
     // name the validator refuses is no category, also on a returning visit, when it does not run.

@@ -9,6 +9,7 @@ export { readConfig, statementRevision, isObject, ownData, NAME, NECESSARY, DEFA
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, PRIVACY_REQUEST_KINDS, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, type RecordProblem } from './consent-record.js';
 export { explain, type Notice } from './notices.js';
+export { reportUndeclared } from './undeclared.js';
 export { encodeRecord, RECORD_FORMAT, consentCookieAttributes, type CookieAttributes } from './record-writer.js';
 export { GATED_SELECTOR } from './gating.js';
 export { cookiesOf, isSaleCategory } from './categories.js';

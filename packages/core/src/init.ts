@@ -1,5 +1,6 @@
 import { checkConfig } from './config-validation.js';
 import { explain } from './notices.js';
+import { reportUndeclared } from './undeclared.js';
 import { ConsentEngine } from './consent-engine.js';
 import { startConsentMode } from './consent-mode.js';
 import { renewCookie } from './cookie-renewal.js';
@@ -15,7 +16,7 @@ export function init(config: KeuzeConfig, options: { ui?: KeuzeUi } = {}): Keuze
   const { ui } = options;
   const keuze = startKeuze(config, {
     engine: () => Promise.resolve(ConsentEngine),
-    diagnostics: () => Promise.resolve({ checkConfig, explain }),
+    diagnostics: () => Promise.resolve({ checkConfig, explain, reportUndeclared }),
     consentMode: () => Promise.resolve(startConsentMode),
     ui: ui && (() => Promise.resolve(ui)),
   });

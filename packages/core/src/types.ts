@@ -16,10 +16,20 @@ export interface CookieInfo {
 
 export type CookieSpec = CookieName | CookieInfo;
 
+/**
+ * A localStorage or sessionStorage key a category or service writes: its name, or a prefix
+ * pattern ending in `*` such as `_hjSession*`.
+ */
+export type StorageKey = string;
+
 export interface ServiceConfig {
   label?: LocalizedText;
   description?: LocalizedText;
+  /** Who runs the service (e.g. `Google Ireland Ltd.`), shown on an embed's placeholder. */
+  provider?: string;
   cookies?: CookieSpec[];
+  /** Web Storage keys of this service, deleted (in localStorage and sessionStorage) when it is withdrawn. */
+  storage?: StorageKey[];
 }
 
 export interface CategoryConfig {
@@ -35,6 +45,8 @@ export interface CategoryConfig {
   services?: Record<string, ServiceConfig>;
   /** Cookies deleted when this category is withdrawn. */
   cookies?: CookieSpec[];
+  /** Web Storage keys deleted (in localStorage and sessionStorage) when this category is withdrawn. */
+  storage?: StorageKey[];
 }
 
 export interface CookieOptions {
@@ -80,8 +92,27 @@ export interface KeuzeConfig {
   layout?: 'box' | 'bar';
   /** Colour scheme of every element: `auto` (default) follows the visitor's setting. */
   theme?: 'light' | 'dark' | 'auto';
-  /** A floating "cookie settings" button on every page once a choice is made. Default false. */
-  reopenButton?: boolean;
+  /**
+   * A floating "cookie settings" button on every page once a choice is made. `auto` (the default)
+   * adds it unless the page has its own `data-keuze-open="preferences"` element; `true` always,
+   * `false` never (the site then owes every page its own way to withdraw, GDPR Art. 7(3)).
+   */
+  reopenButton?: boolean | 'auto';
+  /** How Keuze honours the privacy signals a browser sends. */
+  privacySignals?: PrivacySignalOptions;
+  /**
+   * Days after a refusal (reject all, or an optional category left off) during which Keuze does
+   * not ask again about the refused categories, even when `revision` changes. Default 182 (six
+   * months, as the EU's Digital Omnibus proposal asks), at most 395.
+   */
+  reaskAfterRefusalDays?: number;
+  /**
+   * Compares the cookies and Web Storage keys the page can see with those the config declares,
+   * and reports each undeclared one once per page view. Default true.
+   */
+  detectUndeclared?: boolean;
+  /** Who is responsible for the processing (GDPR Art. 4(7)), named in `Keuze.receipt()`. */
+  controller?: ControllerInfo;
   newsletter?: NewsletterConfig;
   /** The `<keuze-privacy-request>` form for the visitor's rights requests (GDPR articles 15–21). */
   privacyRequest?: PrivacyRequestConfig;
@@ -118,10 +149,33 @@ export interface ConsentModeOptions {
 export interface ConsentLogOptions {
   /** Where each decision is POSTed as JSON (same-origin, or one that allows the POST by CORS). */
   endpoint: string;
+  /**
+   * `keuze` (the default): a ConsentLogEntry. `iso27560`: the record that `Keuze.receipt()`
+   * returns (ISO/IEC TS 27560:2023 with W3C DPV terms, JSON-LD).
+   */
+  format?: 'keuze' | 'iso27560';
 }
 
-/** How a choice was made. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'api';
+/** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+export interface PrivacySignalOptions {
+  /**
+   * `limit` (the default): categories marked `sale` start and stay denied, and "accept all" leaves
+   * them off. `reject`: a browser sending GPC has rejected every optional category: the choice is
+   * stored with method `signal` and no banner is shown; the visitor can still choose otherwise.
+   */
+  gpc?: 'limit' | 'reject';
+}
+
+/** The controller of the personal data (GDPR Art. 4(7)). */
+export interface ControllerInfo {
+  /** The organisation's name. */
+  name: string;
+  /** How to reach it about privacy: an email address or a URL. */
+  contact?: string;
+}
+
+/** How a choice was made; `signal`: the browser's Global Privacy Control, with `privacySignals.gpc: 'reject'`. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'api' | 'signal';
 
 /** The visitor's stored choice. */
 export interface ConsentRecord {
@@ -140,6 +194,16 @@ export interface ConsentRecord {
   /** Whether the browser sent Global Privacy Control when the choice was made. */
   gpc: boolean;
   method: ConsentMethod;
+  /**
+   * When each optional category was last decided, granted or refused (ISO 8601). Missing in
+   * records stored before Keuze kept it; a category not in it has not been asked.
+   */
+  decisions?: Record<string, string>;
+  /**
+   * Categories the config added since this choice: the banner asks about these only, and the
+   * rest of the choice stays. Set for the page view, never stored.
+   */
+  pending?: string[];
 }
 
 /** Proof of a decision, as sent to `consentLog.endpoint` and in the `consent-log` event. No personal data. */
@@ -324,7 +388,19 @@ export interface PrivacyRequestAnswer {
  * newsletter and privacy-request elements wait for `onEvent`'s answer (a promise) and dispatch
  * `keuze-<type>` events.
  */
-export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent | PrivacyRequestEvent;
+/**
+ * Cookies or Web Storage keys the page holds that the config does not declare (`detectUndeclared`),
+ * each reported once per page view.
+ */
+export interface UndeclaredStorageEvent {
+  type: 'undeclared-storage';
+  /** The undeclared cookie names and storage keys. */
+  names: string[];
+  /** No optional category was granted when they were found: set before consent. */
+  beforeConsent: boolean;
+}
+
+export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | UndeclaredStorageEvent | NewsletterEvent | PrivacyRequestEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 
@@ -332,6 +408,7 @@ declare global {
   interface DocumentEventMap {
     'keuze-consent': CustomEvent<ConsentEventDetail>;
     'keuze-consent-log': CustomEvent<ConsentLogEvent>;
+    'keuze-undeclared-storage': CustomEvent<UndeclaredStorageEvent>;
   }
   interface Window {
     /** Google's command queue, which Consent Mode writes to. */

@@ -8,3 +8,4 @@ import './cookie-declaration/define.js';
 import './newsletter-signup/define.js';
 import './newsletter-preferences/define.js';
 import './privacy-request/define.js';
+import './embed-placeholder/define.js';

@@ -13,6 +13,7 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-newsletter-signup': () => import('./newsletter-signup/define.js'),
   'keuze-newsletter-preferences': () => import('./newsletter-preferences/define.js'),
   'keuze-privacy-request': () => import('./privacy-request/define.js'),
+  'keuze-embed-placeholder': () => import('./embed-placeholder/define.js'),
 };
 
 const reported = new Set<string>();
@@ -74,6 +75,11 @@ export const ui: KeuzeUi = {
     const config = await window.Keuze?.validConfig();
     if (config) startLanguage(config);
     setLanguage(lang);
+  },
+  async placeholders(embeds) {
+    const { EmbedPlaceholder } = await import('./embed-placeholder/define.js');
+    await bodyReady();
+    EmbedPlaceholder.cover(embeds);
   },
   async consentTexts() {
     // What the banner and dialog say in the language shown, the site's overrides and category

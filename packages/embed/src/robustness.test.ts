@@ -212,7 +212,8 @@ describe('bad config', () => {
     const first = await openPage({ config: siteConfig });
     await first.keuze.rejectAll();
     closePages();
-    const page = await openPage({ config: { ...siteConfig, colour: 'red' } });
+    // (A page with its own settings link: no settings button, so nothing is shown.)
+    const page = await openPage({ config: { ...siteConfig, colour: 'red' }, body: '<a href="#" data-keuze-open="preferences">Cookies</a>' });
     await settle(100);
     expect(page.keuze.getConsent()).not.to.equal(null);
     // The returning visit's loader carries no validator: nothing is shown, nothing is checked.
@@ -221,31 +222,6 @@ describe('bad config', () => {
     await page.keuze.showPreferences();
     await settle(100);
     expect(problems()).to.have.length(1);
-  });
-});
-
-describe('defaults that would surprise visitors', () => {
-  beforeEach(clearCookies);
-  afterEach(closePages);
-
-  const surprises = (page: TestPage): string[] => page.logs('warn').filter((text) => text.includes(': not set, so'));
-
-  it('warn once each, naming the key to set: no privacyUrl, a category or service without a label', async () => {
-    const page = await openPage({ config: { categories: { necessary: {}, tools: {}, analytics: {}, marketing: { services: { youtube: {} } } } } });
-    // The full validation has run once the validated config is there.
-    await page.keuze.validConfig();
-    expect(surprises(page).map((text) => text.replace(/^\[keuze\] /, ''))).to.deep.equal([
-      'config.privacyUrl: not set, so the banner links to no privacy statement.',
-      'config.categories.tools.label: not set, so visitors read "tools"; set it and a description.',
-      'config.categories.marketing.services.youtube.label: not set, so visitors read "youtube".',
-    ]);
-  });
-
-  it('say nothing when the config sets them', async () => {
-    const config = { privacyUrl: '/privacy', categories: { necessary: {}, tools: { label: { nl: 'Hulpmiddelen', en: 'Tools' } }, marketing: { services: { youtube: { label: 'YouTube' } } } } };
-    const page = await openPage({ config });
-    await page.keuze.validConfig();
-    expect(page.logs('warn')).to.deep.equal([]);
   });
 });
 

@@ -75,7 +75,8 @@ for (const loader of ['module', 'iife'] as Loader[]) {
     });
 
     it('applies the stored choice on the next page load, once, without loading the write path', async () => {
-      const page = await openPage({ loader, config: siteConfig, body: trackers });
+      // A page with its own settings link, so no settings button either.
+      const page = await openPage({ loader, config: siteConfig, body: `${trackers}<a href="#" data-keuze-open="preferences">Cookies</a>` });
       await page.keuze.setConsent({ categories: ['marketing'] });
       await page.reload();
       await settle(200);

@@ -40,8 +40,8 @@ describe('the script tag and the elements', () => {
     });
   }
 
-  it('a returning visit loads no element code, and no engine', async () => {
-    const page = await returningVisit();
+  it('a returning visit to a page with its own settings link loads no element code, and no engine', async () => {
+    const page = await returningVisit({ body: '<a href="#" data-keuze-open="preferences">Cookie-instellingen</a>' });
     await settle(200);
     expect(page.keuze.getConsent()).not.to.equal(null);
     expect(chunksLoaded(page)).to.deep.equal([]);

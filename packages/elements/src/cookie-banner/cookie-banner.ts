@@ -1,6 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { categoryInSentence } from '../config-text.js';
+import { categoryInSentence, offBySignal } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { t } from '../i18n/i18n.js';
@@ -27,6 +27,7 @@ function activeBanner(): CookieBanner | undefined {
  * @csspart base - The banner's box.
  * @csspart title - The heading.
  * @csspart text - The explanation, with the privacy statement link.
+ * @csspart signal - Shown when the browser sends Global Privacy Control: what "accept all" leaves off.
  * @csspart button - Each of the three buttons.
  * @csspart accept-all - The "Accept all" button.
  * @csspart reject-all - The "Reject all" button.
@@ -99,13 +100,17 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    if (!config?.usable || this.consent.consent || this.deciding || activeBanner() != this) return nothing;
-    const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
+    const consent = this.consent.consent;
+    // A stored choice with categories added since asks about those only (refusals that stick).
+    const pending = consent?.pending;
+    if (!config?.usable || (consent && !pending?.length) || this.deciding || activeBanner() != this) return nothing;
+    const optional = Object.entries(config.categories).filter(([name, category]) => !category.readOnly && (!pending || pending.includes(name)));
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
-    const text = last
-      ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
-      : t('banner.textNoPurposes');
+    const list = purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last;
+    const text = pending ? t('banner.added', { purposes: list! }) : last ? t('banner.text', { purposes: list! }) : t('banner.textNoPurposes');
+    // With 'limit', the visitor is told up front that "accept all" will not grant these.
+    const signalled = offBySignal(config, null);
     return html`
       <section part="base" class="banner ${this.layout}" aria-labelledby="title">
         <h2 part="title" id="title">${t('banner.title')}</h2>
@@ -113,6 +118,7 @@ export class CookieBanner extends LitElement {
           ${text}
           ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('banner.privacyLink')}</a>` : nothing}
         </p>
+        ${signalled.length ? html`<p part="signal">${t('banner.signal', { categories: signalled.join(', ') })}</p>` : nothing}
         <div class="buttons">
           <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('banner.acceptAll')}</button>
           <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('banner.rejectAll')}</button>
@@ -130,7 +136,12 @@ export class CookieBanner extends LitElement {
     // The banner leaves in the very next paint; writing the choice and running what it grants
     // come right after, so they never hold that frame back.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    await keuze[choice]();
+    const consent = keuze.getConsent();
+    if (consent?.pending) {
+      // Only the new categories are answered; the rest of the choice stays as it was.
+      const categories = [...consent.categories, ...(choice == 'acceptAll' ? consent.pending : [])];
+      await keuze.setConsent({ categories, services: consent.services }, { method: 'custom' });
+    } else await keuze[choice]();
     // Not stored (the engine failed to load, and said so): ask again rather than pretend.
     this.deciding = false;
     this.requestUpdate();

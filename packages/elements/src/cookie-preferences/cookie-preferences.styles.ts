@@ -224,4 +224,27 @@ export const preferencesStyles = css`
   footer .button {
     flex: 1 1 9rem;
   }
+  .proof {
+    margin-block: 1.25em 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .proof code {
+    overflow-wrap: anywhere;
+    color: var(--_text);
+  }
+  .copy {
+    margin-inline-start: 0.5em;
+    min-height: 2.75rem;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_button-radius);
+    background: transparent;
+    color: var(--_link);
+    font: inherit;
+    cursor: pointer;
+  }
+  .copied {
+    margin-inline-start: 0.5em;
+  }
 `;

@@ -1,7 +1,7 @@
-import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
+import { logWarning, type CategoryConfig, type ConsentChoice, type CookieSpec } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
+import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
@@ -28,8 +28,11 @@ interface Draft {
  * @csspart title - The heading.
  * @csspart close - The close button (closes without a choice).
  * @csspart body - The categories.
+ * @csspart signal - Says which categories are off because the browser sends Global Privacy Control.
  * @csspart category - One category.
  * @csspart switch - Each switch.
+ * @csspart proof - The consent ID and the date of the choice.
+ * @csspart copy - The button that copies them.
  * @csspart footer - The three buttons.
  * @csspart button - Each button.
  * @csspart save - "Save choices".
@@ -60,6 +63,7 @@ export class CookiePreferences extends LitElement {
     // Renders from the validated config: wait for it on a first open.
     await this.consent.keuze?.validConfig();
     this.draft = this.currentChoice();
+    this.copied = false;
     this.open = true;
     await this.updateComplete;
   }
@@ -86,6 +90,7 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
+    const signalled = offBySignal(config, this.consent.consent);
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose}>
         <span class="focus-guard" data-end="start" tabindex="0" @focus=${this.wrapFocus}></span>
@@ -111,7 +116,9 @@ export class CookiePreferences extends LitElement {
               ${t('preferences.intro')}
               ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('preferences.privacyLink')}</a>` : nothing}
             </p>
+            ${signalled.length ? html`<p part="signal" class="signal">${t('preferences.signal', { categories: signalled.join(', ') })}</p>` : nothing}
             ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
+            ${this.renderProof()}
           </div>
           <footer part="footer">
             <button part="button save" class="button" @click=${this.save}>${t('preferences.save')}</button>
@@ -167,6 +174,34 @@ export class CookiePreferences extends LitElement {
         ${cookies.length ? this.renderCookies(cookies) : nothing}
       </section>
     `;
+  }
+
+  /**
+   * The consent ID and the date of the choice, with a button that copies both: what a visitor
+   * sends with a request about the data linked to their cookie.
+   */
+  private renderProof(): unknown {
+    const consent = this.consent.consent;
+    if (!consent) return nothing;
+    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(consent.timestamp));
+    return html`<p part="proof" class="proof">
+      ${t('preferences.consentId')} <code>${consent.consentId}</code><br />
+      ${t('preferences.decidedOn', { date })}
+      <button part="copy" class="copy" @click=${() => this.copyProof(consent.consentId, consent.timestamp)}>${t('preferences.copy')}</button>
+      <span role="status" class="copied">${this.copied ? t('preferences.copied') : ''}</span>
+    </p>`;
+  }
+
+  @state() private copied = false;
+
+  private async copyProof(consentId: string, timestamp: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(`${t('preferences.consentId')} ${consentId}\n${timestamp}`);
+      this.copied = true;
+    } catch (error) {
+      // No clipboard (an insecure page, a denied permission): the ID stays on screen to select.
+      logWarning('could not copy the consent ID:', error);
+    }
   }
 
   private renderCookies(cookies: CookieSpec[]): unknown {

@@ -1,6 +1,7 @@
 import { logWarning, type ResolvedConfig } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
+import type { PlaceholderKey } from '../embed-placeholder/placeholder.texts.js';
 import type { NewsletterKey } from '../newsletter/newsletter.texts.js';
 import type { RequestKey } from '../privacy-request/privacy-request.texts.js';
 import type { StatementKey } from '../privacy-statement/statement.texts.js';
@@ -8,7 +9,7 @@ import { en, type TranslationKey } from '../translations/en.js';
 import { nl } from '../translations/nl.js';
 
 /** Every text's key: the consent texts here, and those each element brings with its code. */
-export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey | RequestKey;
+export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey | RequestKey | PlaceholderKey;
 export type { TranslationKey };
 
 /** The families of keys a site may override, also for elements whose texts have not loaded yet. */
