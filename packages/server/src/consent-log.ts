@@ -5,7 +5,7 @@ import type { Database } from './store/database.js';
 import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string } from './validation.js';
 
 /** Every method a record can carry; `satisfies` fails the build when core adds one. */
-const METHODS = ['accept-all', 'reject-all', 'custom', 'api'] as const satisfies readonly ConsentMethod[];
+const METHODS = ['accept-all', 'reject-all', 'custom', 'api', 'signal'] as const satisfies readonly ConsentMethod[];
 type MissingMethod = Exclude<ConsentMethod, (typeof METHODS)[number]>;
 const allMethods: MissingMethod extends never ? true : never = true;
 void allMethods;
