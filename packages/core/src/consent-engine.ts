@@ -1,4 +1,4 @@
-import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
+import { cookiesOf, isSaleCategory, storageOf, warnAboutTrackingInLockedCategories } from './categories.js';
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
@@ -6,7 +6,9 @@ import { cookieValues } from './cookie-access.js';
 import { consentCookieAttributes, deleteCookies, removeCookies } from './cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
-import { newConsentId, storeRecord } from './record-writer.js';
+import { decodeRecord } from './consent-record.js';
+import { deleteStorage, newConsentId, storeRecord } from './record-writer.js';
+import { carryOver, decisionTimes } from './refusals.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 
 /** How long a host callback may take before it is reported as hanging. */
@@ -15,6 +17,9 @@ const DEFAULT_CALLBACK_TIMEOUT = 10_000;
 const hasDocument = (): boolean => typeof document != 'undefined';
 /** What the loader compares with the browser's cookies to notice a change made elsewhere (ConsentState.seen). */
 const storedValues = ({ cookie }: ConsentState['config']): string => String(cookieValues(cookie.name));
+
+/** A list of category or service names, as the API takes them (a Symbol or number is no name). */
+const isNameList = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name == 'string');
 
 /**
  * Changes the choice: writes the cookie first, then deletes withdrawn cookies, then runs newly
@@ -30,6 +35,34 @@ export class ConsentEngine {
     warnAboutTrackingInLockedCategories(state.config);
     // The page sees several copies of the consent cookie: only the choice stays.
     if (state.consent && state.seen?.includes(',')) this.tidy();
+    if (!state.consent && state.config.usable && hasDocument()) this.carryRefusals();
+    // privacySignals.gpc 'reject': the browser's signal is the visitor's decision until they make
+    // one themselves, which is then stored as theirs (the dialog stays open to them).
+    if (!state.consent && state.gpc && state.config.privacySignals?.gpc == 'reject') this.choose([], undefined, 'signal');
+  }
+
+  /**
+   * Refusals that stick (issue 19): a stored choice the loader set aside (new revision, expired)
+   * keeps its recent refusals. With nothing new to ask, it moves to this revision as it is, silently.
+   * Of several copies of the consent cookie, the newest decodable one counts.
+   */
+  private carryRefusals(): void {
+    const { state } = this;
+    let stale: ConsentRecord | null = null;
+    for (const value of cookieValues(state.config.cookie.name) ?? []) {
+      const record = decodeRecord(value);
+      if (record && typeof record == 'object' && !(Date.parse(record.timestamp) <= Date.parse(stale?.timestamp as string))) stale = record;
+    }
+    const carried = stale && carryOver(state.config, stale, this.optional());
+    if (!carried) return;
+    if (!carried.pending!.length) {
+      delete carried.pending;
+      storeRecord(state.config, carried);
+      state.seen = storedValues(state.config);
+    }
+    state.consent = carried;
+    state.signal();
+    void state.activate();
   }
 
   acceptAll(): void {
@@ -48,7 +81,7 @@ export class ConsentEngine {
 
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): void {
     const { categories, services = {} } = (choice ?? {}) as Partial<ConsentChoice>;
-    if (!Array.isArray(categories) || !isObject(services) || !Object.values(services).every(Array.isArray)) {
+    if (!isNameList(categories) || !isObject(services) || !Object.values(services).every(isNameList)) {
       logError('Keuze.setConsent: expected { categories: string[], services?: { [category]: string[] } }; nothing changed.');
       return;
     }
@@ -66,8 +99,9 @@ export class ConsentEngine {
     if (hasDocument()) {
       removeCookies([config.cookie.name], config);
       state.seen = storedValues(config);
-      const { cookies, keep } = this.withdrawn(previous, null);
+      const { cookies, keep, storage } = this.withdrawn(previous, null);
       deleteCookies(cookies, keep, config);
+      deleteStorage(storage);
     }
     state.consent = null;
     state.signal();
@@ -97,6 +131,11 @@ export class ConsentEngine {
     if (state.consent && storeRecord(state.config, state.consent)) state.seen = storedValues(state.config);
   }
 
+  private optional(): string[] {
+    const { categories } = this.state.config;
+    return Object.keys(categories).filter((name) => !categories[name]!.readOnly);
+  }
+
   private choose(chosen: string[], chosenServices: ConsentChoice['services'], method: ConsentMethod): void {
     const { state } = this;
     const { config } = state;
@@ -117,7 +156,8 @@ export class ConsentEngine {
     state.sync();
     const previous = state.consent;
     // The same choice again (ten fast clicks, a second tag) writes nothing and announces nothing.
-    if (previous && sameChoice(previous, { categories, services })) return;
+    // (A choice with pending categories is answered, though: by leaving them off too.)
+    if (previous && !previous.pending && sameChoice(previous, { categories, services })) return;
 
     const now = new Date().toISOString();
     const record: ConsentRecord = {
@@ -130,6 +170,7 @@ export class ConsentEngine {
       language: config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
       gpc: state.gpc,
       method,
+      decisions: decisionTimes(this.optional(), categories, previous, now),
     };
     if (hasDocument()) {
       if (!storeRecord(config, record)) {
@@ -145,6 +186,7 @@ export class ConsentEngine {
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
       deleteCookies(withdrawn.cookies, withdrawn.keep, config);
+      deleteStorage(withdrawn.storage);
       void state.activate();
     }
     this.events.emit({
@@ -170,10 +212,18 @@ export class ConsentEngine {
       const entry = await consentLogEntry(this.state, record);
       this.events.emit({ type: 'consent-log', entry });
       const endpoint = config.consentLog?.endpoint;
-      if (endpoint && hasDocument()) await sendLogEntry(endpoint, entry);
+      // consentLog.format 'iso27560': the endpoint gets the record Keuze.receipt() returns.
+      const body = config.consentLog?.format == 'iso27560' ? await (await import('./receipt.js')).consentReceipt(this.state, record) : entry;
+      if (endpoint && hasDocument()) await sendLogEntry(endpoint, body);
     } catch (error) {
       logError('consentLog: the record of this decision could not be made:', error);
     }
+  }
+
+  /** The current choice as an ISO/IEC TS 27560 consent record (JSON-LD, DPV terms); null before one. */
+  async receipt(): Promise<Record<string, unknown> | null> {
+    const record = this.state.consent;
+    return record && !record.pending ? (await import('./receipt.js')).consentReceipt(this.state, record) : null;
   }
 
   /** Sends, once, the entries an earlier page view could not deliver. */
@@ -183,29 +233,32 @@ export class ConsentEngine {
   }
 
   /**
-   * What `next` takes away: category and `category/service` keys, and the cookies to delete; and
-   * the cookies to keep whatever the patterns say, those of the categories and services `next`
-   * grants (locked ones included).
+   * What `next` takes away: category and `category/service` keys, and the cookies and storage keys
+   * to delete; and the cookies to keep whatever the patterns say, those of the categories and
+   * services `next` grants (locked ones included).
    */
-  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord | null): { keys: string[]; cookies: string[]; keep: string[] } {
+  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord | null): { keys: string[]; cookies: string[]; keep: string[]; storage: string[] } {
     const keys: string[] = [];
     const cookies: string[] = [];
     const keep: string[] = [];
+    const storage: string[] = [];
     for (const [name, category] of Object.entries(this.state.config.categories)) {
       if (category.readOnly) keep.push(...cookiesOf(category));
       else if (!next?.categories.includes(name)) {
         if (previous?.categories.includes(name)) keys.push(name);
         // Also with no previous record: cookies left from an expired or altered one go too.
         cookies.push(...cookiesOf(category));
+        storage.push(...storageOf(category));
       } else {
         const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]?.includes(service));
         const droppedCookies = cookiesOf(category, dropped);
         keys.push(...dropped.map((service) => `${name}/${service}`));
         cookies.push(...droppedCookies);
+        storage.push(...storageOf(category, dropped));
         keep.push(...cookiesOf(category).filter((cookie) => !droppedCookies.includes(cookie)));
       }
     }
-    return { keys, cookies, keep };
+    return { keys, cookies, keep, storage };
   }
 }
 

@@ -2,6 +2,8 @@ import type { ResolvedConfig } from './config.js';
 import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS } from './consent-record.js';
 import { removeCookies, setCookie } from './cookie-jar.js';
 import { logError } from './log.js';
+import { hasRefusal, reaskDays } from './refusals.js';
+import { patternToRegExp } from './categories.js';
 import type { ConsentRecord } from './types.js';
 
 /** The record's format, its first field (the decoder's pattern accepts this one only). */
@@ -21,6 +23,7 @@ export function encodeRecord(record: ConsentRecord): string {
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)
       .join('~'),
+    ...(record.decisions ? [Object.entries(record.decisions).map(([category, time]) => `${category}.${Date.parse(time).toString(36)}`).join('~')] : []),
   ].join('|');
   return `${body}|${checksum(body)}`;
 }
@@ -47,5 +50,24 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     return false;
   }
   removeCookies([name], config);
-  return setCookie(config, name, value, (Date.parse(record.timestamp) + config.lifetimeDays * DAY_MS - Date.now()) / 1000);
+  // A refusal is kept as long as it must not be asked about again (issue 19).
+  const days = hasRefusal(record) ? Math.max(config.lifetimeDays, reaskDays(config)) : config.lifetimeDays;
+  return setCookie(config, name, value, (Date.parse(record.timestamp) + days * DAY_MS - Date.now()) / 1000);
+}
+
+/**
+ * Deletes every localStorage and sessionStorage key matching the names or `prefix*` patterns, in
+ * this origin (Web Storage has no domains or paths). Storage that is blocked holds nothing to delete.
+ */
+export function deleteStorage(patterns: string[]): void {
+  if (!patterns.length) return;
+  const matchers = patterns.map(patternToRegExp);
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const storage = window[area];
+      for (const key of Object.keys(storage)) if (matchers.some((matcher) => matcher.test(key))) storage.removeItem(key);
+    } catch {
+      // A sandboxed frame, or storage switched off: there is nothing of ours in it.
+    }
+  }
 }

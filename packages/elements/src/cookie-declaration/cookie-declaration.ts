@@ -61,6 +61,11 @@ export class CookieDeclaration extends LitElement {
       code {
         overflow-wrap: anywhere;
       }
+      .kind {
+        font-size: 0.85em;
+        font-weight: normal;
+        color: var(--_muted);
+      }
     `,
   ];
 
@@ -106,15 +111,18 @@ export class CookieDeclaration extends LitElement {
   }
 
   private renderCategory(name: string, category: CategoryConfig, granted: boolean, config: ResolvedConfig): unknown {
-    const rows: { cookie: CookieSpec; service?: string }[] = [
+    // Web Storage keys are listed beside the cookies: withdrawal deletes them alike.
+    const rows: { cookie: CookieSpec; service?: string; storage?: boolean }[] = [
       // A site that lists Keuze's own cookie itself describes it its own way: one row, the site's.
       ...(name == NECESSARY ? this.ownStorage(config) : [])
         .filter((own) => !(category.cookies ?? []).some((cookie) => cookieInfo(cookie).name == own.name))
         .map((cookie) => ({ cookie })),
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
-      ...Object.entries(category.services ?? {}).flatMap(([service, config]) =>
-        (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
-      ),
+      ...(category.storage ?? []).map((cookie) => ({ cookie, storage: true })),
+      ...Object.entries(category.services ?? {}).flatMap(([service, config]) => [
+        ...(config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
+        ...(config.storage ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service, storage: true })),
+      ]),
     ];
     const state = category.readOnly ? t('declaration.alwaysOn') : granted ? t('declaration.granted') : t('declaration.denied');
     const description = categoryDescription(name, category);
@@ -136,10 +144,10 @@ export class CookieDeclaration extends LitElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${rows.map(({ cookie, service }) => {
+                  ${rows.map(({ cookie, service, storage }) => {
                     const info = this.cookieRow(cookie);
                     return html`<tr>
-                      <th scope="row"><code>${info.name}</code></th>
+                      <th scope="row"><code>${info.name}</code>${storage ? html` <span class="kind">${t('declaration.storage')}</span>` : nothing}</th>
                       <td>${service ?? '—'}</td>
                       <td>${info.provider ?? '—'}</td>
                       <td>${textOf(info.purpose) || '—'}</td>

@@ -26,6 +26,7 @@ const en = {
   'declaration.newsletterCookie': 'Remembers which newsletters you signed up for (topic names only, never your address).',
   'declaration.days': '{{days}} days',
   'declaration.untilSent': 'Until delivered, at most until your next visit',
+  'declaration.storage': '(stored in the browser: localStorage or sessionStorage)',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -50,6 +51,7 @@ const nl: Record<keyof typeof en, string> = {
   'declaration.newsletterCookie': 'Onthoudt voor welke nieuwsbrieven je je hebt aangemeld (alleen de onderwerpen, nooit je adres).',
   'declaration.days': '{{days}} dagen',
   'declaration.untilSent': 'Tot het is afgeleverd, hooguit tot je volgende bezoek',
+  'declaration.storage': '(opgeslagen in de browser: localStorage of sessionStorage)',
 };
 
 export type DeclarationKey = keyof typeof en;
