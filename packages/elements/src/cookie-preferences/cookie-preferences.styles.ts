@@ -22,8 +22,8 @@ export const preferencesStyles = css`
     background: rgb(0 0 0 / 0.5);
   }
 
-  header,
-  footer {
+  .header,
+  .footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -31,7 +31,7 @@ export const preferencesStyles = css`
     padding: var(--_space) calc(var(--_space) * 1.25);
   }
 
-  header {
+  .header {
     border-bottom: 1px solid var(--_border);
   }
 
@@ -190,6 +190,15 @@ export const preferencesStyles = css`
     color: var(--_link);
   }
 
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   .table-scroll {
     overflow-x: auto;
   }
@@ -209,11 +218,11 @@ export const preferencesStyles = css`
     border-bottom: 1px solid var(--_border);
   }
 
-  footer {
+  .footer {
     border-top: 1px solid var(--_border);
   }
 
-  footer .button {
+  .footer .button {
     flex: 1 1 9rem;
   }
 `;

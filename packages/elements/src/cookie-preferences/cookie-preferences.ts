@@ -86,9 +86,11 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
+    // No <header>/<footer> or named <section>s: inside a dialog they become extra banner,
+    // contentinfo and region landmarks of the page around it.
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
-        <header part="header">
+        <div part="header" class="header">
           <h2 part="title" id="title" tabindex="-1">${t('preferences.title')}</h2>
           ${languages.length > 1
             ? html`<label class="language">
@@ -103,7 +105,7 @@ export class CookiePreferences extends LitElement {
           <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
           </button>
-        </header>
+        </div>
         <div part="body" class="body">
           <p>
             ${t('preferences.intro')}
@@ -111,11 +113,11 @@ export class CookiePreferences extends LitElement {
           </p>
           ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
         </div>
-        <footer part="footer">
+        <div part="footer" class="footer">
           <button part="button save" class="button" @click=${this.save}>${t('preferences.save')}</button>
           <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('preferences.acceptAll')}</button>
           <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('preferences.rejectAll')}</button>
-        </footer>
+        </div>
       </dialog>
     `;
   }
@@ -126,7 +128,7 @@ export class CookiePreferences extends LitElement {
     const cookies = [...(category.cookies ?? []), ...services.flatMap(([, service]) => service.cookies ?? [])];
     const description = categoryDescription(name, category);
     return html`
-      <section part="category" class="category" aria-labelledby="label-${name}">
+      <div part="category" class="category">
         <div class="row">
           <h3 id="label-${name}"><label for="switch-${name}">${categoryLabel(name, category)}</label></h3>
           ${locked ? html`<span class="always-on" id="always-${name}">${t('preferences.alwaysOn')}</span>` : nothing}
@@ -160,17 +162,18 @@ export class CookiePreferences extends LitElement {
               )}
             </fieldset>`
           : nothing}
-        ${cookies.length ? this.renderCookies(cookies) : nothing}
-      </section>
+        ${cookies.length ? this.renderCookies(name, categoryLabel(name, category), cookies) : nothing}
+      </div>
     `;
   }
 
-  private renderCookies(cookies: CookieSpec[]): unknown {
+  /** The disclosure and its table are named with the category: "Cookies (2) Statistieken", not three times "Cookies (2)". */
+  private renderCookies(name: string, label: string, cookies: CookieSpec[]): unknown {
     return html`
       <details class="cookies">
-        <summary>${t('preferences.cookies')} (${cookies.length})</summary>
+        <summary id="cookies-${name}">${t('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
         <div class="table-scroll">
-          <table>
+          <table aria-labelledby="cookies-${name}">
             <thead>
               <tr>
                 <th scope="col">${t('preferences.cookieName')}</th>

@@ -102,7 +102,7 @@ export class PrivacyStatement extends LitElement {
     if (!changed.has('load') || this.load.status == 'loading') return;
     if (this.focusAfterLoad) {
       this.focusAfterLoad = false;
-      this.renderRoot.querySelector<HTMLElement>('h1, .error button')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('h1[tabindex], .error button')?.focus();
     }
     if (this.load.status != 'ready') return;
     if (this.sectionIndex >= 0) {
@@ -118,8 +118,10 @@ export class PrivacyStatement extends LitElement {
     const { load } = this;
     if (load.status == 'loading') return html`<div part="placeholder" class="placeholder" role="status">${t('statement.loading')}</div>`;
     if (load.status == 'failed') {
-      return html`<div part="error" class="error" role="alert">
-        <p>${t('statement.failed')}</p>
+      // The statement is the page's h1; the page keeps one when the text could not come.
+      return html`<div part="error" class="error">
+        <h1 part="title">${t('statement.title')}</h1>
+        <p role="alert">${t('statement.failed')}</p>
         <button class="button" @click=${() => this.reload()}>${t('statement.retry')}</button>
         ${load.url ? html`<a href=${load.url}>${t('statement.openFile')}</a>` : nothing}
       </div>`;
