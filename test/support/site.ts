@@ -41,7 +41,7 @@ function siteHtml(options: SiteOptions): string {
   const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Alinea ${i + 1}: Boekvlot verkoopt tweedehands boeken. <a href="/boeken/${i}">Lees meer over boek ${i + 1}</a>.</p>`).join('');
   return `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>Boekvlot</title>
-<style>body { margin: 0; font-family: sans-serif; } header, main, footer { padding: 1rem; } nav ul, footer { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; list-style: none; } header > a, nav a, footer a { display: inline-block; padding-block: 0.5rem; }</style>
+<style>body { margin: 0; font-family: sans-serif; } main { min-height: 100vh; } header, main, footer { padding: 1rem; } nav ul, footer { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; list-style: none; } header > a, nav a, footer a { display: inline-block; padding-block: 0.5rem; }</style>
 <script src="/node_modules/axe-core/axe.min.js"></script>
 <script>${before}</script>
 <script type="module">
@@ -71,6 +71,8 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
   const win = iframe.contentWindow as Site['window'];
   await waitUntil(() => win.Keuze, 'Keuze did not start in the site page', { timeout: 5000 });
   await win.Keuze!.validConfig();
+  // Test pages share one cookie jar: each site page starts as a first visit.
+  if (win.Keuze!.getConsent()) await win.Keuze!.reset();
   return {
     iframe,
     window: win,

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import type { KeuzeConfig } from '@keuze/core';
 import { emulateMedia } from '@web/test-runner-commands';
 import { elementsConfig } from '../../../test/support/elements.js';
 import { axeViolations, closeSites, openSite, sitePart, type Site, type SiteOptions } from '../../../test/support/site.js';
@@ -111,4 +112,108 @@ describe('a whole site page', () => {
       }
     }
   }
+});
+
+/** The part of the viewport a rectangle covers, 0–1. */
+const coverage = (rect: DOMRect, width: number, height: number): number =>
+  (Math.max(0, Math.min(rect.right, width) - Math.max(rect.left, 0)) * Math.max(0, Math.min(rect.bottom, height) - Math.max(rect.top, 0))) / (width * height);
+
+/** Long Dutch compounds where a site might well have them: a category label, the banner's text, the statement's title. */
+const longWords: KeuzeConfig = {
+  ...elementsConfig,
+  translations: { nl: { 'banner.text': 'Wij gebruiken cookies voor {{purposes}} en voor klanttevredenheidsonderzoeksresultatenverwerking.' } },
+  categories: {
+    ...elementsConfig.categories,
+    analytics: { ...elementsConfig.categories.analytics, label: { nl: 'Bezoekersstatistieken', en: 'Statistics' } },
+    functional: { label: { nl: 'Gebruikersvoorkeurenopslag', en: 'Preferences' } },
+  },
+};
+
+const sizes = [
+  [1024, 768],
+  [320, 640],
+  // A 1280 × 1024 window at 400 % zoom.
+  [320, 256],
+] as const;
+
+describe('a site page at every size', () => {
+  afterEach(closeSites);
+
+  for (const [width, height] of sizes) {
+    for (const layout of ['box', 'bar'] as const) {
+      it(`every focusable element of the page can be scrolled clear of the ${layout} at ${width} × ${height}`, async () => {
+        const site = await openSite({ width, height, config: { ...elementsConfig, layout } });
+        const base = await sitePart(site, 'keuze-cookie-banner', 'base');
+        await Promise.all(base.getAnimations().map((animation) => animation.finished));
+        const focusable = [...site.document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')];
+        expect(focusable.length).to.be.above(5);
+        for (const element of focusable) {
+          element.focus();
+          // As far as the page lets it: the scroll padding keeps the banner's height free.
+          element.scrollIntoView({ block: 'nearest' });
+          const rect = element.getBoundingClientRect();
+          const banner = base.getBoundingClientRect();
+          const clear = rect.bottom <= banner.top + 0.5 || rect.top >= banner.bottom - 0.5 || rect.right <= banner.left || rect.left >= banner.right;
+          expect(clear, `${element.textContent} (${Math.round(rect.top)}–${Math.round(rect.bottom)}) under the ${layout} (from ${Math.round(banner.top)})`).to.equal(true);
+          expect(rect.top, element.textContent!).to.be.at.least(0);
+        }
+      });
+    }
+  }
+
+  for (const layout of ['box', 'bar'] as const) {
+    it(`the ${layout} covers at most half of a 320 × 256 viewport, and scrolls inside itself`, async () => {
+      const site = await openSite({ width: 320, height: 256, config: { ...elementsConfig, layout } });
+      const base = await sitePart(site, 'keuze-cookie-banner', 'base');
+      await Promise.all(base.getAnimations().map((animation) => animation.finished));
+      expect(coverage(base.getBoundingClientRect(), 320, 256)).to.be.at.most(0.5);
+      for (const name of ['accept-all', 'reject-all', 'choose']) {
+        const button = await sitePart(site, 'keuze-cookie-banner', name);
+        button.focus();
+        const rect = button.getBoundingClientRect();
+        expect(rect.top, name).to.be.at.least(base.getBoundingClientRect().top - 0.5);
+        expect(rect.bottom, name).to.be.at.most(base.getBoundingClientRect().bottom + 0.5);
+      }
+    });
+  }
+
+  it('the dialog at 320 × 256 gives most of its height to the categories', async () => {
+    const site = await openSite({ width: 320, height: 256 });
+    (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    await waitUntil(() => dialog.open);
+    const list = dialog.querySelector<HTMLElement>('[part~="category"]')!;
+    // The box that scrolls the categories: fixed parts of the dialog take the rest of its height.
+    let scroller: HTMLElement | null = list.parentElement;
+    while (scroller && scroller !== dialog && getComputedStyle(scroller).overflowY == 'visible') scroller = scroller.parentElement;
+    expect(scroller!.clientHeight / dialog.clientHeight).to.be.above(0.5);
+  });
+
+  it('nothing scrolls sideways at 320 px with long Dutch words', async () => {
+    const site = await openSite({
+      width: 320,
+      height: 640,
+      heading: false,
+      config: longWords,
+      main: `<keuze-privacy-statement><template>---\ntitle: Privacyverklaring Basecone\nversion: 1\n---\n## Bewaartermijnen\n\nTekst.</template></keuze-privacy-statement><keuze-cookie-declaration></keuze-cookie-declaration>`,
+    });
+    const base = await sitePart(site, 'keuze-cookie-banner', 'base');
+    await sitePart(site, 'keuze-privacy-statement', 'content');
+    await sitePart(site, 'keuze-cookie-declaration', 'base');
+    const root = site.document.scrollingElement!;
+    expect(root.scrollWidth, 'the page').to.be.at.most(320);
+    expect(base.scrollWidth, 'the banner').to.be.at.most(base.clientWidth);
+    const text = await sitePart(site, 'keuze-cookie-banner', 'text');
+    expect(text.getBoundingClientRect().right, "the banner's text").to.be.at.most(base.getBoundingClientRect().right);
+    (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    await waitUntil(() => dialog.open);
+    const box = dialog.getBoundingClientRect();
+    for (const control of dialog.querySelectorAll('input, select, button')) {
+      const rect = control.getBoundingClientRect();
+      expect(rect.left, control.id || control.textContent!).to.be.at.least(box.left);
+      expect(rect.right, control.id || control.textContent!).to.be.at.most(box.right);
+    }
+    expect(root.scrollWidth, 'the page with the dialog open').to.be.at.most(320);
+  });
 });

@@ -133,6 +133,8 @@ describe('<keuze-cookie-banner>', () => {
         banner().layout = layout;
         await banner().updateComplete;
         const base = await part(banner(), 'base');
+        // Measured where it stays, after the entrance slide.
+        await Promise.all(base.getAnimations().map((animation) => animation.finished));
         const box = base.getBoundingClientRect();
         expect(box.left, layout).to.be.at.least(0);
         expect(box.right, layout).to.be.at.most(width);

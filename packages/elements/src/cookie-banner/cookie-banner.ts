@@ -39,17 +39,27 @@ export class CookieBanner extends LitElement {
 
   /**
    * While the banner floats over the page, the page keeps its height free at the bottom, so that
-   * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11).
+   * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11): scroll padding
+   * for where focus scrolls to, and as much padding below the page, so that its last links (the
+   * footer's "Cookie settings") can scroll up past the banner too.
    */
   private keepFocusVisible?: ResizeObserver;
   private reserving?: Element;
+  /** The page's own padding below, which ours comes on top of. */
+  private pagePadding = '';
 
   protected override updated(): void {
     const base = this.renderRoot.querySelector('[part~="base"]');
     if (base && this.layout != 'inline') {
       // Made here, not as a field: a server render constructs the element where there is no ResizeObserver.
       this.keepFocusVisible ??= new ResizeObserver(([entry]) => {
-        if (entry?.target.isConnected) document.documentElement.style.scrollPaddingBottom = `calc(${entry.target.getBoundingClientRect().height}px + 2rem)`;
+        if (!entry?.target.isConnected) return;
+        const root = document.documentElement.style;
+        // From the banner's top to the window's bottom (the box floats a little above it); offsetTop ignores the entrance slide.
+        const height = document.documentElement.clientHeight - (entry.target as HTMLElement).offsetTop;
+        if (!root.paddingBottom) this.pagePadding = getComputedStyle(document.documentElement).paddingBottom;
+        root.scrollPaddingBottom = `calc(${height}px + 2rem)`;
+        root.paddingBottom = `calc(${this.pagePadding} + ${height}px)`;
       });
       if (this.reserving != base) this.keepFocusVisible.observe((this.reserving = base));
     } else if (this.reserving) {
@@ -65,7 +75,7 @@ export class CookieBanner extends LitElement {
   private releaseSpace(): void {
     this.keepFocusVisible?.disconnect();
     this.reserving = undefined;
-    document.documentElement.style.scrollPaddingBottom = '';
+    document.documentElement.style.scrollPaddingBottom = document.documentElement.style.paddingBottom = '';
   }
 
   protected override render(): unknown {

@@ -31,13 +31,17 @@ export class CookieDeclaration extends LitElement {
         color: var(--_text);
         background: var(--_bg);
       }
-      h2 {
+      .heading {
         display: flex;
         flex-wrap: wrap;
         align-items: baseline;
         gap: 0.25em 0.75em;
         margin: 1.5em 0 0.25em;
         font-size: 1.25em;
+        font-weight: bold;
+      }
+      .heading > span {
+        min-width: 0;
       }
       .state {
         font-size: 0.8em;
@@ -66,6 +70,12 @@ export class CookieDeclaration extends LitElement {
 
   /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /**
+   * The level (2–6) of each category's heading, to fit the page's outline: 3 under a page's own
+   * "Cookies" h2, for example. Default 2; other values are clamped to 2–6.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly consent = new ConsentController(this);
   private readonly i18n = new I18nController(this);
@@ -97,7 +107,9 @@ export class CookieDeclaration extends LitElement {
     const description = categoryDescription(name, category);
     return html`
       <section part="category" aria-labelledby="category-${name}">
-        <h2 id="category-${name}">${categoryLabel(name, category)} <span part="state" class="state">${state}</span></h2>
+        <div class="heading" role="heading" aria-level=${Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2))} id="category-${name}">
+          <span>${categoryLabel(name, category)}</span> <span part="state" class="state">${state}</span>
+        </div>
         ${description ? html`<p>${description}</p>` : nothing}
         ${rows.length
           ? html`<div class="table-scroll">

@@ -37,6 +37,7 @@ export const preferencesStyles = css`
 
   h2 {
     flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: 1.25em;
   }
@@ -101,6 +102,7 @@ export const preferencesStyles = css`
 
   h3 {
     flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: 1.05em;
   }
@@ -124,6 +126,10 @@ export const preferencesStyles = css`
     padding: 0.25em 0 0 var(--_space);
     border: 0;
     border-inline-start: 2px solid var(--_border);
+  }
+
+  .service > span {
+    min-width: 0;
   }
 
   .service {
@@ -224,5 +230,20 @@ export const preferencesStyles = css`
 
   .footer .button {
     flex: 1 1 9rem;
+  }
+
+  /*
+   * A short viewport (400 % zoom: 256 px) has no room for a fixed header and footer: they scroll
+   * with the categories, so the list gets the dialog's whole height.
+   */
+  @media (max-height: 30rem) {
+    dialog[open] {
+      display: block;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    .body {
+      overflow: visible;
+    }
   }
 `;

@@ -71,6 +71,9 @@ export const themeStyles = css`
     font-size: var(--_font-size);
     line-height: 1.5;
     color: var(--_text);
+    /* Long Dutch compounds ("Bezoekersstatistieken") wrap at 320 px rather than push the page sideways. */
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
 
   :host([theme='dark']) {
