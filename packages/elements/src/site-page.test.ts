@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { KeuzeConfig } from '@keuze/core';
 import { emulateMedia } from '@web/test-runner-commands';
 import { elementsConfig } from '../../../test/support/elements.js';
-import { axeViolations, closeSites, openSite, sitePart, type Site, type SiteOptions } from '../../../test/support/site.js';
+import { axeViolations, closeSites, openSite, siteActiveElement, sitePart, type Site, type SiteOptions } from '../../../test/support/site.js';
 
 const STATEMENT = `---
 title: Privacyverklaring Boekvlot
@@ -215,5 +215,68 @@ describe('a site page at every size', () => {
       expect(rect.right, control.id || control.textContent!).to.be.at.most(box.right);
     }
     expect(root.scrollWidth, 'the page with the dialog open').to.be.at.most(320);
+  });
+});
+
+/** An element of the site page in words: chai cannot print an element from another window (it never ends). */
+const named = (element: Element | null | undefined): string => (element ? `<${element.localName}> ${element.textContent!.trim().slice(0, 40)}` : 'nothing');
+
+describe('focus on a site page', () => {
+  afterEach(closeSites);
+
+  for (const layout of ['box', 'bar'] as const) {
+    it(`after a choice in the ${layout}, focus goes back to where it was before the banner`, async () => {
+      const site = await openSite({ config: { ...elementsConfig, layout } });
+      const link = site.document.querySelector<HTMLElement>('nav a')!;
+      link.focus();
+      const accept = await sitePart(site, 'keuze-cookie-banner', 'accept-all');
+      accept.focus();
+      accept.click();
+      await waitUntil(() => site.keuze.getConsent(), 'no choice stored');
+      await waitUntil(() => siteActiveElement(site) != accept, 'focus stayed on the button that went');
+      expect(named(siteActiveElement(site))).to.equal(named(link));
+    });
+  }
+
+  it('after a choice in the banner reached from the top of the page, focus goes to the main content', async () => {
+    const site = await openSite();
+    const reject = await sitePart(site, 'keuze-cookie-banner', 'reject-all');
+    reject.focus();
+    reject.click();
+    await waitUntil(() => site.keuze.getConsent(), 'no choice stored');
+    await waitUntil(() => siteActiveElement(site) != reject);
+    expect(named(siteActiveElement(site))).to.equal(named(site.document.querySelector('main')));
+  });
+
+  it('after a choice in the dialog opened from the banner, focus is on the page, not <body>', async () => {
+    const site = await openSite();
+    const link = site.document.querySelector<HTMLElement>('nav a')!;
+    link.focus();
+    const choose = await sitePart(site, 'keuze-cookie-banner', 'choose');
+    choose.focus();
+    choose.click();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    await waitUntil(() => dialog.open);
+    (await sitePart(site, 'keuze-cookie-preferences', 'save')).click();
+    await waitUntil(() => site.keuze.getConsent(), 'no choice stored');
+    await waitUntil(() => !dialog.open && !site.document.querySelector('keuze-cookie-banner')!.shadowRoot!.querySelector('[part~="base"]'));
+    // The dialog's close event comes a task later: focus must still be right after it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(named(siteActiveElement(site))).to.equal(named(link));
+  });
+
+  it('after "Ongedaan maken" on the newsletter preferences, focus is on the message', async () => {
+    const site = await openSite({ main: `<div id="newsletter"></div>${NEWSLETTER_HOST}` });
+    await site.keuze.rejectAll();
+    const element = site.document.querySelector('keuze-newsletter-preferences')!;
+    (await sitePart(site, 'keuze-newsletter-preferences', 'unsubscribe')).click();
+    const undo = (): HTMLButtonElement | undefined => [...element.shadowRoot!.querySelectorAll('button')].find((item) => item.textContent!.trim() == 'Ongedaan maken');
+    await waitUntil(undo, 'no undo button');
+    const button = undo()!;
+    button.focus();
+    button.click();
+    await waitUntil(() => element.shadowRoot!.textContent!.includes('Je voorkeuren zijn opgeslagen.'), 'the undo did not save');
+    await waitUntil(() => siteActiveElement(site) != button);
+    expect(named(siteActiveElement(site))).to.equal('<p> Je voorkeuren zijn opgeslagen.');
   });
 });

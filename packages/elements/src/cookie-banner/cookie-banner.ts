@@ -8,6 +8,17 @@ import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
 /**
+ * Focus for a keyboard user to go on from when what they were in disappears: where they came
+ * from, else the start of the page's main content (made focusable for this), else its first heading.
+ */
+function focusAfterLeaving(from?: HTMLElement | null): void {
+  const target = from?.isConnected ? from : document.querySelector<HTMLElement>('main, [role="main"], h1');
+  if (!target) return;
+  if (target != from && target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
+}
+
+/**
  * @tagname keuze-cookie-banner
  * @summary The first layer of cookie consent: what the site asks, with accept, reject and choose
  * side by side. Shown while there is no valid choice; gone within a frame of one.
@@ -36,6 +47,24 @@ export class CookieBanner extends LitElement {
   private readonly i18n = new I18nController(this);
   /** Hides the banner on the click itself, before the choice is stored. */
   private deciding = false;
+  /** Where keyboard focus was before it entered the banner: it goes back there when the banner goes. */
+  private focusReturn?: HTMLElement;
+  private returnFocus = false;
+
+  constructor() {
+    super();
+    this.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget as HTMLElement | null;
+      // Not from the banner itself (retargeted to this element) or from Keuze's own dialog.
+      if (from && from != this && !from.localName.startsWith('keuze-')) this.focusReturn = from;
+    });
+  }
+
+  protected override willUpdate(): void {
+    // A choice hides the banner (or the dialog opened from it hands focus back first): the focused
+    // button goes, and focus must not fall to <body> (WCAG 2.4.3).
+    this.returnFocus = !!this.shadowRoot?.activeElement;
+  }
 
   /**
    * While the banner floats over the page, the page keeps its height free at the bottom, so that
@@ -50,6 +79,7 @@ export class CookieBanner extends LitElement {
 
   protected override updated(): void {
     const base = this.renderRoot.querySelector('[part~="base"]');
+    if (this.returnFocus && !base) focusAfterLeaving(this.focusReturn);
     if (base && this.layout != 'inline') {
       // Made here, not as a field: a server render constructs the element where there is no ResizeObserver.
       this.keepFocusVisible ??= new ResizeObserver(([entry]) => {

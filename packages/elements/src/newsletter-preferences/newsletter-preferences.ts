@@ -115,7 +115,7 @@ export class NewsletterPreferences extends LitElement {
             </label>`;
           })}
         </fieldset>
-        ${view.notice == 'saved' ? html`<p part="message" class="message" role="status">${t('preferences.newsletter.saved')}</p>` : nothing}
+        ${view.notice == 'saved' ? html`<p part="message" class="message" role="status" tabindex="-1">${t('preferences.newsletter.saved')}</p>` : nothing}
         ${this.error ? this.renderError() : nothing}
         <div class="actions">
           <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('preferences.newsletter.save')}</button>
@@ -128,7 +128,7 @@ export class NewsletterPreferences extends LitElement {
   }
 
   private renderError(): unknown {
-    return html`<p part="message" class="message failure" role="alert">
+    return html`<p part="message" class="message failure" role="alert" tabindex="-1">
       ${t(`newsletter.${this.error}` as TextKey)}
       <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${t('newsletter.retry')}</button>
     </p>`;
@@ -163,6 +163,12 @@ export class NewsletterPreferences extends LitElement {
       this.error = error instanceof HostError ? error.reason : 'failed';
     } finally {
       this.busy = false;
+    }
+    // The button pressed may be gone ("Undo", "Try again"): focus goes to what says what happened,
+    // never to <body> (WCAG 2.4.3). The message also gets read out.
+    await this.updateComplete;
+    if (this.isConnected && !this.shadowRoot?.activeElement && document.activeElement == document.body) {
+      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
     }
   }
 
