@@ -3,6 +3,7 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { renderingCommands } from './test/support/rendering-commands.mjs';
 
 /** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -103,6 +104,7 @@ export default {
     commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }),
     testPages,
+    renderingCommands,
   ],
   browsers: [
     chromeLauncher({

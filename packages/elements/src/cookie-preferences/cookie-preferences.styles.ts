@@ -178,6 +178,41 @@ export const preferencesStyles = css`
     opacity: 0.75;
   }
 
+  /*
+   * Forced colours (Windows high contrast) paint track and knob alike in the page's background:
+   * on and off would look the same. System colours keep them apart: off is an outlined track with
+   * a knob in the text colour, on is filled with Highlight and its knob moves across.
+   */
+  @media (forced-colors: active) {
+    input[type='checkbox'],
+    input[type='checkbox']::before {
+      forced-color-adjust: none;
+    }
+    input[type='checkbox'] {
+      border-color: CanvasText;
+      background: Canvas;
+    }
+    input[type='checkbox']::before {
+      background: CanvasText;
+    }
+    input[type='checkbox']:checked {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    input[type='checkbox']:checked::before {
+      background: HighlightText;
+    }
+    input[type='checkbox']:disabled {
+      border-color: GrayText;
+    }
+    input[type='checkbox']:checked:disabled {
+      background: GrayText;
+    }
+    input[type='checkbox']:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     input[type='checkbox']::before {
       transition: inset-inline-start 0.15s ease-out;

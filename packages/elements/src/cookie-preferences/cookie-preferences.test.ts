@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { deepActiveElement, freshKeuze, part } from '../../../../test/support/elements.js';
+import { deepActiveElement, emulateForcedColors, freshKeuze, part, pixelDifference, pixelsOf } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
 const banner = (): HTMLElement => document.querySelector('keuze-cookie-banner')!;
@@ -168,6 +168,34 @@ describe('<keuze-cookie-preferences>', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  // Windows high contrast: author colours give way to a few system colours. Chromium only: only CDP emulates forced colours.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`in forced colours (${colorScheme}), a switch that is on looks different from one that is off`, async () => {
+      await emulateForcedColors({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+      try {
+        await openFromBanner();
+        const analytics = switchFor('analytics');
+        analytics.scrollIntoView({ block: 'center' });
+        const off = await pixelsOf(analytics);
+        analytics.click();
+        await dialogElement().updateComplete;
+        expect(analytics.checked).to.equal(true);
+        const on = await pixelsOf(analytics);
+        expect(pixelDifference(off, on)).to.be.above(0.2);
+        // And without forced colours, as designed.
+        await emulateForcedColors({ forcedColors: 'none', colorScheme, reducedMotion: 'reduce' });
+        analytics.click();
+        await dialogElement().updateComplete;
+        const normalOff = await pixelsOf(analytics);
+        analytics.click();
+        await dialogElement().updateComplete;
+        expect(pixelDifference(normalOff, await pixelsOf(analytics))).to.be.above(0.2);
+      } finally {
+        await emulateForcedColors({ forcedColors: 'none' });
+      }
+    });
+  }
 
   for (const lang of ['nl', 'en']) {
     for (const colorScheme of ['light', 'dark'] as const) {
