@@ -56,7 +56,7 @@ document.querySelector('#newsletter').append(element);
 </script>`;
 
 /** Each state of each element, as a visitor meets it on a page of the site. */
-const states: { name: string; options?: SiteOptions; choose?: boolean; ready: (site: Site) => Promise<unknown> }[] = [
+const states: { name: string; options?: Omit<SiteOptions, 'config'> & { config?: Partial<KeuzeConfig> }; choose?: boolean; ready: (site: Site) => Promise<unknown> }[] = [
   { name: 'banner as a box', ready: (site) => sitePart(site, 'keuze-cookie-banner', 'base') },
   { name: 'banner as a bar', options: { config: { layout: 'bar' } }, ready: (site) => sitePart(site, 'keuze-cookie-banner', 'base') },
   {
