@@ -280,3 +280,49 @@ describe('focus on a site page', () => {
     expect(named(siteActiveElement(site))).to.equal('<p> Je voorkeuren zijn opgeslagen.');
   });
 });
+
+describe('writing direction and language on a site page', () => {
+  afterEach(closeSites);
+
+  const everyElement = `<keuze-privacy-statement><template>${STATEMENT}</template></keuze-privacy-statement><keuze-cookie-declaration></keuze-cookie-declaration><div id="newsletter"></div>${NEWSLETTER_HOST}`;
+  const tags = ['keuze-cookie-banner', 'keuze-privacy-statement', 'keuze-cookie-declaration', 'keuze-newsletter-preferences'];
+
+  it('each element sets dir and lang on its content, for the language it shows', async () => {
+    const site = await openSite({ heading: false, main: everyElement });
+    for (const tag of tags) await waitUntil(() => site.document.querySelector(tag)?.shadowRoot?.firstElementChild, `${tag} did not render`);
+    (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
+    await sitePart(site, 'keuze-cookie-preferences', 'base');
+    for (const tag of [...tags, 'keuze-cookie-preferences']) {
+      const host = site.document.querySelector(tag)!;
+      expect([host.getAttribute('lang'), host.getAttribute('dir')], tag).to.deep.equal(['nl', 'ltr']);
+    }
+  });
+
+  it('on a right-to-left page in Hebrew: the layout mirrors, English stand-ins and cookie names read left to right', async () => {
+    const config: KeuzeConfig = {
+      ...elementsConfig,
+      lang: 'he',
+      translations: { he: { 'banner.title': 'עוגיות באתר הזה', 'banner.text': 'אנחנו משתמשים בעוגיות עבור {{purposes}}.' } },
+    };
+    const site = await openSite({ lang: 'he', dir: 'rtl', config });
+    const base = await sitePart(site, 'keuze-cookie-banner', 'base');
+    const banner = site.document.querySelector('keuze-cookie-banner')!;
+    expect([banner.getAttribute('lang'), banner.getAttribute('dir')]).to.deep.equal(['he', 'rtl']);
+    expect(getComputedStyle(base).direction).to.equal('rtl');
+    // "Accept all" has no Hebrew text here: the English one is marked English and runs left to right.
+    const accept = await sitePart(site, 'keuze-cookie-banner', 'accept-all');
+    const english = accept.querySelector('[lang]')!;
+    expect([english.getAttribute('lang'), getComputedStyle(english).direction, english.textContent]).to.deep.equal(['en', 'ltr', 'Accept all']);
+    // The site's Hebrew title is not marked.
+    expect((await sitePart(site, 'keuze-cookie-banner', 'title')).querySelector('[lang]')).to.equal(null);
+    accept.click();
+    await waitUntil(() => site.keuze.getConsent());
+    await site.keuze.showPreferences();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    for (const details of dialog.querySelectorAll('details')) details.open = true;
+    const name = [...dialog.querySelectorAll('code')].find((code) => code.textContent == '_pk_id.*')!;
+    expect(getComputedStyle(name).direction).to.equal('ltr');
+    expect(getComputedStyle(name).unicodeBidi).to.equal('isolate');
+    expect(getComputedStyle(dialog).direction).to.equal('rtl');
+  });
+});

@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { categoryInSentence } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { t } from '../i18n/i18n.js';
+import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
@@ -115,19 +115,19 @@ export class CookieBanner extends LitElement {
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
     const text = last
-      ? t('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
-      : t('banner.textNoPurposes');
+      ? shownText('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
+      : shownText('banner.textNoPurposes');
     return html`
       <section part="base" class="banner ${this.layout}" aria-labelledby="title">
-        <h2 part="title" id="title">${t('banner.title')}</h2>
+        <h2 part="title" id="title">${shownText('banner.title')}</h2>
         <p part="text">
           ${text}
-          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('banner.privacyLink')}</a>` : nothing}
+          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('banner.privacyLink')}</a>` : nothing}
         </p>
         <div class="buttons">
-          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('banner.acceptAll')}</button>
-          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('banner.rejectAll')}</button>
-          <button part="button choose" class="button" @click=${this.choose}>${t('banner.choose')}</button>
+          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('banner.acceptAll')}</button>
+          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('banner.rejectAll')}</button>
+          <button part="button choose" class="button" @click=${this.choose}>${shownText('banner.choose')}</button>
         </div>
       </section>
     `;

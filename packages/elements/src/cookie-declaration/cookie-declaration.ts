@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { t } from '../i18n/i18n.js';
+import { shownText } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import './declaration.texts.js';
 
@@ -88,9 +88,9 @@ export class CookieDeclaration extends LitElement {
     return html`
       <div part="base">
         <p part="choice" role="status">
-          ${consent ? t('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : t('declaration.noChoice')}
+          ${consent ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
         </p>
-        <button part="button" class="button" data-keuze-open="preferences">${t('declaration.change')}</button>
+        <button part="button" class="button" data-keuze-open="preferences">${shownText('declaration.change')}</button>
         ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name)))}
       </div>
     `;
@@ -103,7 +103,7 @@ export class CookieDeclaration extends LitElement {
         (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
       ),
     ];
-    const state = category.readOnly ? t('declaration.alwaysOn') : granted ? t('declaration.granted') : t('declaration.denied');
+    const state = category.readOnly ? shownText('declaration.alwaysOn') : granted ? shownText('declaration.granted') : shownText('declaration.denied');
     const description = categoryDescription(name, category);
     return html`
       <section part="category" aria-labelledby="category-${name}">
@@ -116,30 +116,30 @@ export class CookieDeclaration extends LitElement {
               <table part="table" aria-labelledby="category-${name}">
                 <thead>
                   <tr>
-                    <th scope="col">${t('declaration.cookie')}</th>
-                    <th scope="col">${t('declaration.service')}</th>
-                    <th scope="col">${t('declaration.provider')}</th>
-                    <th scope="col">${t('declaration.purpose')}</th>
-                    <th scope="col">${t('declaration.lifetime')}</th>
-                    <th scope="col">${t('declaration.party')}</th>
+                    <th scope="col">${shownText('declaration.cookie')}</th>
+                    <th scope="col">${shownText('declaration.service')}</th>
+                    <th scope="col">${shownText('declaration.provider')}</th>
+                    <th scope="col">${shownText('declaration.purpose')}</th>
+                    <th scope="col">${shownText('declaration.lifetime')}</th>
+                    <th scope="col">${shownText('declaration.party')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${rows.map(({ cookie, service }) => {
                     const info = cookieInfo(cookie);
                     return html`<tr>
-                      <th scope="row"><code>${info.name}</code></th>
-                      <td>${service ?? '—'}</td>
-                      <td>${info.provider ?? '—'}</td>
+                      <th scope="row"><code dir="ltr">${info.name}</code></th>
+                      <td><bdi>${service ?? '—'}</bdi></td>
+                      <td><bdi>${info.provider ?? '—'}</bdi></td>
                       <td>${textOf(info.purpose) || '—'}</td>
                       <td>${textOf(info.lifetime) || '—'}</td>
-                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? t('declaration.thirdParty') : t('declaration.firstParty')}</td>
+                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty')}</td>
                     </tr>`;
                   })}
                 </tbody>
               </table>
             </div>`
-          : html`<p>${t('declaration.none')}</p>`}
+          : html`<p>${shownText('declaration.none')}</p>`}
       </section>
     `;
   }

@@ -128,7 +128,7 @@ export const preferencesStyles = css`
     border-inline-start: 2px solid var(--_border);
   }
 
-  .service > span {
+  .service > bdi {
     min-width: 0;
   }
 

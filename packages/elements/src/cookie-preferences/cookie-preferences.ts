@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
+import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
@@ -91,10 +91,10 @@ export class CookiePreferences extends LitElement {
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
         <div part="header" class="header">
-          <h2 part="title" id="title" tabindex="-1">${t('preferences.title')}</h2>
+          <h2 part="title" id="title" tabindex="-1">${shownText('preferences.title')}</h2>
           ${languages.length > 1
             ? html`<label class="language">
-                <span>${t('preferences.language')}</span>
+                <span>${shownText('preferences.language')}</span>
                 <select @change=${(event: Event) => setLanguage((event.target as HTMLSelectElement).value)}>
                   ${languages.map(
                     (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
@@ -108,15 +108,15 @@ export class CookiePreferences extends LitElement {
         </div>
         <div part="body" class="body">
           <p>
-            ${t('preferences.intro')}
-            ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('preferences.privacyLink')}</a>` : nothing}
+            ${shownText('preferences.intro')}
+            ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('preferences.privacyLink')}</a>` : nothing}
           </p>
           ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
         </div>
         <div part="footer" class="footer">
-          <button part="button save" class="button" @click=${this.save}>${t('preferences.save')}</button>
-          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('preferences.acceptAll')}</button>
-          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('preferences.rejectAll')}</button>
+          <button part="button save" class="button" @click=${this.save}>${shownText('preferences.save')}</button>
+          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('preferences.acceptAll')}</button>
+          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('preferences.rejectAll')}</button>
         </div>
       </dialog>
     `;
@@ -131,7 +131,7 @@ export class CookiePreferences extends LitElement {
       <div part="category" class="category">
         <div class="row">
           <h3 id="label-${name}"><label for="switch-${name}">${categoryLabel(name, category)}</label></h3>
-          ${locked ? html`<span class="always-on" id="always-${name}">${t('preferences.alwaysOn')}</span>` : nothing}
+          ${locked ? html`<span class="always-on" id="always-${name}">${shownText('preferences.alwaysOn')}</span>` : nothing}
           <input
             id="switch-${name}"
             part="switch"
@@ -146,10 +146,10 @@ export class CookiePreferences extends LitElement {
         ${description ? html`<p id="description-${name}" class="description">${description}</p>` : nothing}
         ${services.length
           ? html`<fieldset class="services">
-              <legend>${t('preferences.services')}</legend>
+              <legend>${shownText('preferences.services')}</legend>
               ${services.map(
                 ([service, config]) => html`<label class="service">
-                  <span>${textOf(config.label) || service}</span>
+                  <bdi>${textOf(config.label) || service}</bdi>
                   <input
                     part="switch"
                     type="checkbox"
@@ -171,22 +171,22 @@ export class CookiePreferences extends LitElement {
   private renderCookies(name: string, label: string, cookies: CookieSpec[]): unknown {
     return html`
       <details class="cookies">
-        <summary id="cookies-${name}">${t('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
+        <summary id="cookies-${name}">${shownText('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
         <div class="table-scroll">
           <table aria-labelledby="cookies-${name}">
             <thead>
               <tr>
-                <th scope="col">${t('preferences.cookieName')}</th>
-                <th scope="col">${t('preferences.cookieProvider')}</th>
-                <th scope="col">${t('preferences.cookieLifetime')}</th>
-                <th scope="col">${t('preferences.cookiePurpose')}</th>
+                <th scope="col">${shownText('preferences.cookieName')}</th>
+                <th scope="col">${shownText('preferences.cookieProvider')}</th>
+                <th scope="col">${shownText('preferences.cookieLifetime')}</th>
+                <th scope="col">${shownText('preferences.cookiePurpose')}</th>
               </tr>
             </thead>
             <tbody>
               ${cookies.map(cookieInfo).map(
                 (cookie) => html`<tr>
-                  <th scope="row"><code>${cookie.name}</code></th>
-                  <td>${cookie.provider ?? '—'}</td>
+                  <th scope="row"><code dir="ltr">${cookie.name}</code></th>
+                  <td><bdi>${cookie.provider ?? '—'}</bdi></td>
                   <td>${textOf(cookie.lifetime) || '—'}</td>
                   <td>${textOf(cookie.purpose) || '—'}</td>
                 </tr>`,
