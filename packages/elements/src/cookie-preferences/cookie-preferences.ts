@@ -95,7 +95,7 @@ export class CookiePreferences extends LitElement {
           ${languages.length > 1
             ? html`<label class="language">
                 <span>${shownText('preferences.language')}</span>
-                <select @change=${(event: Event) => setLanguage((event.target as HTMLSelectElement).value)}>
+                <select @change=${this.pickLanguage} @keydown=${this.pickLanguage} @blur=${this.pickLanguage} @pointerdown=${this.pickLanguage}>
                   ${languages.map(
                     (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
                   )}
@@ -197,6 +197,25 @@ export class CookiePreferences extends LitElement {
       </details>
     `;
   }
+
+  /** Browsing the language list with the keyboard, not yet chosen. */
+  private browsingLanguages = false;
+
+  /**
+   * A closed select changes on every arrow key: switching the whole dialog's language (and what a
+   * screen reader reads) at each step would make reaching the third language a trip through the
+   * second. From the keyboard the choice counts on Enter or on leaving the select; a pick with the
+   * pointer counts at once.
+   */
+  private readonly pickLanguage = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    if (event.type == 'pointerdown') this.browsingLanguages = false;
+    else if (event instanceof KeyboardEvent && event.key != 'Enter') this.browsingLanguages ||= event.key != 'Tab';
+    else if (event.type != 'change' || !this.browsingLanguages) {
+      this.browsingLanguages = false;
+      if (select.value != i18n.language) setLanguage(select.value);
+    }
+  };
 
   /** The stored choice, or nothing optional on a first visit. */
   private currentChoice(): Draft {
