@@ -326,3 +326,53 @@ describe('writing direction and language on a site page', () => {
     expect(getComputedStyle(dialog).direction).to.equal('rtl');
   });
 });
+
+/** The WCAG 1.4.12 text spacing override, as the usual bookmarklet applies it to a page. */
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+describe('text spacing (WCAG 1.4.12) on a site page at 320 px', () => {
+  afterEach(closeSites);
+
+  it("a page-level override reaches Keuze's buttons and headings", async () => {
+    const site = await openSite({ width: 320, height: 640, before: `document.head.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(TEXT_SPACING)} }))` });
+    // Inherited into the shadow root: spacing arrives as the host's length (0.12em of its font size),
+    // line height as the number 1.5.
+    await sitePart(site, 'keuze-cookie-banner', 'base');
+    const host = parseFloat(getComputedStyle(site.document.querySelector('keuze-cookie-banner')!).fontSize);
+    for (const name of ['title', 'text', 'accept-all', 'choose']) {
+      const style = getComputedStyle(await sitePart(site, 'keuze-cookie-banner', name));
+      expect(parseFloat(style.letterSpacing) / host, `${name} letter spacing`).to.be.closeTo(0.12, 0.005);
+      expect(parseFloat(style.wordSpacing) / host, `${name} word spacing`).to.be.closeTo(0.16, 0.005);
+      expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), `${name} line height`).to.be.at.least(1.5 - 0.01);
+    }
+    (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    await waitUntil(() => dialog.open);
+    for (const element of dialog.querySelectorAll('h2, h3, button, select, summary, th')) {
+      const style = getComputedStyle(element);
+      const name = element.textContent!.trim() || element.localName;
+      expect(parseFloat(style.letterSpacing) / host, `${name} letter spacing`).to.be.closeTo(0.12, 0.005);
+      // A closed select draws its own line box (Chromium computes "normal" whatever is set).
+      if (element.localName != 'select') expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), `${name} line height`).to.be.at.least(1.5 - 0.01);
+    }
+  });
+
+  it('with the override also inside the elements (as a user style sheet applies it), no switch or button is cut off', async () => {
+    const site = await openSite({ width: 320, height: 640, config: longWords, before: `document.head.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(TEXT_SPACING)} }))` });
+    (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
+    const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
+    await waitUntil(() => dialog.open);
+    const sheet = new site.window.CSSStyleSheet();
+    sheet.replaceSync(TEXT_SPACING);
+    const root = dialog.getRootNode() as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    const box = dialog.getBoundingClientRect();
+    for (const control of dialog.querySelectorAll('input, select, button')) {
+      const rect = control.getBoundingClientRect();
+      const name = control.id || control.textContent!.trim() || control.localName;
+      expect(rect.left, name).to.be.at.least(box.left);
+      expect(rect.right, name).to.be.at.most(box.right);
+      expect(control.scrollWidth, `${name} cuts its text`).to.be.at.most(control.clientWidth + 1);
+    }
+  });
+});

@@ -60,7 +60,6 @@ export const bannerStyles = css`
   h2 {
     margin: 0;
     font-size: 1.15em;
-    line-height: 1.3;
   }
 
   p {

@@ -92,6 +92,19 @@ export const themeStyles = css`
     box-sizing: border-box;
   }
 
+  /*
+   * Controls take the text's font and spacing (browsers reset them to "normal"), and headings and
+   * buttons keep the inherited line height: a visitor's text-spacing override (WCAG 1.4.12) reaches them.
+   */
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
+
   a {
     color: var(--_link);
     text-underline-offset: 0.15em;
@@ -121,7 +134,6 @@ export const buttonStyles = css`
     color: var(--_button-text);
     font: inherit;
     font-weight: 600;
-    line-height: 1.2;
     text-align: center;
     cursor: pointer;
   }
