@@ -61,7 +61,7 @@ describe('<keuze-newsletter-preferences>', () => {
     expect(boxes(root)).to.deep.equal([
       { label: 'Nieuwsbrief', checked: true, disabled: false },
       { label: 'Uitnodigingen voor onderzoek', checked: true, disabled: false },
-      { label: 'Serviceberichten Altijd verstuurd (over je account)', checked: true, disabled: true },
+      { label: 'Serviceberichten Ontvang je altijd (over je account)', checked: true, disabled: true },
     ]);
   });
 
