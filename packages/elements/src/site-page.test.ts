@@ -362,7 +362,7 @@ describe('text spacing (WCAG 1.4.12) on a site page at 320 px', () => {
     (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
     const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
     await waitUntil(() => dialog.open);
-    const sheet = new site.window.CSSStyleSheet();
+    const sheet = new (site.window as unknown as typeof globalThis).CSSStyleSheet();
     sheet.replaceSync(TEXT_SPACING);
     const root = dialog.getRootNode() as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

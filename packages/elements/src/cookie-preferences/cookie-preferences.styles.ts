@@ -184,10 +184,6 @@ export const preferencesStyles = css`
    * a knob in the text colour, on is filled with Highlight and its knob moves across.
    */
   @media (forced-colors: active) {
-    input[type='checkbox'],
-    input[type='checkbox']::before {
-      forced-color-adjust: none;
-    }
     input[type='checkbox'] {
       border-color: CanvasText;
       background: Canvas;
@@ -207,9 +203,6 @@ export const preferencesStyles = css`
     }
     input[type='checkbox']:checked:disabled {
       background: GrayText;
-    }
-    input[type='checkbox']:focus-visible {
-      outline-color: Highlight;
     }
   }
 
