@@ -2,19 +2,18 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
-import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserLaunchers, engineCommands } from './test/engines.mjs';
 import { renderingCommands } from './test/support/rendering-commands.mjs';
-
-/** Debian's Chromium unless CHROME_PATH says otherwise; nothing downloads a browser of its own. */
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /**
  * Serves `/__page?html=<base64url>`: the exact document a test wants, loaded in an iframe or popup
  * so that every test gets a fresh page with its own Keuze, config and console.
  */
 const flakyRequests = new Map();
-let lastNewsletterPost = null;
+const lastNewsletterPosts = new Map();
 const consentLogs = new Map();
+/** Engines run side by side against this one server: what a test left here is kept per engine. */
+const perEngine = (context, key) => `${context.get('user-agent')} ${key}`;
 const testPages = {
   name: 'keuze-test-pages',
   async serve(context) {
@@ -28,8 +27,8 @@ const testPages = {
 /** `/__flaky/<id>?body=…`: 503 the first time, then the body; `/__slow`: answers after 5 s. */
 const unreliableFiles = async (context, next) => {
   if (context.path.startsWith('/__flaky/')) {
-    const seen = flakyRequests.get(context.path) ?? 0;
-    flakyRequests.set(context.path, seen + 1);
+    const seen = flakyRequests.get(perEngine(context, context.path)) ?? 0;
+    flakyRequests.set(perEngine(context, context.path), seen + 1);
     context.status = seen ? 200 : 503;
     context.body = seen ? (context.URL.searchParams.get('body') ?? '') : 'unavailable';
     return;
@@ -38,20 +37,20 @@ const unreliableFiles = async (context, next) => {
   if (context.path === '/__newsletter' && context.method === 'POST') {
     let body = '';
     for await (const chunk of context.req) body += chunk;
-    lastNewsletterPost = { contentType: context.get('content-type'), body: JSON.parse(body) };
+    lastNewsletterPosts.set(perEngine(context, ''), { contentType: context.get('content-type'), body: JSON.parse(body) });
     context.body = { status: 'subscribed' };
     return;
   }
   if (context.path === '/__newsletter/last') {
-    context.body = lastNewsletterPost;
+    context.body = lastNewsletterPosts.get(perEngine(context, '')) ?? null;
     return;
   }
   // A consent-log endpoint per test id: `?fail=N` answers 500 to the first N POSTs, `?hang=1`
   // answers only after 8 s; GET lists what arrived, with the number of attempts.
   const log = /^\/__consent-log\/([\w-]+)$/.exec(context.path);
   if (log) {
-    const entry = consentLogs.get(log[1]) ?? { attempts: 0, received: [] };
-    consentLogs.set(log[1], entry);
+    const entry = consentLogs.get(perEngine(context, log[1])) ?? { attempts: 0, received: [] };
+    consentLogs.set(perEngine(context, log[1]), entry);
     if (context.method === 'POST') {
       let body = '';
       for await (const chunk of context.req) body += chunk;
@@ -88,14 +87,13 @@ const replace = fromRollup(rollupReplace);
 
 /** Fixed, so the subdomain origins below can be named; clear of the demo's 8000. */
 const port = Number(process.env.TEST_PORT ?? 8765);
-const subdomainOrigins = ['app.keuze.test', 'keuze.test'].map((host) => `http://${host}:${port}`).join(',');
 
 export default {
   rootDir: '.',
   port,
   files: ['packages/*/src/**/*.test.ts'],
   nodeResolve: true,
-  // Tests share one cookie jar: one file at a time keeps their cookies apart.
+  // Within an engine, tests share one cookie jar: one file at a time keeps their cookies apart.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   middleware: [unreliableFiles],
@@ -104,27 +102,9 @@ export default {
     commonjs({ include: reactPackages, strictRequires: false, requireReturnsDefault: 'preferred' }),
     esbuildPlugin({ ts: true, target: 'auto-always', tsconfig: 'tsconfig.json' }),
     testPages,
+    engineCommands,
     renderingCommands,
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-popup-blocking',
-          // Subdomains of keuze.test reach this server, for cookies shared across subdomains.
-          '--host-resolver-rules=MAP *.keuze.test 127.0.0.1',
-          // …as secure contexts (like localhost), so cookieStore can report cookie domains there.
-          `--unsafely-treat-insecure-origin-as-secure=${subdomainOrigins}`,
-        ],
-      },
-    }),
-  ],
+  // Chromium, Firefox and WebKit, those installed (test/engines.mjs); engines run side by side.
+  browsers: browserLaunchers(port),
 };

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze, nextFrame, part, shown } from '../../../../test/support/elements.js';
 import type { CookieBanner } from './cookie-banner.js';
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia } from '../../../../test/support/engines.js';
 import { elementsConfig, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { CookieDeclaration } from './cookie-declaration.js';

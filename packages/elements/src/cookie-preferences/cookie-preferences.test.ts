@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, itIn, mediaEmulation, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import { deepActiveElement, emulateForcedColors, freshKeuze, part, pixelDifference, pixelsOf } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
@@ -193,7 +193,7 @@ describe('<keuze-cookie-preferences>', () => {
 
   // Windows high contrast: author colours give way to a few system colours. Chromium only: only CDP emulates forced colours.
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`in forced colours (${colorScheme}), a switch that is on looks different from one that is off`, async () => {
+    itIn(['chromium'], `${mediaEmulation}, and screenshots need its puppeteer page`)(`in forced colours (${colorScheme}), a switch that is on looks different from one that is off`, async () => {
       await emulateForcedColors({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
       try {
         await openFromBanner();

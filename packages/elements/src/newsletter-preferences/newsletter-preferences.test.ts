@@ -1,6 +1,6 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { NewsletterPreferences } from './newsletter-preferences.js';

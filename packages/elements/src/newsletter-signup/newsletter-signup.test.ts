@@ -1,6 +1,6 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import { emailProblem } from '../newsletter/email-address.js';
 import './define.js';

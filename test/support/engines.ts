@@ -1,0 +1,58 @@
+/**
+ * The browser suite runs in Chromium, Firefox and WebKit (test/engines.mjs). These are
+ * @web/test-runner-commands' sendKeys, setViewport and emulateMedia for all three (the stock ones
+ * need puppeteer or Playwright), and a way for a test to say which engines it can run in, and why.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+
+/** The engine this test runs in (MiniBrowser's user agent names neither Chrome nor Firefox). */
+export const engine: Engine = navigator.userAgent.includes('Firefox/') ? 'firefox' : /Chrom(e|ium)\//.test(navigator.userAgent) ? 'chromium' : 'webkit';
+
+/**
+ * `it`, in the engines listed; elsewhere the test shows as skipped, its title saying why.
+ * For tests that need what an engine cannot do here (not for faults: those get fixed).
+ */
+export const itIn =
+  (engines: Engine[], reason: string) =>
+  (title: string, test: Mocha.Func | Mocha.AsyncFunc): Mocha.Test =>
+    engines.includes(engine) ? it(title, test) : it.skip(`${title} (${engines.join(' and ')} only: ${reason})`, test);
+
+/** Why media tests run in Chromium only. */
+export const mediaEmulation = 'only CDP emulates media features; Firefox over BiDi and WebKit over WebDriver cannot';
+
+export type SendKeysPayload = { press: string } | { type: string } | { down: string } | { up: string };
+
+/** Presses, types, holds down or releases keys, as a visitor's keyboard would (trusted events). */
+export async function sendKeys(payload: SendKeysPayload): Promise<void> {
+  await executeServerCommand('engine-send-keys', payload);
+}
+
+/** Sets the size of the page's viewport, in CSS pixels. */
+export async function setViewport(viewport: { width: number; height: number }): Promise<void> {
+  await executeServerCommand('engine-set-viewport', viewport);
+}
+
+export interface Media {
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+}
+
+/**
+ * Emulates `prefers-color-scheme` and `prefers-reduced-motion`. Only Chromium can; elsewhere this
+ * succeeds when the page already matches (the engines here default to light and full motion), and
+ * throws otherwise: such a test belongs in `itIn(['chromium'], mediaEmulation)`.
+ */
+export async function emulateMedia(media: Media): Promise<void> {
+  if (engine === 'chromium') {
+    await executeServerCommand('engine-emulate-media', media);
+    return;
+  }
+  const queries = [
+    media.colorScheme && `(prefers-color-scheme: ${media.colorScheme})`,
+    media.reducedMotion && `(prefers-reduced-motion: ${media.reducedMotion})`,
+  ].filter((query): query is string => !!query);
+  const unmatched = queries.filter((query) => !matchMedia(query).matches);
+  if (unmatched.length) throw new Error(`${engine} cannot emulate ${unmatched.join(' and ')}: ${mediaEmulation}`);
+}
