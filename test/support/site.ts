@@ -69,7 +69,7 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
   document.body.append(iframe);
   await loaded;
   const win = iframe.contentWindow as Site['window'];
-  await waitUntil(() => win.Keuze, 'Keuze did not start in the site page', { timeout: 5000 });
+  await waitUntil(() => win.Keuze, 'Keuze did not start in the site page', { timeout: 15_000 });
   await win.Keuze!.validConfig();
   // Test pages share one cookie jar: each site page starts as a first visit.
   if (win.Keuze!.getConsent()) await win.Keuze!.reset();
@@ -89,7 +89,7 @@ export function closeSites(): void {
 
 /** The shadow part of an element in the site page, once rendered. */
 export async function sitePart<T extends Element = HTMLElement>(site: Site, selector: string, name: string): Promise<T> {
-  await waitUntil(() => site.document.querySelector(selector)?.shadowRoot?.querySelector(`[part~="${name}"]`), `no part "${name}" in ${selector}`, { timeout: 5000 });
+  await waitUntil(() => site.document.querySelector(selector)?.shadowRoot?.querySelector(`[part~="${name}"]`), `no part "${name}" in ${selector}`, { timeout: 10_000 });
   return site.document.querySelector(selector)!.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
 }
 

@@ -70,6 +70,10 @@ export class CookiePreferences extends LitElement {
   }
 
   protected override updated(): void {
+    // The select shows the language shown: once a visitor has used it, its options' `selected`
+    // attributes no longer move it, and a language switched elsewhere would leave it behind.
+    const select = this.renderRoot.querySelector('select');
+    if (select && this.shadowRoot?.activeElement != select) select.value = i18n.language;
     const dialog = this.dialog;
     if (!dialog || this.open === dialog.open) return;
     if (this.open) {
@@ -198,21 +202,20 @@ export class CookiePreferences extends LitElement {
     `;
   }
 
-  /** Browsing the language list with the keyboard, not yet chosen. */
-  private browsingLanguages = false;
+  /** The select was pressed with a pointer: its next change is a pick from its list. */
+  private pickingLanguage = false;
 
   /**
    * A closed select changes on every arrow key: switching the whole dialog's language (and what a
    * screen reader reads) at each step would make reaching the third language a trip through the
-   * second. From the keyboard the choice counts on Enter or on leaving the select; a pick with the
-   * pointer counts at once.
+   * second. While the select has keyboard focus the choice counts on Enter or on leaving it; a pick
+   * with the pointer, or a change made by script, counts at once.
    */
   private readonly pickLanguage = (event: Event): void => {
     const select = event.target as HTMLSelectElement;
-    if (event.type == 'pointerdown') this.browsingLanguages = false;
-    else if (event instanceof KeyboardEvent && event.key != 'Enter') this.browsingLanguages ||= event.key != 'Tab';
-    else if (event.type != 'change' || !this.browsingLanguages) {
-      this.browsingLanguages = false;
+    if (event.type == 'pointerdown') this.pickingLanguage = true;
+    else if (event.type == 'keydown' ? (event as KeyboardEvent).key == 'Enter' : event.type == 'blur' || this.pickingLanguage || this.shadowRoot?.activeElement != select) {
+      this.pickingLanguage = false;
       if (select.value != i18n.language) setLanguage(select.value);
     }
   };
