@@ -74,7 +74,8 @@ const files = {
   'config-validation': { gzip: 2600, brotli: 2300 },
   // The elements' registry, Keuze's i18next instance and the consent texts in both languages
   // (each other element brings its own texts).
-  ui: { gzip: 2900, brotli: 2500 },
+  // #17: the language's direction on every element, English stand-ins marked, the reviewed texts.
+  ui: { gzip: 2950, brotli: 2550 },
   i18next: { gzip: 15500, brotli: 14000 },
   lit: { gzip: 6200, brotli: 5600 },
   'theme.styles': { gzip: 1700, brotli: 1500 },
