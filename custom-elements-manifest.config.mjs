@@ -2,6 +2,7 @@
 // element: tags, attributes, properties, events, parts and CSS properties, for editors, docs and
 // framework tooling.
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 const themeFile = new URL('./packages/elements/src/styles/theme.styles.ts', import.meta.url);
 
@@ -36,10 +37,36 @@ const themeTokensOnEveryElement = {
   },
 };
 
+/**
+ * The analyzer names the TypeScript sources (`packages/elements/src/…/x.ts`), which the npm
+ * package does not contain: every such path becomes the module a consumer has, relative to the
+ * package (`dist/…/x.js`, with its `.d.ts` beside it). Runs last, after the plugins that read the
+ * sources.
+ */
+const packagePaths = {
+  name: 'keuze-package-paths',
+  packageLinkPhase({ customElementsManifest }) {
+    const rewrite = (value, dir) => {
+      if (typeof value == 'string') {
+        const built = value.replace(/^\/?packages\/elements\/src\/(.+)\.ts$/, 'dist/$1.js');
+        // A re-export names its module relative to the re-exporting one.
+        return built.startsWith('./') ? posix.join(dir, built) : built;
+      }
+      if (Array.isArray(value)) return value.map((inner) => rewrite(inner, dir));
+      if (value && typeof value == 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rewrite(inner, dir)]));
+      return value;
+    };
+    customElementsManifest.modules = customElementsManifest.modules.map((module) => {
+      const path = rewrite(module.path, '.');
+      return rewrite({ ...module, path }, posix.dirname(path));
+    });
+  },
+};
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['packages/elements/src/**/*.test.ts'],
   outdir: 'packages/elements',
   litelement: true,
-  plugins: [themeTokensOnEveryElement],
+  plugins: [themeTokensOnEveryElement, packagePaths],
 };

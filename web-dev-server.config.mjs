@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
 /** `npm start`: serves the repo so the demo loads the built script tag from /dist/. */
 const port = Number(process.env.PORT ?? 8000);
 
@@ -10,13 +13,26 @@ const demoAtRoot = (context, next) => {
   return next();
 };
 
-/** The demo site's consent-log endpoint: prints each entry, as a real server would store it. */
-const consentLog = async (context, next) => {
-  if (context.path !== '/demo-api/consent-log' || context.method !== 'POST') return next();
-  let body = '';
-  for await (const chunk of context.req) body += chunk;
-  console.log(`[demo server] consent log: ${body}`);
-  context.status = 204;
+/**
+ * The demo site's server: @keuze/server (built into packages/server/dist by `npm run build`) on
+ * SQLite in a temporary file, mounted at /demo-api/ in this same process: the consent log, cookie
+ * renewal, the newsletter's double opt-in (the confirmation mail, with its link, is printed in
+ * this terminal), one-click unsubscribe and privacy requests.
+ */
+const sqliteFile = `${tmpdir()}/keuze-demo-${process.pid}.db`;
+process.on('exit', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqliteFile + suffix, { force: true })));
+let keuzeApi;
+const demoApi = async (context, next) => {
+  if (!context.path.startsWith('/demo-api/')) return next();
+  const { createKeuzeServer, keuzeKoaMiddleware } = await import('./packages/server/dist/index.js');
+  keuzeApi ??= createKeuzeServer({
+    sqliteFile,
+    basePath: '/demo-api',
+    publicUrl: `http://localhost:${port}/demo-api`,
+    preferencesUrl: `http://localhost:${port}/demo/newsletter.html`,
+  }).then((server) => (console.log(`[demo server] @keuze/server on SQLite ${sqliteFile}`), keuzeKoaMiddleware(server)));
+  await (await keuzeApi)(context, next);
+  console.log(`[demo server] ${context.method} ${context.path} → ${context.status}`);
   return undefined;
 };
 
@@ -24,5 +40,5 @@ export default {
   rootDir: '.',
   port,
   hostname: 'localhost',
-  middleware: [demoAtRoot, consentLog],
+  middleware: [demoAtRoot, demoApi],
 };

@@ -1,6 +1,6 @@
 // The host page's side of the demo: the callback Keuze calls, a visible log of what it receives,
-// a panel to try the API, the banner layouts and the live language switch, and a stand-in server
-// for the newsletter elements. Loaded with `defer` after site-config.js and before the Keuze
+// a panel to try the API, the banner layouts and the live language switch, a stand-in server
+// for the newsletter elements, and the forwarding of privacy requests to the demo host. Loaded with `defer` after site-config.js and before the Keuze
 // module, so `window.KeuzeConfig` holds the site's config and this callback when Keuze starts.
 const dutch = document.documentElement.lang === 'nl';
 const text = dutch
@@ -38,13 +38,15 @@ window.KeuzeConfig = {
     showState();
     // The newsletter elements wait for the answer: a promise, as a real site would get from its server.
     if (event.type.startsWith('newsletter-')) return answerNewsletter(event);
+    if (event.type === 'privacy-request') return sendPrivacyRequest(event);
     return undefined;
   },
 };
 
-// The demo's newsletter server. A real site sends these events to its own server (or sets
-// `newsletter.endpoint` and lets Keuze POST them); here the answers come from memory, and the mode
-// switch in the demo panel decides how the "server" behaves.
+// The demo's newsletter server. In the default mode (double opt-in) the events go to the real
+// @keuze/server that `npm start` runs at /demo-api/ (the confirmation mail is printed in its
+// terminal); Anna's demo token and the other modes are answered from memory, as the mode switch in
+// the demo panel decides. A real site without this switch just sets `newsletter.endpoint`.
 
 /** Anna's topics, as the server would keep them for the token in her email link. */
 let subscriberTopics = ['newsletter'];
@@ -103,15 +105,24 @@ function handleNewsletter(event, mode) {
   }
 }
 
+/** POSTs the event to @keuze/server, as `newsletter.endpoint` would. */
+async function askDemoServer(event) {
+  const response = await fetch('/demo-api/newsletter', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${response.status}: ${answer.error}`);
+  return answer;
+}
+
 /** Answers after a short, realistic delay; a failing server rejects, a slow one takes 10 s. */
 async function answerNewsletter(event) {
   const mode = serverMode();
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 });
   try {
-    await wait(mode === 'slow' ? 10_000 : 600);
-    if (mode === 'failed') throw new Error(text.serverError);
-    const answer = handleNewsletter(event, mode);
+    const answer = mode === 'pending' && event.token !== 'demo-123' ? await askDemoServer(event) : await wait(mode === 'slow' ? 10_000 : 600).then(() => {
+      if (mode === 'failed') throw new Error(text.serverError);
+      return handleNewsletter(event, mode);
+    });
     logAnswer(`${text.answer} ${event.type} (${text.after} ${seconds()} s${mode === 'slow' ? `, ${text.late}` : ''})`, JSON.stringify(answer, null, 2));
     return answer;
   } catch (error) {
@@ -120,6 +131,23 @@ async function answerNewsletter(event) {
   } finally {
     showState();
   }
+}
+
+/**
+ * Sends a privacy request to the demo host (@keuze/server, run by `npm start`, stores it and
+ * answers a reference), as multipart/form-data: what `privacyRequest.endpoint` does
+ * by itself when a site has no `onEvent`. The ID copy is the masked one; the original never left the page.
+ */
+async function sendPrivacyRequest(event) {
+  const form = new FormData();
+  for (const field of ['kind', 'name', 'email', 'message', 'language', 'timestamp']) form.set(field, event[field]);
+  if (event.consent) form.set('consent', JSON.stringify(event.consent));
+  if (event.idCopy) form.set('idCopy', event.idCopy, event.idCopy.type === 'image/png' ? 'id-copy.png' : 'id-copy.jpg');
+  const response = await fetch('/demo-api/privacy-request', { method: 'POST', body: form });
+  if (!response.ok) throw new Error(`/demo-api/privacy-request answered ${response.status}`);
+  const answer = await response.json();
+  logAnswer(`${text.answer} privacy-request`, JSON.stringify(answer, null, 2));
+  return answer;
 }
 
 window.addEventListener('demo-tracker', (event) => {
@@ -135,7 +163,8 @@ function logEvent(event) {
   const time = document.createElement('time');
   time.textContent = new Date().toLocaleTimeString(document.documentElement.lang);
   const body = document.createElement('pre');
-  body.textContent = JSON.stringify(event, null, 2);
+  // A file (the masked ID copy) is shown by its type and size.
+  body.textContent = JSON.stringify(event, (_, value) => (value instanceof Blob ? `${value.type}, ${value.size} bytes` : value), 2);
   entry.append(time, body);
   log.prepend(entry);
 }

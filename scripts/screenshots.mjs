@@ -1,5 +1,5 @@
-// Screenshots of the Keuze elements for docs/elements.md, docs/privacy-statement.md and
-// docs/newsletter.md, taken from the demo site.
+// Screenshots of the Keuze elements for docs/elements.md, docs/privacy-statement.md,
+// docs/newsletter.md and docs/privacy-request.md, taken from the demo site.
 //
 //   npm start                          # in one terminal: builds and serves the demo
 //   node scripts/screenshots.mjs       # in another: writes docs/images/*.png
@@ -43,7 +43,7 @@ const shots = [
     ready: 'keuze-cookie-declaration >> [part~="table"]',
     scrollTo: '#declaration-title',
   },
-  // The newsletter sign-up, filled in halfway: the consent text names the topic that is ticked.
+  // The newsletter sign-up, filled in halfway: one topic ticked, its label the consent.
   {
     file: 'newsletter-signup-nl',
     path: '/demo/',
@@ -55,6 +55,33 @@ const shots = [
       await page.locator('keuze-newsletter-signup >> input[name="topics"]').first().check();
     },
   },
+  // The privacy request form with a made-up ID card, its BSN and photo covered by two black boxes.
+  {
+    file: 'privacy-request-nl',
+    path: '/demo/privacy-request.html',
+    decide: 'Alles weigeren',
+    ready: 'keuze-privacy-request >> form',
+    scrollTo: 'keuze-privacy-request >> .id-copy',
+    act: async (page) => {
+      await page.locator('keuze-privacy-request >> #kind-access').check();
+      await page.locator('keuze-privacy-request >> #name').fill('Anna de Vries');
+      await page.locator('keuze-privacy-request >> #email').fill('anna@voorbeeld.nl');
+      await page.locator('keuze-privacy-request >> #id-copy').setInputFiles({ name: 'id.png', mimeType: 'image/png', buffer: await madeUpIdCard(page) });
+      const add = page.locator('keuze-privacy-request >> #add-box');
+      // The first box over the photo, the second over the BSN: arrow keys move, Shift with them resizes.
+      const keys = async (key, times) => {
+        for (let i = 0; i < times; i++) await page.keyboard.press(key);
+      };
+      await add.click();
+      await keys('ArrowDown', 5);
+      await keys('Shift+ArrowDown', 19);
+      await keys('Shift+ArrowLeft', 2);
+      await add.click();
+      await keys('ArrowRight', 11);
+      await keys('ArrowDown', 23);
+      await keys('Shift+ArrowUp', 3);
+    },
+  },
   // The preferences page from the link in an email, with the demo host's answer loaded.
   {
     file: 'newsletter-preferences-en',
@@ -63,6 +90,30 @@ const shots = [
     ready: 'keuze-newsletter-preferences >> form',
   },
 ];
+
+/** A made-up identity card, drawn in the page: a photo, a name and a BSN line that the boxes cover. */
+async function madeUpIdCard(page) {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 856;
+    canvas.height = 540;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#dfe9f3';
+    context.fillRect(0, 0, 856, 540);
+    context.fillStyle = '#1f3b70';
+    context.fillRect(0, 0, 856, 70);
+    context.fillStyle = '#fff';
+    context.font = '600 34px system-ui, sans-serif';
+    context.fillText('IDENTITEITSKAART (voorbeeld)', 32, 48);
+    context.fillStyle = '#9aa6b2';
+    context.fillRect(60, 100, 220, 280);
+    context.fillStyle = '#1c1f24';
+    context.font = '28px system-ui, sans-serif';
+    for (const [i, line] of ['Naam: DE VRIES', 'Voornamen: ANNA', 'Geboren: 01 01 1990', 'Documentnr: XN01234567', 'BSN: 999999990'].entries()) context.fillText(line, 320, 130 + i * 56);
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

@@ -2,6 +2,7 @@
 // a file passes its budget, a file has none, or a load path passes its own. Bytes are stable from
 // run to run, so CI can hold them; timings are not (those are in bench/).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minify } from 'terser';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
@@ -12,15 +13,18 @@ const nameOf = (file) => (file.isEntry ? file.fileName : file.fileName.replace(/
 /**
  * @param {{
  *   files: Record<string, { gzip: number, brotli: number }>,
- *   paths?: Record<string, { files: string[], gzip: number }>,
+ *   paths?: Record<string, { files: string[], gzip: number, oneRoundTrip?: string[], breakdown?: boolean }>,
  * }} options
  *   files: bytes per built file, by name without hash. paths: what a page view fetches before
- *   something happens (a file's static imports count with it), with a gzip budget for the sum.
+ *   something happens (a file's static imports count with it), with a gzip budget for the sum;
+ *   `oneRoundTrip` names files that may import only entries, which the page already has: a module
+ *   loader finds static imports only once a file has arrived, so each further one is a round trip.
+ *   `breakdown` prints where the path's bytes go, by library and by our own folders.
  */
 export function sizeReport({ files: budgets, paths = {} }) {
   return {
     name: 'keuze-size-report',
-    writeBundle(options, bundle) {
+    async writeBundle(options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const byName = new Map(chunks.map((file) => [nameOf(file), { file, raw: Buffer.byteLength(file.code), gzip: gzip(file.code), brotli: brotli(file.code) }]));
       const failures = [];
@@ -43,6 +47,11 @@ export function sizeReport({ files: budgets, paths = {} }) {
         const rows = [...byName.values()].filter((row) => loaded.has(row.file.fileName));
         const total = rows.reduce((sum, row) => sum + row.gzip, 0);
         lines.push(`| **${label}**: ${rows.map((row) => nameOf(row.file)).join(' + ')} | | **${kb(total)}** | | ${kb(path.gzip)} |`);
+        for (const name of path.oneRoundTrip ?? []) {
+          const imported = byName.get(name)?.file.imports.filter((fileName) => !bundle[fileName].isEntry) ?? [];
+          if (imported.length) failures.push(`"${label}": ${name} imports ${imported.join(', ')}, one more round trip before the banner shows`);
+        }
+        if (path.breakdown) lines.push(...(await breakdown(rows)));
         if (total > path.gzip) failures.push(`"${label}" loads ${kb(total)} gzip, over its budget of ${kb(path.gzip)}`);
       }
       console.log(lines.join('\n'));
@@ -58,4 +67,31 @@ function staticImports(file, bundle, seen = new Set()) {
     staticImports(bundle[name], bundle, seen);
   }
   return [...seen];
+}
+
+/**
+ * Each file's gzip bytes shared out over its modules, by each module's own code minified and
+ * gzipped alone (whitespace and local names only: a module alone has no exports to keep the rest alive;
+ * gzip works on the whole file, so this is an estimate), summed per library and per
+ * folder of ours.
+ */
+async function breakdown(rows) {
+  const owners = new Map();
+  for (const { file, gzip: fileGzip } of rows) {
+    const alone = await Promise.all(
+      Object.entries(file.modules).map(async ([id, info]) => {
+        const code = info.code ? (await minify(info.code, { ecma: 2020, compress: false, mangle: { toplevel: false } }).catch(() => ({ code: info.code }))).code ?? '' : '';
+        return [id, code ? gzip(code) : 0];
+      }),
+    );
+    const sum = alone.reduce((total, [, bytes]) => total + bytes, 0);
+    for (const [id, bytes] of alone) {
+      const owner = /node_modules[\\/]((?:@[\w.-]+[\\/])?[\w.-]+)/.exec(id)?.[1].replace(/^@lit[\\/]reactive-element$|^lit-(html|element)$/, 'lit')
+        // ours: by folder, and core (which has none) by file
+        ?? /packages[\\/]([\w-]+)[\\/]src[\\/](?:([\w-]+)[\\/]|core-file)?/.exec(id.replace(/(packages[\\/]core[\\/]src[\\/])([\w-]+)\.ts$/, '$1$2/'))?.slice(1).filter(Boolean).join('/')
+        ?? id;
+      owners.set(owner, (owners.get(owner) ?? 0) + (sum ? (fileGzip * bytes) / sum : 0));
+    }
+  }
+  return [...owners].sort((a, b) => b[1] - a[1]).filter(([, bytes]) => bytes >= 20).map(([owner, bytes]) => `|   ↳ ${owner} | | ${kb(bytes)} | | |`);
 }

@@ -109,7 +109,9 @@ class WebKitLauncher extends WebdriverLauncher {
       logLevel: 'error',
       capabilities: {
         // No browserName: WebKitWebDriver does not match "MiniBrowser" against it.
-        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation'] },
+        // Test pages open second windows (subdomains, second tabs) from scripts, as Chromium and
+        // Firefox are told to allow.
+        'webkitgtk:browserOptions': { binary: paths.miniBrowser, args: ['--automation', '--javascript-can-open-windows-automatically=true'] },
         // Classic WebDriver only: webdriverio would otherwise ask for a BiDi socket.
         'wdio:enforceWebDriverClassic': true,
       },
@@ -240,7 +242,7 @@ export function browserLaunchers(port) {
   const missing = wanted.filter((name) => !engines[name].installed());
   const missingRequired = missing.filter((name) => required.includes(name));
   if (missingRequired.length) {
-    throw new Error(`Required browser engines are not installed: ${missingRequired.join(', ')} (run .ci/run, or see README "Tests")`);
+    throw new Error(`Required browser engines are not installed: ${missingRequired.join(', ')}: .ci/run installs them (see README)`);
   }
   if (missing.length) console.log(`Skipping browser engines that are not installed: ${missing.join(', ')}`);
   const running = wanted.filter((name) => !missing.includes(name));
@@ -266,6 +268,7 @@ const webDriverKeys = {
   Home: '\uE011',
   End: '\uE010',
   Backspace: '\uE003',
+  Delete: '\uE017',
 };
 const webDriverKey = (key) => {
   if (webDriverKeys[key]) return webDriverKeys[key];

@@ -39,10 +39,22 @@ const guides = {
     guide: 'newsletter.md#keuze-newsletter-signup',
     usage: `<keuze-newsletter-signup></keuze-newsletter-signup>`,
   },
+  'keuze-embed-placeholder': {
+    guide: 'elements.md#keuze-embed-placeholder',
+    usage: `<!-- Keuze adds the placeholder itself, before each gated iframe that is not allowed. -->
+<iframe data-category="functional" data-service="youtube" width="560" height="315" title="Productvideo"
+        data-src="https://www.youtube-nocookie.com/embed/VIDEO_ID"
+        data-placeholder-image="/img/video-poster.jpg"></iframe>`,
+  },
   'keuze-newsletter-preferences': {
     guide: 'newsletter.md#keuze-newsletter-preferences',
     usage: `<!-- The page the link in your emails opens: /newsletter?token=… -->
 <keuze-newsletter-preferences></keuze-newsletter-preferences>`,
+  },
+  'keuze-privacy-request': {
+    guide: 'privacy-request.md#keuze-privacy-request',
+    usage: `<!-- Your "your privacy rights" page; privacyRequest in the config sets kinds, ID copy and endpoint. -->
+<keuze-privacy-request></keuze-privacy-request>`,
   },
 };
 

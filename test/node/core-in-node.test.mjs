@@ -11,7 +11,7 @@ test('the environment really has no DOM', () => {
 const core = await import('@keuze/core');
 
 test('@keuze/core imports without a DOM and init() neither throws nor writes', async () => {
-  const keuze = core.init({ categories: { necessary: {}, analytics: {} } });
+  const keuze = core.init({ privacyUrl: '/privacy', categories: { necessary: {}, analytics: {} } });
   assert.equal(keuze.getConsent(), null);
   assert.equal(keuze.isGranted('necessary'), true);
   assert.equal(keuze.isGranted('analytics'), false);

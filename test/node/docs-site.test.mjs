@@ -74,7 +74,7 @@ test('npm run docs builds every page, and no internal link is broken', async () 
   for (const page of readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'))) {
     assert.ok(pages.includes(page.replace(/\.md$/, '.html')), `${page} becomes a page`);
   }
-  for (const tag of ['keuze-cookie-banner', 'keuze-cookie-preferences', 'keuze-reopen-button', 'keuze-privacy-statement', 'keuze-cookie-declaration', 'keuze-newsletter-signup', 'keuze-newsletter-preferences']) {
+  for (const tag of ['keuze-cookie-banner', 'keuze-cookie-preferences', 'keuze-reopen-button', 'keuze-privacy-statement', 'keuze-cookie-declaration', 'keuze-newsletter-signup', 'keuze-newsletter-preferences', 'keuze-privacy-request']) {
     assert.ok(pages.includes(`${tag}.html`), `<${tag}> has a reference page`);
   }
   assert.deepEqual(brokenLinks(site), []);

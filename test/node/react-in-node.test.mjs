@@ -33,6 +33,7 @@ const wrappers = {
   KeuzeCookieDeclaration: 'keuze-cookie-declaration',
   KeuzeNewsletterSignup: 'keuze-newsletter-signup',
   KeuzeNewsletterPreferences: 'keuze-newsletter-preferences',
+  KeuzePrivacyRequest: 'keuze-privacy-request',
 };
 
 test('each wrapper renders its element on the server, React props as attributes', () => {

@@ -34,7 +34,8 @@ export async function freshKeuze(): Promise<Keuze> {
   const keuze = window.Keuze ?? init(elementsConfig, { ui });
   if (keuze.getConsent()) await keuze.reset();
   await keuze.setLanguage('nl');
-  await waitUntil(() => document.querySelector('keuze-cookie-banner'), 'the banner was not added');
+  // The first load compiles the UI chunk on the test server, which may be busy with other engines.
+  await waitUntil(() => document.querySelector('keuze-cookie-banner'), 'the banner was not added', { timeout: 5000 });
   return keuze;
 }
 

@@ -29,9 +29,22 @@ export async function sendKeys(payload: SendKeysPayload): Promise<void> {
   await executeServerCommand('engine-send-keys', payload);
 }
 
-/** Sets the size of the page's viewport, in CSS pixels. */
+/**
+ * The narrowest viewport MiniBrowser can give a page here (measured: its toolbar keeps the window
+ * at about 430 px), so WebKit cannot run a test at a phone's 320 px.
+ */
+const narrowestWebKitViewport = 430;
+
+/** `it` for a test that sets a viewport `width` px wide: in WebKit only when its window can be that narrow. */
+export const itWithViewport = (width: number): ReturnType<typeof itIn> | Mocha.TestFunction =>
+  width < narrowestWebKitViewport ? itIn(['chromium', 'firefox'], `MiniBrowser's window is at least ${narrowestWebKitViewport} px wide`) : it;
+
+/** Sets the size of the page's viewport, in CSS pixels; throws when the engine cannot make it that size. */
 export async function setViewport(viewport: { width: number; height: number }): Promise<void> {
   await executeServerCommand('engine-set-viewport', viewport);
+  if (innerWidth !== viewport.width || innerHeight !== viewport.height) {
+    throw new Error(`${engine} gave a ${innerWidth} × ${innerHeight} viewport for ${viewport.width} × ${viewport.height}`);
+  }
 }
 
 export interface Media {
@@ -56,3 +69,7 @@ export async function emulateMedia(media: Media): Promise<void> {
   const unmatched = queries.filter((query) => !matchMedia(query).matches);
   if (unmatched.length) throw new Error(`${engine} cannot emulate ${unmatched.join(' and ')}: ${mediaEmulation}`);
 }
+
+/** `it` for a test that emulates `media`: everywhere when it asks for the engines' defaults, else in Chromium only. */
+export const itWithMedia = (media: Media): ReturnType<typeof itIn> | Mocha.TestFunction =>
+  media.colorScheme === 'dark' || media.reducedMotion === 'reduce' ? itIn(['chromium'], mediaEmulation) : it;

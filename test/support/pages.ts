@@ -15,6 +15,8 @@ export interface PageOptions {
   csp?: string;
   /** For the npm loader: the config given to `init()`, as a JavaScript expression. */
   initConfig?: string;
+  /** A nonce on the harness's and Keuze's script tags, for a CSP with `'nonce-…'` (and 'strict-dynamic'). */
+  nonce?: string;
 }
 
 export interface PageWindow extends Window {
@@ -27,19 +29,20 @@ export interface PageWindow extends Window {
 const escapeJson = (json: string): string => json.replace(/</g, '\\u003c');
 
 export function pageHtml(options: PageOptions = {}): string {
-  const { config, before, body = '', loader = 'module', csp, initConfig } = options;
+  const { config, before, body = '', loader = 'module', csp, initConfig, nonce } = options;
+  const n = nonce ? ` nonce="${nonce}"` : '';
   const configJson = config === undefined ? '' : typeof config == 'string' ? config : escapeJson(JSON.stringify(config));
   const keuze = {
-    module: '<script type="module" src="/dist/keuze.js"></script>',
-    iife: '<script src="/dist/keuze.iife.js"></script>',
-    npm: `<script type="module">import { init } from '/packages/core/src/index.ts'; init(${initConfig ?? 'undefined'});</script>`,
+    module: `<script type="module" src="/dist/keuze.js"${n}></script>`,
+    iife: `<script src="/dist/keuze.iife.js"${n}></script>`,
+    npm: `<script type="module"${n}>import { init } from '/packages/core/src/index.ts'; init(${initConfig ?? 'undefined'});</script>`,
     none: '',
   }[loader];
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8">
 ${csp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
-<script src="/test/support/record-console.js"></script>
+<script src="/test/support/record-console.js"${n}></script>
 ${config === undefined ? '' : `<script type="application/json" id="keuze-config">${configJson}</script>`}
-${before ? `<script>${before}</script>` : ''}
+${before ? `<script${n}>${before}</script>` : ''}
 ${keuze}
 </head><body>${body}</body></html>`;
 }
@@ -114,11 +117,15 @@ export function clearCookies(): void {
 /** A config like a real site's: analytics with two services, marketing with a cookie pattern. */
 export const siteConfig = {
   revision: 1,
+  privacyUrl: '/privacy',
   categories: {
     necessary: {},
     analytics: {
       cookies: ['_stats'],
-      services: { matomo: { cookies: ['_pk_*'] }, hotjar: { cookies: ['_hj'] } },
+      services: {
+        matomo: { label: 'Matomo', description: 'Visitor statistics, on our own server.', cookies: ['_pk_*'] },
+        hotjar: { label: 'Hotjar', description: 'Heatmaps of how pages are used.', cookies: ['_hj'] },
+      },
     },
     marketing: { cookies: ['_ads', '_fbp'] },
   },

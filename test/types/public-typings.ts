@@ -1,10 +1,10 @@
 // Never run: `npm run lint` (tsc) checks it. Each line states a typing an app relies on; each
 // expected error fails the lint once the mistake below it stops being one (say, if an event falls
 // back to a plain Event or `any`).
-import type { ConsentEventDetail, NewsletterEvent, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent } from '@keuze/core';
-import type { CookieBanner, CookieDeclaration, CookiePreferences, NewsletterPreferences, NewsletterSignup, PrivacyStatement, ReopenButton } from '@keuze/elements';
+import type { ConsentEventDetail, ConsentRecord, NewsletterEvent, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent, PrivacyRequestEvent } from '@keuze/core';
+import type { CookieBanner, CookieDeclaration, CookiePreferences, NewsletterPreferences, NewsletterSignup, PrivacyRequest, PrivacyStatement, ReopenButton } from '@keuze/elements';
 import '@keuze/elements/define';
-import { KeuzeCookieBanner, KeuzeCookiePreferences, KeuzeNewsletterPreferences, KeuzeNewsletterSignup } from '@keuze/react';
+import { KeuzeCookieBanner, KeuzeCookiePreferences, KeuzeNewsletterPreferences, KeuzeNewsletterSignup, KeuzePrivacyRequest } from '@keuze/react';
 import { createElement } from 'react';
 
 declare function typed<T>(value: T): void;
@@ -17,6 +17,7 @@ typed<PrivacyStatement>(document.createElement('keuze-privacy-statement'));
 typed<CookieDeclaration>(document.createElement('keuze-cookie-declaration'));
 typed<NewsletterSignup>(document.createElement('keuze-newsletter-signup'));
 typed<NewsletterPreferences>(document.createElement('keuze-newsletter-preferences'));
+typed<PrivacyRequest>(document.createElement('keuze-privacy-request'));
 
 const banner = document.createElement('keuze-cookie-banner');
 banner.layout = 'bar';
@@ -31,6 +32,11 @@ signup.addEventListener('keuze-newsletter-subscribe', (event) => event.detail.to
 document.addEventListener('keuze-newsletter-preferences-set', (event) => typed<NewsletterPreferencesSetEvent>(event.detail));
 document.addEventListener('keuze-newsletter-unsubscribe', (event) => typed<string>(event.detail.token));
 document.addEventListener('keuze-newsletter-preferences-get', (event) => typed<string>(event.detail.token));
+document.addEventListener('keuze-privacy-request', (event) => typed<PrivacyRequestEvent>(event.detail));
+document.addEventListener('keuze-privacy-request', (event) => typed<Blob | undefined>(event.detail.idCopy));
+document.addEventListener('keuze-privacy-request', (event) => typed<ConsentRecord | undefined>(event.detail.consent));
+// @ts-expect-error: only the six kinds
+document.createElement('keuze-privacy-request').kind = 'delete';
 document.addEventListener('keuze-preferences-show', (event) => typed<CustomEvent<void>>(event));
 document.addEventListener('keuze-preferences-close', (event) => typed<CustomEvent<void>>(event));
 
@@ -55,3 +61,5 @@ createElement(KeuzeNewsletterPreferences, {
   onNewsletterPreferencesSet: (event) => typed<string[]>(event.detail.topics),
   onNewsletterUnsubscribe: (event) => typed<string>(event.detail.token),
 });
+createElement(KeuzePrivacyRequest, { kind: 'erasure', onPrivacyRequest: (event) => typed<PrivacyRequestEvent['kind']>(event.detail.kind) });
+createElement(KeuzePrivacyRequest, { handler: async (event: PrivacyRequestEvent) => ({ reference: event.email }) });

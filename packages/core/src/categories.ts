@@ -5,6 +5,10 @@ import type { CategoryConfig, CookieSpec } from './types.js';
 /** Cookies of well-known analytics and advertising tools: never strictly necessary. */
 const TRACKING_COOKIE = /^(_ga|_gid|_gat|__utm|_gcl|_fbp|_fbc|_hj|_pk_|_uet|_clck|_clsk|_ttp|mp_|ajs_|IDE$|fr$)/;
 
+/** A cookie name or storage key, or a pattern where `*` stands for any characters. */
+export const patternToRegExp = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+
 const cookieNames = (specs: CookieSpec[] = []): string[] => specs.map((spec) => (typeof spec == 'string' ? spec : spec.name));
 
 /** Names of the cookies a category sets, or only those of the given services. */
@@ -13,6 +17,14 @@ export function cookiesOf(category: CategoryConfig | undefined, services?: strin
     .filter(([name]) => !services || services.includes(name))
     .flatMap(([, service]) => cookieNames(service.cookies));
   return services ? serviceCookies : [...cookieNames(category?.cookies), ...serviceCookies];
+}
+
+/** Web Storage keys (names or `prefix*` patterns) a category keeps, or only those of the given services. */
+export function storageOf(category: CategoryConfig | undefined, services?: string[]): string[] {
+  const serviceKeys = Object.entries(category?.services ?? {})
+    .filter(([name]) => !services || services.includes(name))
+    .flatMap(([, service]) => service.storage ?? []);
+  return services ? serviceKeys : [...(category?.storage ?? []), ...serviceKeys];
 }
 
 /** GPC applies to categories marked `sale`, and to `marketing` unless it says otherwise. */

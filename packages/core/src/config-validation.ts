@@ -1,11 +1,16 @@
-import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NECESSARY, statementRevision, type ResolvedConfig } from './config.js';
+import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NAME, NECESSARY, ownData, statementRevision, type ResolvedConfig } from './config.js';
+import { isSaleCategory } from './categories.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
 import { logError } from './log.js';
 
-/** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
-export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
-const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies'] as const;
+/**
+ * The data-subject rights a privacy request can invoke, by GDPR article: access (15), rectification
+ * (16), erasure (17), objection (21), portability (20), and withdrawing consent (7(3)). One list for
+ * this validator, `<keuze-privacy-request>` and `@keuze/server`.
+ */
+export const PRIVACY_REQUEST_KINDS = ['access', 'rectification', 'erasure', 'objection', 'portability', 'withdraw-consent'] as const;
+const CATEGORY_KEYS = ['label', 'description', 'readOnly', 'sale', 'services', 'cookies', 'storage'] as const;
 
 /** One thing wrong: the key path, a code for what was expected, and the value found. */
 export type ConfigProblem = [path: string, expected: string, found?: unknown];
@@ -25,6 +30,11 @@ const FORMATS: Record<string, RegExp> = {
   topic: NAME,
   category: NAME,
   theme: /^(light|dark|auto)$/,
+  requestKind: new RegExp(`^(${PRIVACY_REQUEST_KINDS.join('|')})$`),
+  idCopy: /^(off|optional|required)$/,
+  gpc: /^(limit|reject)$/,
+  logFormat: /^(keuze|iso27560)$/,
+  storageKey: /^[^*]{1,200}\*?$/,
 };
 
 /** Other rules by test; a rule in neither table is a `typeof` name ('string', 'boolean', 'function'). */
@@ -36,6 +46,8 @@ const TESTS: Record<string, (value: unknown) => boolean> = {
   ms: (v) => typeof v == 'number' && v > 0 && v < 2 ** 31,
   url: (v) => typeof v == 'string' && isSafeUrl(v),
   texts: (v) => isObject(v) && Object.values(v).every((s) => typeof s == 'string'),
+  age: (v) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 99,
+  reopenButton: (v) => typeof v == 'boolean' || v == 'auto',
 };
 
 const EXPECTED: Record<string, string> = {
@@ -64,10 +76,18 @@ const EXPECTED: Record<string, string> = {
   theme: '"light", "dark" or "auto"',
   category: 'a category name',
   consentMode: 'true, false, or { signals, waitForUpdate }',
+  age: 'a whole number of years from 1 to 99',
+  requestKind: `one of ${PRIVACY_REQUEST_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
+  idCopy: '"off", "optional" or "required"',
+  reopenButton: 'true, false or "auto"',
+  gpc: '"limit" or "reject"',
+  logFormat: '"keuze" or "iso27560"',
+  storageKey: 'a storage key, or a prefix ending in * such as "_hj*"',
 };
 
 const TEXTS = { label: 'text', description: 'text' };
 const COOKIES: Rule = ['cookie'];
+const STORAGE: Rule = ['storageKey'];
 /** A cookie is its name or `*` pattern, or an object describing it for the declaration. */
 const COOKIE_INFO: Rule = { name: 'pattern', lifetime: 'text', provider: 'string', purpose: 'text', thirdParty: 'boolean' };
 const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
@@ -75,7 +95,8 @@ const CATEGORY: Record<(typeof CATEGORY_KEYS)[number], Rule> = {
   readOnly: 'boolean',
   sale: 'boolean',
   cookies: COOKIES,
-  services: { '*': { ...TEXTS, cookies: COOKIES } },
+  storage: STORAGE,
+  services: { '*': { ...TEXTS, provider: 'string', cookies: COOKIES, storage: STORAGE } },
 };
 const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   categories: { '*': CATEGORY },
@@ -83,7 +104,7 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   revisionFrom: 'revisionFrom',
   statementVersion: 'string',
   lifetimeDays: 'days',
-  cookie: { name: 'cookieName', domain: 'domain', path: 'path' },
+  cookie: { name: 'cookieName', domain: 'domain', path: 'path', renewUrl: 'url' },
   privacyUrl: 'url',
   lang: 'lang',
   callbackTimeout: 'ms',
@@ -91,16 +112,23 @@ const SCHEMA: Record<keyof KeuzeConfig, Rule> = {
   translations: { '*': 'texts' },
   layout: 'layout',
   theme: 'theme',
-  reopenButton: 'boolean',
+  reopenButton: 'reopenButton',
+  privacySignals: { gpc: 'gpc' },
+  reaskAfterRefusalDays: 'days',
+  detectUndeclared: 'boolean',
+  controller: { name: 'string', contact: 'string' },
   newsletter: {
-    topics: [{ id: 'topic', label: 'text', description: 'text', required: 'boolean' }],
+    topics: [{ id: 'topic', label: 'text', description: 'text', frequency: 'text', required: 'boolean' }],
     frequency: 'text',
+    minimumAge: 'age',
+    tracking: 'boolean',
     endpoint: 'url',
     timeout: 'ms',
     preferencesUrl: 'url',
   },
+  privacyRequest: { kinds: ['requestKind'], idCopy: 'idCopy', controller: 'string', endpoint: 'url', timeout: 'ms' },
   googleConsentMode: 'consentMode',
-  consentLog: { endpoint: 'url' },
+  consentLog: { endpoint: 'url', format: 'logFormat' },
 };
 /** Every signal of Consent Mode v2, each followed by a category. */
 const SIGNALS: Record<ConsentModeSignal, Rule> = {
@@ -140,7 +168,8 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
     return value.map((item, i) => clean(item, rule[0], at(i), problems)).filter((item) => item !== undefined);
   }
   if (!isObject(value)) return void problems.push([path, '*' in rule ? 'map' : 'object', value]);
-  const result: Record<string, unknown> = {};
+  // No prototype: a service named "constructor" is only ever the site's own.
+  const result: Record<string, unknown> = Object.create(null);
   for (const [key, item] of Object.entries(value)) {
     const itemRule = rule['*'] ?? (Object.hasOwn(rule, key) ? rule[key] : undefined);
     if (!itemRule) problems.push([at(key), 'known', Object.keys(rule)]);
@@ -160,6 +189,8 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
 export function validateConfig(input: unknown): { config: ResolvedConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config = defaultConfig();
+  // As the loader reads it: own properties only.
+  input = ownData(input);
   if (!isObject(input)) {
     problems.push(['', input === undefined ? 'config' : 'object', input]);
     return { config, problems };
@@ -173,7 +204,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
   }
   if (isObject(input.consentLog) && !valid.consentLog?.endpoint) problems.push(['consentLog.endpoint', 'url', input.consentLog.endpoint]);
   const { categories, cookie, ...rest } = valid;
-  Object.assign(config, rest);
+  // (The loader's quick read gives the same default.)
+  Object.assign(config, { reopenButton: 'auto' }, rest);
   // As the loader reads it: the stored revision must match on the next page view.
   if (input.revisionFrom == 'statement') {
     if (input.statementVersion === undefined) problems.push(['statementVersion', 'string']);
@@ -185,6 +217,8 @@ export function validateConfig(input: unknown): { config: ResolvedConfig; proble
     if (!categories[NECESSARY]) problems.push([`categories.${NECESSARY}`, NECESSARY]);
     Object.assign(config.categories, categories);
     config.categories[NECESSARY]!.readOnly = true;
+    // Resolved here, so the elements read the flag and need not know the default.
+    for (const [name, category] of Object.entries(config.categories)) category.sale = isSaleCategory(name, category);
   }
   return { config, problems };
 }
@@ -216,9 +250,14 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
+  // The words are many and only developers read them: their own chunk, after the banner.
+  if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config), logError);
   if (globalThis.document && config.usable) {
-    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', () => reportUnknownGated(config), { once: true });
-    else reportUnknownGated(config);
+    const checkPage = (): void => {
+      reportUnknownGated(config);
+    };
+    if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', checkPage, { once: true });
+    else checkPage();
   }
   return config;
 }

@@ -3,6 +3,8 @@ import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;
+/** Six months: the Digital Omnibus proposal's shortest wait before asking again after a refusal. */
+export const DEFAULT_REASK_DAYS = 182;
 /** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
 export const MAX_LIFETIME_DAYS = 395;
 
@@ -26,6 +28,22 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value == 'object' && value !== null && !Array.isArray(value);
 
 export const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
+/** Category and service names travel inside the consent cookie, so they are kept to safe characters. */
+export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
+
+/**
+ * Config data as data: a deep copy of `override` merged over `base`, made of own enumerable
+ * properties only, on objects without a prototype. A JSON `"__proto__"`, `"constructor"` or
+ * `"prototype"` key stays a key (which the validator reports), never inheritance, and every getter
+ * is read once: the loader's quick read and the validator see the same config. Plain objects merge
+ * key by key; anything else in `override` (a list, a function) replaces what `base` has.
+ */
+export function ownData(override: unknown, base?: unknown): unknown {
+  if (!isObject(override)) return Array.isArray(override) ? override.map((item) => ownData(item)) : override;
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const [key, value] of [...Object.entries(isObject(base) ? base : {}), ...Object.entries(override)]) copy[key] = ownData(value, copy[key]);
+  return copy;
+}
 /** The record holds a revision in at most 9 digits. */
 export const isRevision = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e9;
 /** A statement version as a record revision: a number that changes whenever the version does. */
@@ -53,13 +71,16 @@ export function defaultConfig(): ResolvedConfig {
  */
 export function readConfig(input: unknown): ResolvedConfig {
   const config = defaultConfig();
+  input = ownData(input);
   if (!isObject(input) || !isObject(input.categories)) return config;
-  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog } = input;
+  const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog, detectUndeclared } = input;
   config.usable = true;
-  Object.assign(config, { reopenButton: reopenButton === true, googleConsentMode, consentLog });
+  // Only `false` turns the settings button off, only `true` forces it: anything else is 'auto'.
+  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog, detectUndeclared });
   for (const [name, category] of Object.entries(categories)) {
-    // Only `true` locks a category on: a mistyped readOnly must never grant without a choice.
-    if (isObject(category)) config.categories[name] = { ...category, readOnly: name == NECESSARY || category.readOnly === true };
+    // Only `true` locks a category on: a mistyped readOnly must never grant without a choice. A
+    // name the validator refuses is no category, also on a returning visit, when it does not run.
+    if (isObject(category) && NAME.test(name)) config.categories[name] = { ...category, readOnly: name == NECESSARY || category.readOnly === true };
   }
   if (isRevision(revision)) config.revision = revision as number;
   if (revisionFrom == 'statement') config.revision = statementRevision(statementVersion);

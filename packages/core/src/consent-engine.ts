@@ -1,16 +1,21 @@
-import { cookiesOf, isSaleCategory, warnAboutTrackingInLockedCategories } from './categories.js';
+import { cookiesOf, isSaleCategory, storageOf, warnAboutTrackingInLockedCategories } from './categories.js';
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
-import { deleteCookies, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import { decodeRecord, readCookie } from './consent-record.js';
+import { deleteCookies, deleteStorage, newConsentId, removeRecord, storeRecord } from './record-writer.js';
+import { carryOver, decisionTimes } from './refusals.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';
 
 /** How long a host callback may take before it is reported as hanging. */
 const DEFAULT_CALLBACK_TIMEOUT = 10_000;
 
 const hasDocument = (): boolean => typeof document != 'undefined';
+
+/** A list of category or service names, as the API takes them (a Symbol or number is no name). */
+const isNameList = (value: unknown): value is string[] => Array.isArray(value) && value.every((name) => typeof name == 'string');
 
 /**
  * Changes the choice: writes the cookie first, then deletes withdrawn cookies, then runs newly
@@ -24,6 +29,28 @@ export class ConsentEngine {
     const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
+    if (!state.consent && state.config.usable && hasDocument()) this.carryRefusals();
+    // privacySignals.gpc 'reject': the browser's signal is the visitor's decision until they make
+    // one themselves, which is then stored as theirs (the dialog stays open to them).
+    if (!state.consent && state.gpc && state.config.privacySignals?.gpc == 'reject') this.choose([], undefined, 'signal');
+  }
+
+  /**
+   * Refusals that stick (issue 19): a stored choice the loader set aside (new revision, expired)
+   * keeps its recent refusals. With nothing new to ask, it moves to this revision as it is, silently.
+   */
+  private carryRefusals(): void {
+    const { state } = this;
+    const stale = decodeRecord(readCookie(state.config.cookie.name));
+    const carried = stale && typeof stale == 'object' && carryOver(state.config, stale, this.optional());
+    if (!carried) return;
+    if (!carried.pending!.length) {
+      delete carried.pending;
+      storeRecord(state.config, carried);
+    }
+    state.consent = carried;
+    state.signal();
+    void state.activate();
   }
 
   acceptAll(): void {
@@ -42,7 +69,7 @@ export class ConsentEngine {
 
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): void {
     const { categories, services = {} } = (choice ?? {}) as Partial<ConsentChoice>;
-    if (!Array.isArray(categories) || !isObject(services) || !Object.values(services).every(Array.isArray)) {
+    if (!isNameList(categories) || !isObject(services) || !Object.values(services).every(isNameList)) {
       logError('Keuze.setConsent: expected { categories: string[], services?: { [category]: string[] } }; nothing changed.');
       return;
     }
@@ -58,6 +85,7 @@ export class ConsentEngine {
     if (hasDocument()) {
       removeRecord(state.config);
       deleteCookies(this.optional().flatMap((name) => cookiesOf(state.config.categories[name])), state.config);
+      deleteStorage(this.optional().flatMap((name) => storageOf(state.config.categories[name])));
     }
     state.consent = null;
     state.signal();
@@ -86,7 +114,8 @@ export class ConsentEngine {
     }
     const previous = state.consent;
     // The same choice again (ten fast clicks, a second tag) writes nothing and announces nothing.
-    if (previous && sameChoice(previous, { categories, services })) return;
+    // (A choice with pending categories is answered, though: by leaving them off too.)
+    if (previous && !previous.pending && sameChoice(previous, { categories, services })) return;
 
     const now = new Date().toISOString();
     const record: ConsentRecord = {
@@ -99,6 +128,7 @@ export class ConsentEngine {
       language: config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
       gpc: state.gpc,
       method,
+      decisions: decisionTimes(this.optional(), categories, previous, now),
     };
     if (hasDocument() && !storeRecord(config, record)) {
       logWarning('the browser did not keep the consent cookie (cookies blocked?); the choice holds for this page only.');
@@ -109,6 +139,7 @@ export class ConsentEngine {
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
       deleteCookies(withdrawn.cookies, config);
+      deleteStorage(withdrawn.storage);
       void state.activate();
     }
     this.events.emit({
@@ -134,10 +165,18 @@ export class ConsentEngine {
       const entry = await consentLogEntry(this.state, record);
       this.events.emit({ type: 'consent-log', entry });
       const endpoint = config.consentLog?.endpoint;
-      if (endpoint && hasDocument()) await sendLogEntry(endpoint, entry);
+      // consentLog.format 'iso27560': the endpoint gets the record Keuze.receipt() returns.
+      const body = config.consentLog?.format == 'iso27560' ? await (await import('./receipt.js')).consentReceipt(this.state, record) : entry;
+      if (endpoint && hasDocument()) await sendLogEntry(endpoint, body);
     } catch (error) {
       logError('consentLog: the record of this decision could not be made:', error);
     }
+  }
+
+  /** The current choice as an ISO/IEC TS 27560 consent record (JSON-LD, DPV terms); null before one. */
+  async receipt(): Promise<Record<string, unknown> | null> {
+    const record = this.state.consent;
+    return record && !record.pending ? (await import('./receipt.js')).consentReceipt(this.state, record) : null;
   }
 
   /** Sends, once, the entries an earlier page view could not deliver. */
@@ -146,23 +185,26 @@ export class ConsentEngine {
     if (endpoint) await (await import('./consent-log.js')).retryPendingLog(endpoint);
   }
 
-  /** What `next` takes away: category and `category/service` keys, and the cookies to delete. */
-  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[] } {
+  /** What `next` takes away: category and `category/service` keys, and the cookies and storage keys to delete. */
+  private withdrawn(previous: ConsentRecord | null, next: ConsentRecord): { keys: string[]; cookies: string[]; storage: string[] } {
     const keys: string[] = [];
     const cookies: string[] = [];
+    const storage: string[] = [];
     for (const name of this.optional()) {
       const category = this.state.config.categories[name]!;
       if (!next.categories.includes(name)) {
         if (previous?.categories.includes(name)) keys.push(name);
         // Also with no previous record: cookies left from an expired or altered one go too.
         cookies.push(...cookiesOf(category));
+        storage.push(...storageOf(category));
       } else {
         const dropped = Object.keys(category.services ?? {}).filter((service) => !next.services[name]!.includes(service));
         keys.push(...dropped.map((service) => `${name}/${service}`));
         cookies.push(...cookiesOf(category, dropped));
+        storage.push(...storageOf(category, dropped));
       }
     }
-    return { keys, cookies };
+    return { keys, cookies, storage };
   }
 }
 

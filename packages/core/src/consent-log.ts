@@ -44,7 +44,10 @@ export function browserFamily(userAgent: string): string {
   return families.find(([pattern]) => pattern.test(userAgent))?.[1] ?? 'other';
 }
 
-function readPending(): ConsentLogEntry[] {
+/** What is POSTed: the entry, or (consentLog.format 'iso27560') the consent record of receipt(). */
+type LogBody = ConsentLogEntry | Record<string, unknown>;
+
+function readPending(): LogBody[] {
   try {
     const pending: unknown = JSON.parse(localStorage.getItem(PENDING_LOG_KEY) ?? '[]');
     return Array.isArray(pending) ? pending : [];
@@ -54,7 +57,7 @@ function readPending(): ConsentLogEntry[] {
   }
 }
 
-function writePending(entries: ConsentLogEntry[]): void {
+function writePending(entries: LogBody[]): void {
   try {
     if (entries.length) localStorage.setItem(PENDING_LOG_KEY, JSON.stringify(entries.slice(-MAX_PENDING)));
     else localStorage.removeItem(PENDING_LOG_KEY);
@@ -63,10 +66,10 @@ function writePending(entries: ConsentLogEntry[]): void {
   }
 }
 
-const sameEntry = (a: ConsentLogEntry, b: ConsentLogEntry): boolean => a.consentId === b.consentId && a.timestamp === b.timestamp;
+const sameEntry = (a: LogBody, b: LogBody): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** POSTs one entry; true once the endpoint confirms it with a 2xx. Never throws. */
-async function post(endpoint: string, entry: ConsentLogEntry): Promise<boolean> {
+async function post(endpoint: string, entry: LogBody): Promise<boolean> {
   if (navigator.onLine === false) return false;
   try {
     // keepalive lets the request outlive the page: a visitor often chooses, then clicks away.
@@ -78,7 +81,7 @@ async function post(endpoint: string, entry: ConsentLogEntry): Promise<boolean> 
 }
 
 /** Keeps the entry, sends it, and forgets it once the endpoint has it. */
-export async function sendLogEntry(endpoint: string, entry: ConsentLogEntry): Promise<void> {
+export async function sendLogEntry(endpoint: string, entry: LogBody): Promise<void> {
   writePending([...readPending(), entry]);
   if (await post(endpoint, entry)) writePending(readPending().filter((kept) => !sameEntry(kept, entry)));
 }

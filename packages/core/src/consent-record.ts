@@ -4,8 +4,11 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  * The consent cookie's value, format 1: eleven `|`-separated fields of characters that need no
  * percent-encoding, so a record with dozens of services stays far under the 4 KB cookie limit:
  *
- *   1|consentId|firstGiven|timestamp|revision|language|gpc|method|categories|services|checksum
+ *   1|consentId|firstGiven|timestamp|revision|language|gpc|method|categories|services|decisions|checksum
  *
+ * `decisions` is `category.time~category2.time`: when each optional category was last decided
+ * (granted or refused), for refusals that stick (issue 19). Records written before it existed
+ * lack the field and read as before.
  * Times are milliseconds in base 36; categories are joined with `~`; services are
  * `category:a+b~category2:c`. The FNV-1a checksum catches hand-edited and truncated values. It
  * is not a signature: the record lives in the visitor's own browser and only narrows what runs.
@@ -16,12 +19,13 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  */
 export const MAX_RECORD_BYTES = 3000;
 /** The methods, and their one-letter codes in the record, in the same order. */
-export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api'];
-export const METHOD_CODES = 'arcp';
+export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'signal'];
+export const METHOD_CODES = 'arcps';
 
 // No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
 // most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
-const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcp])\|([\w~-]*)\|([\w:+~-]*)\|([\da-z]+)$/;
+// The twelfth field, the decision times, came later: a record without it is read as before.
+const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcps])\|([\w~-]*)\|([\w:+~-]*)(?:\|([\w.~-]*))?\|([\da-z]+)$/;
 
 export function checksum(text: string): string {
   let hash = 0x811c9dc5;
@@ -39,8 +43,8 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
   if (value.length > MAX_RECORD_BYTES) return 'oversized';
   const match = RECORD.exec(value);
   if (!match) return 'corrupt';
-  if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[10]) return 'altered';
-  const [, consentId, firstGiven, timestamp, revision, language, gpc, method, categories, services] = match as unknown as string[];
+  if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[11]) return 'altered';
+  const [, consentId, firstGiven, timestamp, revision, language, gpc, method, categories, services, decisions] = match as unknown as string[];
   const time = (base36: string): string => new Date(parseInt(base36!, 36)).toISOString();
   return {
     consentId: consentId!,
@@ -57,6 +61,8 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     language: language!,
     gpc: gpc === '1',
     method: METHODS[METHOD_CODES.indexOf(method!)]!,
+    // `category.time~…`, when each optional category was last granted or refused.
+    ...(decisions != null && { decisions: Object.fromEntries(decisions.split('~').filter(Boolean).map((entry) => [entry.split('.')[0], time(entry.split('.')[1]!)])) }),
   };
 }
 

@@ -31,7 +31,8 @@ export interface ConsentState {
 export function isGranted({ config, consent }: Pick<ConsentState, 'config' | 'consent'>, category: string, service?: string): boolean {
   const known = config.categories[category];
   if (!config.usable || !known) return false;
-  return !!(known.readOnly || (consent?.categories.includes(category) && (!service || consent.services[category]?.includes(service))));
+  // Own keys only: a category named "constructor" or "toString" is not Object.prototype's.
+  return !!(known.readOnly || (consent?.categories.includes(category) && (!service || (Object.hasOwn(consent.services, category) && consent.services[category]!.includes(service)))));
 }
 
 /** The stored record if it is valid for this config; anything else means "ask again". */

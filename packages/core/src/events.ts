@@ -14,15 +14,20 @@ export class EventHub {
     private readonly timeout: number,
   ) {}
 
+  /**
+   * Each recipient gets its own copy of `event`, so one that changes it (`event.type = 'x'`) cannot
+   * change what the next one hears, or what Keuze itself reacts to (the banner after `reset()`).
+   */
   emit(event: KeuzeEvent): void {
+    const { type } = event;
     if (this.hostCallback) this.deliver(this.hostCallback, 'config.onEvent', event);
-    for (const listener of [...(this.listeners.get(event.type) ?? [])]) this.deliver(listener, `a Keuze.on("${event.type}") listener`, event);
-    if (typeof document !== 'undefined') document.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: event }));
+    for (const listener of [...(this.listeners.get(type) ?? [])]) this.deliver(listener, `a Keuze.on("${type}") listener`, event);
+    if (typeof document !== 'undefined') document.dispatchEvent(new CustomEvent(`keuze-${type}`, { detail: structuredClone(event) }));
   }
 
   private deliver(listener: AnyListener, name: string, event: KeuzeEvent): void {
     try {
-      const result = listener(event);
+      const result = listener(structuredClone(event));
       if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
         let settled = false;
         const timer = setTimeout(() => {

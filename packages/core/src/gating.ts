@@ -1,3 +1,5 @@
+import type { Notice } from './notices.js';
+
 /**
  * Gated markup, the convention site owners know from vanilla-cookieconsent:
  *   <script type="text/plain" data-category="analytics" [data-service="x"] [src or data-src]>
@@ -8,43 +10,81 @@ export const GATED_SELECTOR = 'script[type="text/plain"][data-category],[data-sr
 
 export type IsAllowed = (category: string, service?: string) => boolean;
 
+/** The part of the Trusted Types API Keuze uses (not yet in TypeScript's DOM types). */
+interface TrustedTypes {
+  createPolicy(name: string, rules: { createScript: (text: string) => string; createScriptURL: (url: string) => string }): Policy;
+}
+interface Policy {
+  createScript(text: string): string;
+  createScriptURL(url: string): string;
+}
+
 /**
  * Returns the function that activates the allowed gated elements (by default all in the page) in
  * document order. Each element runs exactly once; scripts wait for the scripts before them, also
- * across calls, so order holds page-wide.
+ * across calls, so order holds page-wide. Nothing runs before `ready` (Google Consent Mode's
+ * defaults); one element that cannot run is reported and skipped, never stalls the ones after it.
+ * With `nonce` (that of Keuze's own script tag), a gated script without the same nonce never runs.
  */
-export function createGate(isAllowed: IsAllowed): (elements?: Iterable<Element>) => Promise<void> {
+export function createGate(
+  isAllowed: IsAllowed,
+  notify: (notice: Notice) => void,
+  ready: Promise<void> = Promise.resolve(),
+  nonce?: string,
+): (elements?: Iterable<Element>) => Promise<void> {
   const done = new WeakSet<Element>();
-  let queue = Promise.resolve();
+  let queue = ready;
+  /**
+   * The one Trusted Types policy, "keuze": under `require-trusted-types-for 'script'` a script's
+   * text and URL must come from a policy. It passes the page's own gated markup through unchanged.
+   * A CSP whose `trusted-types` list lacks "keuze" refuses it: said once, and where Trusted Types
+   * are enforced each gated script then fails, reported, without stopping the others.
+   */
+  let policy: Policy | undefined;
+  try {
+    policy = (globalThis as { trustedTypes?: TrustedTypes }).trustedTypes?.createPolicy('keuze', { createScript: String, createScriptURL: String });
+  } catch (error) {
+    notify(['trusted-types', error]);
+  }
+  const trustedUrl = (url: string): string => (policy ? policy.createScriptURL(url) : url);
+  const activate = async (element: Element): Promise<void> => {
+    try {
+      if (!(element instanceof HTMLScriptElement)) return loadEmbed(element as HTMLElement, trustedUrl);
+      // Keuze runs only where modules do, so a `nomodule` fallback never needs to; a script the
+      // page removed before its turn has nothing left to run.
+      if (element.noModule || !element.isConnected) return;
+      // Under 'strict-dynamic' any script Keuze inserts runs: only the page's nonce shows markup
+      // is the site's, not injected (a gadget for an HTML-injection hole).
+      if (nonce && element.nonce != nonce) return notify(['nonce', element]);
+      await runScript(element, trustedUrl, policy);
+    } catch (error) {
+      notify(['gated', element, error]);
+    }
+  };
   return (elements = document.querySelectorAll(GATED_SELECTOR)) => {
-    const ready = [...elements].filter((element) => {
+    const allowed = [...elements].filter((element) => {
       const { category, service } = (element as HTMLElement).dataset;
       return !done.has(element) && element.isConnected && isAllowed(category!, service) && done.add(element);
     });
-    return (queue = queue.then(() => run(ready)));
+    return (queue = queue.then(async () => {
+      for (const element of allowed) await activate(element);
+    }));
   };
 }
 
-async function run(elements: Element[]): Promise<void> {
-  for (const element of elements) {
-    if (element instanceof HTMLScriptElement) await runScript(element);
-    else loadEmbed(element as HTMLElement);
-  }
-}
-
 /** Replaces an inert script with a live copy; resolves once it has run, or failed to load. */
-function runScript(inert: HTMLScriptElement): Promise<void> {
+function runScript(inert: HTMLScriptElement, trustedUrl: (url: string) => string, policy: Policy | undefined): Promise<void> {
   const live = document.createElement('script');
   // Every attribute carries over (async, defer, crossorigin, integrity, data-category…) but the
-  // inert type; `data-type="module"` becomes the live type.
-  for (const { name, value } of inert.attributes) if (name != 'type' && name != 'data-src') live.setAttribute(name, value);
+  // inert type and the source, which (with the text) goes through the Trusted Types policy.
+  for (const { name, value } of inert.attributes) if (!/^(type|src|data-src)$/.test(name)) live.setAttribute(name, value);
   // `data-src` is how vanilla-cookieconsent sites mark a gated script's source.
-  const src = inert.dataset.src;
-  if (src) live.src = src;
+  const src = inert.dataset.src ?? inert.getAttribute('src');
+  if (src) live.src = trustedUrl(src);
   live.type = inert.dataset.type ?? '';
   // The nonce attribute reads as empty once parsed (CSP hides it); the property keeps it.
   live.nonce = inert.nonce;
-  live.text = inert.text;
+  live.text = policy ? policy.createScript(inert.text) : inert.text;
   // Inserted scripts default to async; an external one without `async` keeps document order.
   // (The attribute, not the property: an inert script's `async` property reads true in Chromium.)
   const async = inert.hasAttribute('async');
@@ -53,11 +93,13 @@ function runScript(inert: HTMLScriptElement): Promise<void> {
     // A 404 or a blocked host must not stall the scripts after it.
     live.onload = live.onerror = () => resolve();
     inert.replaceWith(live);
-    if (!live.src || async) resolve();
+    // A type the browser does not run as JavaScript (text/babel, importmap…) fires no event either.
+    if (!live.src || async || !/^(module|.*script)?$/i.test(live.type)) resolve();
   });
 }
 
-function loadEmbed(element: HTMLElement): void {
-  element.setAttribute(element.localName == 'link' ? 'href' : 'src', element.dataset.src!);
+/** Loads an embed. (An <embed>'s source is a Trusted Types sink; an iframe's, image's or link's takes the trusted URL as text.) */
+function loadEmbed(element: HTMLElement, trustedUrl: (url: string) => string): void {
+  element.setAttribute(element.localName == 'link' ? 'href' : 'src', trustedUrl(element.dataset.src!));
   delete element.dataset.src;
 }

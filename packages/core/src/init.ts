@@ -1,7 +1,9 @@
 import { checkConfig } from './config-validation.js';
 import { explain } from './notices.js';
+import { reportUndeclared } from './undeclared.js';
 import { ConsentEngine } from './consent-engine.js';
 import { startConsentMode } from './consent-mode.js';
+import { renewCookie } from './cookie-renewal.js';
 import { startKeuze, type Keuze, type KeuzeUi } from './keuze.js';
 import type { KeuzeConfig } from './types.js';
 
@@ -12,10 +14,13 @@ import type { KeuzeConfig } from './types.js';
  */
 export function init(config: KeuzeConfig, options: { ui?: KeuzeUi } = {}): Keuze {
   const { ui } = options;
-  return startKeuze(config, {
+  const keuze = startKeuze(config, {
     engine: () => Promise.resolve(ConsentEngine),
-    diagnostics: () => Promise.resolve({ checkConfig, explain }),
+    diagnostics: () => Promise.resolve({ checkConfig, explain, reportUndeclared }),
     consentMode: () => Promise.resolve(startConsentMode),
     ui: ui && (() => Promise.resolve(ui)),
   });
+  // Safari keeps a cookie written by script 7 days: a returning visit has the site's server re-issue it.
+  if (globalThis.document && keuze.getConsent()) void renewCookie(config, keuze.config);
+  return keuze;
 }

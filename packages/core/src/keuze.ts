@@ -1,6 +1,7 @@
-import { PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
+import { ownData, PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
+import type { reportUndeclared } from './undeclared.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
 import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
@@ -17,13 +18,18 @@ export interface Keuze {
   getConsent(): ConsentRecord | null;
   isGranted(category: string, service?: string): boolean;
   /** Subscribes to consent changes or to the proof of each decision; returns the unsubscribe function. */
-  on<T extends 'consent' | 'consent-log'>(type: T, listener: KeuzeListener<T>): () => void;
+  on<T extends 'consent' | 'consent-log' | 'undeclared-storage'>(type: T, listener: KeuzeListener<T>): () => void;
   /** Resolves once the choice is stored, gated elements run and listeners are called. */
   acceptAll(): Promise<void>;
   rejectAll(): Promise<void>;
   setConsent(choice: ConsentChoice, options?: { method?: 'custom' | 'api' }): Promise<void>;
   /** Forgets the choice and deletes the cookies of optional categories; the visitor is asked again. */
   reset(): Promise<void>;
+  /**
+   * The current choice as a consent record in the structure of ISO/IEC TS 27560:2023, in W3C DPV
+   * terms, as JSON-LD (docs/api.md maps each field); null before a choice. Loads the engine.
+   */
+  receipt(): Promise<Record<string, unknown> | null>;
   /** Opens the preferences dialog; focus returns to `opener` (by default the focused element) on close. */
   showPreferences(opener?: Element | null): Promise<void>;
   /** Switches every Keuze element to this language, live. */
@@ -44,6 +50,8 @@ export interface KeuzeUi {
   setLanguage(lang: string): Promise<void>;
   /** Defines a keuze-* element found in the page, loading only its code. */
   define(tag: string): Promise<void>;
+  /** Stands a placeholder with a choice (`<keuze-embed-placeholder>`) before each blocked iframe. */
+  placeholders?(embeds: Element[]): Promise<void>;
   /** The banner and dialog texts in the language shown, for the consent log's hash. */
   consentTexts?(): Promise<string>;
 }
@@ -63,12 +71,15 @@ declare global {
  */
 export interface KeuzeLoaders {
   engine: () => Promise<typeof ConsentEngine>;
-  diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain }>;
+  diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain; reportUndeclared: typeof reportUndeclared }>;
   /** Loaded only for a config with `googleConsentMode`. */
   consentMode: () => Promise<typeof startConsentMode>;
   /** The elements; without them the API's UI methods report that none is loaded. */
   ui?: () => Promise<KeuzeUi>;
 }
+
+/** The link or button of the site's own that opens the preferences dialog. */
+const OPENER = '[data-keuze-open=preferences]';
 
 /** Gated markup, and keuze-* elements not yet defined: what a page view looks for, in one query. */
 const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
@@ -79,13 +90,15 @@ const WATCHED = `${GATED_SELECTOR},:not(:defined)`;
  * the first, so a page never gets two banners, two cookie writes or two events per decision.
  * Never throws.
  */
-export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
+export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   const notify = (notice: Notice): void => void loaders.diagnostics().then((chunk) => chunk.explain(notice), logError);
   const existing = globalThis.window?.Keuze;
   if (existing?.getConsent) {
     notify(['twice']);
     return existing;
   }
+  // Read once, as data: the quick read and the validator (maybe much later) see the same config.
+  const input = ownData(pageInput);
   const config = readConfig(input);
   let validated = false;
   let ui: KeuzeUi | undefined;
@@ -103,7 +116,25 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
       validated = true;
     },
   };
-  const activate = createGate(granted);
+  // Consent Mode's defaults must be in the dataLayer before any gated tag runs: the gate waits for
+  // them, and stays shut if they cannot be set (a missing chunk, a blocked request, a broken
+  // dataLayer). A Google tag gated on `necessary` would otherwise run as if consent were given.
+  const ready =
+    config.googleConsentMode && globalThis.document
+      ? loaders
+          .consentMode()
+          .then((startConsentMode) => {
+            state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
+            if (state.consent) state.signal();
+          })
+          .catch((error: unknown) => {
+            notify(['consent-mode', error]);
+            return new Promise<void>(() => {});
+          })
+      : undefined;
+  // Under 'strict-dynamic' the nonce of Keuze's own script tag tells the site's markup from injected markup.
+  const ownScript = globalThis.document && ((document.currentScript as HTMLScriptElement | null) ?? [...document.scripts].find((script) => script.src == import.meta.url));
+  const activate = createGate(granted, notify, ready, ownScript?.nonce);
   const validate = (): Promise<ResolvedConfig> =>
     loaders.diagnostics().then((chunk) => (state.useValidatedConfig(chunk.checkConfig), state.config));
   // Without categories nothing can be granted: say why at once.
@@ -135,9 +166,9 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     // While the engine loads (every first visit) it validates: no second chunk on the banner's path.
     validConfig: () => (engine ? loadEngine().then(() => state.config) : validate()),
   } as Keuze;
-  // The methods that change something load their code when first called.
-  for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset'] as const) {
-    keuze[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => void)(...args));
+  // The methods that change something (and the receipt) load their code when first called.
+  for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset', 'receipt'] as const) {
+    (keuze as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => loadEngine().then((loaded) => loaded && (loaded[method] as (...a: unknown[]) => unknown)(...args));
   }
   for (const method of ['showPreferences', 'setLanguage'] as const) {
     keuze[method] = (arg?: unknown) => withUi((loaded) => (loaded[method] as (a: unknown) => Promise<void>)(arg));
@@ -147,19 +178,38 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     window.Keuze = keuze;
     const scan = (root: Element | Document): void => {
       const found = [root, ...root.querySelectorAll(WATCHED)] as Element[];
-      void activate(found.filter((element) => element.matches?.(GATED_SELECTOR)));
+      const gated = found.filter((element) => element.matches?.(GATED_SELECTOR)) as HTMLElement[];
+      void activate(gated);
+      // Blocked iframes get a placeholder with a choice; their code loads only when there is one.
+      const blocked = gated.filter((element) => element.localName == 'iframe' && !granted(element.dataset.category!, element.dataset.service));
+      if (blocked.length && loaders.ui) void withUi((loaded) => loaded.placeholders!(blocked));
       for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName));
     };
-    // Consent Mode's defaults must be in the dataLayer before any gated tag runs.
-    const ready = config.googleConsentMode
-      ? loaders.consentMode().then((startConsentMode) => {
-          state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
-          if (state.consent) state.signal();
-        }, logError)
-      : Promise.resolve();
-    const start = async (): Promise<void> => {
-      await ready;
+    // Undeclared cookies and storage keys (issue 19.5): a quick look here, the words in the
+    // diagnostics chunk, which loads only when this finds a name the config may not declare.
+    const reported = new Set<string>();
+    const detect = (): void => {
+      if (state.config.detectUndeclared === false) return;
+      // Every name the config holds, and Keuze's own (keuze_*), as JSON strings; `*` ends a prefix.
+      const declared = JSON.stringify([state.config.categories, config.cookie.name, 'keuze_*']);
+      let names = document.cookie.split('; ').map((pair) => pair.split('=')[0]!);
+      try {
+        names = names.concat(Object.keys(localStorage), Object.keys(sessionStorage));
+      } catch {
+        // Storage blocked: nothing in it to report.
+      }
+      const prefixes = [...declared.matchAll(/"([^"]*)\*"/g)].map(([, prefix]) => prefix!);
+      const found = names.filter((name) => name && !reported.has(name) && !declared.includes(`"${name}"`) && !prefixes.some((prefix) => name.startsWith(prefix)));
+      for (const name of found) reported.add(name);
+      if (found.length) void loaders.diagnostics().then((chunk) => chunk.reportUndeclared(state, found), logError);
+    };
+    const start = (): void => {
       scan(document);
+      detect();
+      keuze.on('consent', detect);
+      // 'auto' (the default): a way to withdraw on every page, unless the page has its own link.
+      const { reopenButton } = state.config;
+      if (loaders.ui && reopenButton !== false && (reopenButton === true || !document.querySelector(OPENER))) void withUi((loaded) => loaded.mount('reopen-button'));
       // Gated markup and keuze-* elements that a SPA or a loaded fragment adds later.
       new MutationObserver((mutations) => {
         for (const { addedNodes } of mutations) for (const node of addedNodes) if (node instanceof Element) scan(node);
@@ -167,7 +217,7 @@ export function startKeuze(input: unknown, loaders: KeuzeLoaders): Keuze {
     };
     // A classic script in <head> runs before the body is parsed: wait for the markup it gates.
     if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start);
-    else void start();
+    else start();
     if (loaders.ui) connectUi(keuze, withUi);
     // Proof of consent that an earlier page view could not deliver: sent once more, by the engine.
     try {
@@ -189,10 +239,9 @@ function connectUi(keuze: Keuze, withUi: WithUi): void {
   const prompt = (): unknown => !keuze.getConsent() && withUi((ui) => ui.mount('banner'));
   prompt();
   keuze.on('consent', prompt);
-  if (keuze.config.reopenButton) void withUi((ui) => ui.mount('reopen-button'));
   // The link every site needs to let visitors change their mind, found also inside shadow roots.
   document.addEventListener('click', (event) => {
-    const opener = event.composedPath().find((target) => (target as HTMLElement).dataset?.keuzeOpen == 'preferences');
+    const opener = event.composedPath().find((target) => (target as Element).matches?.(OPENER));
     if (opener) {
       event.preventDefault();
       void keuze.showPreferences(opener as Element);

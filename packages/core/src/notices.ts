@@ -10,9 +10,19 @@ export type Notice =
   | [code: 'expired', name: string, days: number]
   | [code: 'twice']
   | [code: 'ui']
-  | [code: 'engine', error: unknown];
+  | [code: 'engine', error: unknown]
+  | [code: 'consent-mode', error: unknown]
+  | [code: 'nonce', element: Element]
+  | [code: 'trusted-types', error: unknown]
+  | [code: 'gated', element: Element, error: unknown];
 
 const COOKIE_REASONS = { oversized: 'is larger than any record Keuze writes', corrupt: 'is corrupt', altered: 'was altered (checksum mismatch)' };
+
+/** The start of an element's markup, to find it in the page. */
+const excerpt = (element: Element): string => {
+  const html = element.outerHTML;
+  return html.length > 120 ? `${html.slice(0, 120)}…` : html;
+};
 
 export function explain(notice: Notice): void {
   switch (notice[0]) {
@@ -27,6 +37,23 @@ export function explain(notice: Notice): void {
     case 'engine':
       // If this chunk could not load either, the loader logs that failure instead.
       return logError('could not load the consent engine, so a choice could not be stored:', notice[1]);
+    case 'consent-mode':
+      return logError(
+        'Google Consent Mode could not start, so no gated script or embed runs on this page: a Google tag must not run before its consent defaults.',
+        notice[1],
+      );
+    case 'nonce':
+      return logError(
+        `a gated <script> without the page's nonce was not run: Keuze's own script tag has a nonce, so each gated script must carry the same one ` +
+          `(under 'strict-dynamic' an injected script would otherwise run). ${excerpt(notice[1])}`,
+      );
+    case 'trusted-types':
+      return logError(
+        `could not create the Trusted Types policy "keuze", which gated scripts need where the page requires Trusted Types: add keuze to the CSP's trusted-types directive.`,
+        notice[1],
+      );
+    case 'gated':
+      return logError(`a gated <${notice[1].localName}> could not run; the ones after it still do. ${excerpt(notice[1])}`, notice[2]);
     case 'ui':
       return logError('no elements loaded: use the script tag, or pass the ui of @keuze/elements to init(config, { ui }).');
   }

@@ -2,6 +2,8 @@ import Cookies from 'js-cookie';
 import type { ResolvedConfig } from './config.js';
 import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, readCookie } from './consent-record.js';
 import { logError } from './log.js';
+import { hasRefusal, reaskDays } from './refusals.js';
+import { patternToRegExp } from './categories.js';
 import type { ConsentRecord } from './types.js';
 
 /** The record's format, its first field (the decoder's pattern accepts this one only). */
@@ -21,6 +23,7 @@ export function encodeRecord(record: ConsentRecord): string {
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)
       .join('~'),
+    ...(record.decisions ? [Object.entries(record.decisions).map(([category, time]) => `${category}.${Date.parse(time).toString(36)}`).join('~')] : []),
   ].join('|');
   return `${body}|${checksum(body)}`;
 }
@@ -71,6 +74,8 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     return false;
   }
   const attributes = consentCookieAttributes(config, location);
+  // A refusal is kept as long as it must not be asked about again.
+  if (hasRefusal(record)) attributes.expires = Math.max(attributes.expires, reaskDays(config));
   // A host-only copy, written before the site set cookie.domain, is sent first and would shadow this one.
   if (attributes.domain) Cookies.remove(name, { path: attributes.path });
   Cookies.set(name, value, attributes);
@@ -85,8 +90,6 @@ export function removeRecord(config: ResolvedConfig): void {
   if (domain) Cookies.remove(name, { path, domain });
 }
 
-const patternToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 /**
  * Deletes every cookie matching the names or `*` patterns: host-only and on each domain from the
@@ -109,5 +112,22 @@ export function deleteCookies(patterns: string[], config: ResolvedConfig): void 
   if (!isAddress) labels.forEach((_, i) => domains.add(labels.slice(i).join('.')));
   for (const name of names) {
     for (const domain of domains) for (const path of new Set(['/', config.cookie.path ?? '/'])) Cookies.remove(name, { domain, path });
+  }
+}
+
+/**
+ * Deletes every localStorage and sessionStorage key matching the names or `prefix*` patterns, in
+ * this origin (Web Storage has no domains or paths). Storage that is blocked holds nothing to delete.
+ */
+export function deleteStorage(patterns: string[]): void {
+  if (!patterns.length) return;
+  const matchers = patterns.map(patternToRegExp);
+  for (const area of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      const storage = window[area];
+      for (const key of Object.keys(storage)) if (matchers.some((matcher) => matcher.test(key))) storage.removeItem(key);
+    } catch {
+      // A sandboxed frame, or storage switched off: there is nothing of ours in it.
+    }
   }
 }

@@ -16,10 +16,20 @@ export interface CookieInfo {
 
 export type CookieSpec = CookieName | CookieInfo;
 
+/**
+ * A localStorage or sessionStorage key a category or service writes: its name, or a prefix
+ * pattern ending in `*` such as `_hjSession*`.
+ */
+export type StorageKey = string;
+
 export interface ServiceConfig {
   label?: LocalizedText;
   description?: LocalizedText;
+  /** Who runs the service (e.g. `Google Ireland Ltd.`), shown on an embed's placeholder. */
+  provider?: string;
   cookies?: CookieSpec[];
+  /** Web Storage keys of this service, deleted (in localStorage and sessionStorage) when it is withdrawn. */
+  storage?: StorageKey[];
 }
 
 export interface CategoryConfig {
@@ -35,6 +45,8 @@ export interface CategoryConfig {
   services?: Record<string, ServiceConfig>;
   /** Cookies deleted when this category is withdrawn. */
   cookies?: CookieSpec[];
+  /** Web Storage keys deleted (in localStorage and sessionStorage) when this category is withdrawn. */
+  storage?: StorageKey[];
 }
 
 export interface CookieOptions {
@@ -44,6 +56,13 @@ export interface CookieOptions {
   domain?: string;
   /** Default `/`. */
   path?: string;
+  /**
+   * The consent cookie renewal route of @keuze/server (`POST /consent-cookie`), e.g. `/keuze/consent-cookie`.
+   * On a returning visit the script tag asks it, once per page view and without waiting, to re-issue
+   * the cookie from the server, because Safari keeps a cookie written by script for at most 7 days
+   * (WebKit's Intelligent Tracking Prevention). Same site only: the server must set a first-party cookie.
+   */
+  renewUrl?: string;
 }
 
 export interface KeuzeConfig {
@@ -73,9 +92,30 @@ export interface KeuzeConfig {
   layout?: 'box' | 'bar';
   /** Colour scheme of every element: `auto` (default) follows the visitor's setting. */
   theme?: 'light' | 'dark' | 'auto';
-  /** A floating "cookie settings" button on every page once a choice is made. Default false. */
-  reopenButton?: boolean;
+  /**
+   * A floating "cookie settings" button on every page once a choice is made. `auto` (the default)
+   * adds it unless the page has its own `data-keuze-open="preferences"` element; `true` always,
+   * `false` never (the site then owes every page its own way to withdraw, GDPR Art. 7(3)).
+   */
+  reopenButton?: boolean | 'auto';
+  /** How Keuze honours the privacy signals a browser sends. */
+  privacySignals?: PrivacySignalOptions;
+  /**
+   * Days after a refusal (reject all, or an optional category left off) during which Keuze does
+   * not ask again about the refused categories, even when `revision` changes. Default 182 (six
+   * months, as the EU's Digital Omnibus proposal asks), at most 395.
+   */
+  reaskAfterRefusalDays?: number;
+  /**
+   * Compares the cookies and Web Storage keys the page can see with those the config declares,
+   * and reports each undeclared one once per page view. Default true.
+   */
+  detectUndeclared?: boolean;
+  /** Who is responsible for the processing (GDPR Art. 4(7)), named in `Keuze.receipt()`. */
+  controller?: ControllerInfo;
   newsletter?: NewsletterConfig;
+  /** The `<keuze-privacy-request>` form for the visitor's rights requests (GDPR articles 15–21). */
+  privacyRequest?: PrivacyRequestConfig;
   /**
    * Google Consent Mode v2: `true` sets the default signals before any gated tag runs and updates
    * them from the visitor's choice; an object changes which category grants which signal.
@@ -109,10 +149,33 @@ export interface ConsentModeOptions {
 export interface ConsentLogOptions {
   /** Where each decision is POSTed as JSON (same-origin, or one that allows the POST by CORS). */
   endpoint: string;
+  /**
+   * `keuze` (the default): a ConsentLogEntry. `iso27560`: the record that `Keuze.receipt()`
+   * returns (ISO/IEC TS 27560:2023 with W3C DPV terms, JSON-LD).
+   */
+  format?: 'keuze' | 'iso27560';
 }
 
-/** How a choice was made. */
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'api';
+/** Global Privacy Control (https://privacycg.github.io/gpc-spec/). */
+export interface PrivacySignalOptions {
+  /**
+   * `limit` (the default): categories marked `sale` start and stay denied, and "accept all" leaves
+   * them off. `reject`: a browser sending GPC has rejected every optional category: the choice is
+   * stored with method `signal` and no banner is shown; the visitor can still choose otherwise.
+   */
+  gpc?: 'limit' | 'reject';
+}
+
+/** The controller of the personal data (GDPR Art. 4(7)). */
+export interface ControllerInfo {
+  /** The organisation's name. */
+  name: string;
+  /** How to reach it about privacy: an email address or a URL. */
+  contact?: string;
+}
+
+/** How a choice was made; `signal`: the browser's Global Privacy Control, with `privacySignals.gpc: 'reject'`. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'api' | 'signal';
 
 /** The visitor's stored choice. */
 export interface ConsentRecord {
@@ -131,6 +194,16 @@ export interface ConsentRecord {
   /** Whether the browser sent Global Privacy Control when the choice was made. */
   gpc: boolean;
   method: ConsentMethod;
+  /**
+   * When each optional category was last decided, granted or refused (ISO 8601). Missing in
+   * records stored before Keuze kept it; a category not in it has not been asked.
+   */
+  decisions?: Record<string, string>;
+  /**
+   * Categories the config added since this choice: the banner asks about these only, and the
+   * rest of the choice stays. Set for the page view, never stored.
+   */
+  pending?: string[];
 }
 
 /** Proof of a decision, as sent to `consentLog.endpoint` and in the `consent-log` event. No personal data. */
@@ -181,15 +254,28 @@ export interface NewsletterTopic {
   id: string;
   label: LocalizedText;
   description?: LocalizedText;
+  /** How often this topic is sent, for its consent box; default `newsletter.frequency`. */
+  frequency?: LocalizedText;
   /** Sent to every subscriber (service messages about an account): shown, not optional. */
   required?: boolean;
 }
 
 export interface NewsletterConfig {
-  /** Default: `newsletter` and `research` (invitations to research). */
+  /** The mail a visitor can choose. Default: one topic, `newsletter` ("Nieuwsbrief" / "Newsletter"). */
   topics?: NewsletterTopic[];
-  /** How often mail is sent, for the consent text: `{ nl: 'maandelijks', en: 'monthly' }`. */
+  /** How often mail is sent, for the consent text: `{ nl: 'hooguit één keer per maand', en: 'at most once a month' }`. */
   frequency?: LocalizedText;
+  /**
+   * The age a subscriber must have, e.g. 16 (GDPR art. 8: below it a parent consents): the sign-up
+   * adds a required, unticked "I am 16 or older" box. Whole years, 1 to 99. Default: no box.
+   */
+  minimumAge?: number;
+  /**
+   * `true`: the sign-up adds a separate, unticked box asking to measure opens and clicks in the
+   * emails (tracking pixels and links need their own consent: ePrivacy art. 5(3), CNIL 2026).
+   * The event's `tracking` says whether it was ticked. Default false: no box, `tracking: false`.
+   */
+  tracking?: boolean;
   /** Instead of `onEvent`: a URL the elements POST each newsletter event to as JSON. */
   endpoint?: string;
   /** Milliseconds to wait for the host's answer. Default 15000. */
@@ -202,10 +288,20 @@ export interface NewsletterConfig {
 export interface NewsletterSubscribeEvent {
   type: 'newsletter-subscribe';
   email: string;
+  /** The ticked topics' ids: each box ticked is the consent for that topic. */
   topics: string[];
   language: string;
-  /** The consent text exactly as the visitor saw it, for proof of consent. */
+  /**
+   * Proof of consent: the labels of exactly the ticked topic boxes (with how often each is sent),
+   * as the visitor saw them, in the language shown.
+   */
   consentText: string;
+  /** With `newsletter.minimumAge`: the age the visitor confirmed having at least. */
+  minimumAge?: number;
+  /** Whether the visitor allowed open and click measurement (always false without `newsletter.tracking`). */
+  tracking: boolean;
+  /** When `tracking` is true: that box's label as the visitor saw it, for proof of consent. */
+  trackingText?: string;
   /** ISO 8601. */
   timestamp: string;
 }
@@ -241,11 +337,70 @@ export interface NewsletterUnsubscribeEvent {
 
 export type NewsletterEvent = NewsletterSubscribeEvent | NewsletterPreferencesGetEvent | NewsletterPreferencesSetEvent | NewsletterUnsubscribeEvent;
 
+import type { PRIVACY_REQUEST_KINDS } from './config-validation.js';
+/** A data-subject right a privacy request invokes (see `PRIVACY_REQUEST_KINDS`). */
+export type PrivacyRequestKind = (typeof PRIVACY_REQUEST_KINDS)[number];
+
+export interface PrivacyRequestConfig {
+  /** The kinds the form offers, in this order. Default: all six. */
+  kinds?: PrivacyRequestKind[];
+  /**
+   * A copy of an ID with its BSN and photo masked: `'off'` (default; the Dutch AP says to ask for
+   * one only when there is no other way to know who asks), `'optional'` or `'required'`.
+   */
+  idCopy?: 'off' | 'optional' | 'required';
+  /** The controller's name (GDPR art. 4(7)) burned into the ID copy: "Kopie voor <name>". Default: the page's host name. */
+  controller?: string;
+  /**
+   * Instead of `onEvent`: a URL the element POSTs each request to as `multipart/form-data`, with
+   * the fields kind, name, email, message, consent (JSON), idCopy (file), language, timestamp.
+   */
+  endpoint?: string;
+  /** Milliseconds to wait for the host's answer. Default 15000. */
+  timeout?: number;
+}
+
+/** A visitor's request about their data, sent by `<keuze-privacy-request>`. */
+export interface PrivacyRequestEvent {
+  type: 'privacy-request';
+  kind: PrivacyRequestKind;
+  name: string;
+  email: string;
+  /** What the request is about; required for rectification and objection, else possibly empty. */
+  message: string;
+  /** The stored cookie choice (as `Keuze.getConsent()` returns it), when the visitor attached it. */
+  consent?: ConsentRecord;
+  /** The masked ID copy (image/jpeg or image/png), never the original; only with `privacyRequest.idCopy`. */
+  idCopy?: Blob;
+  /** The language shown, e.g. `nl`. */
+  language: string;
+  /** ISO 8601. */
+  timestamp: string;
+}
+
+/** Answer to a privacy request: the host's reference for it, shown to the visitor. */
+export interface PrivacyRequestAnswer {
+  reference: string;
+}
+
 /**
  * Every event Keuze sends to `onEvent`. Consent events also reach `Keuze.on()` listeners; the
- * newsletter elements wait for `onEvent`'s answer (a promise) and dispatch `keuze-<type>` events.
+ * newsletter and privacy-request elements wait for `onEvent`'s answer (a promise) and dispatch
+ * `keuze-<type>` events.
  */
-export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | NewsletterEvent;
+/**
+ * Cookies or Web Storage keys the page holds that the config does not declare (`detectUndeclared`),
+ * each reported once per page view.
+ */
+export interface UndeclaredStorageEvent {
+  type: 'undeclared-storage';
+  /** The undeclared cookie names and storage keys. */
+  names: string[];
+  /** No optional category was granted when they were found: set before consent. */
+  beforeConsent: boolean;
+}
+
+export type KeuzeEvent = ConsentEventDetail | ConsentLogEvent | UndeclaredStorageEvent | NewsletterEvent | PrivacyRequestEvent;
 export type KeuzeEventType = KeuzeEvent['type'];
 export type KeuzeEventOf<T extends KeuzeEventType> = Extract<KeuzeEvent, { type: T }>;
 
@@ -253,6 +408,7 @@ declare global {
   interface DocumentEventMap {
     'keuze-consent': CustomEvent<ConsentEventDetail>;
     'keuze-consent-log': CustomEvent<ConsentLogEvent>;
+    'keuze-undeclared-storage': CustomEvent<UndeclaredStorageEvent>;
   }
   interface Window {
     /** Google's command queue, which Consent Mode writes to. */

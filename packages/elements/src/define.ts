@@ -7,3 +7,5 @@ import './privacy-statement/define.js';
 import './cookie-declaration/define.js';
 import './newsletter-signup/define.js';
 import './newsletter-preferences/define.js';
+import './privacy-request/define.js';
+import './embed-placeholder/define.js';

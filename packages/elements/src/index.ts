@@ -5,6 +5,8 @@ export { PrivacyStatement } from './privacy-statement/privacy-statement.js';
 export { CookieDeclaration } from './cookie-declaration/cookie-declaration.js';
 export { NewsletterSignup } from './newsletter-signup/newsletter-signup.js';
 export { NewsletterPreferences } from './newsletter-preferences/newsletter-preferences.js';
+export { PrivacyRequest, type PrivacyRequestHandler } from './privacy-request/privacy-request.js';
+export { EmbedPlaceholder } from './embed-placeholder/embed-placeholder.js';
 export { emailProblem, type EmailProblem } from './newsletter/email-address.js';
 export { ui } from './ui.js';
 export { ConsentController, pageKeuze } from './consent-controller.js';

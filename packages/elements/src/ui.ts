@@ -12,6 +12,8 @@ const definitions: Record<string, () => Promise<unknown>> = {
   'keuze-cookie-declaration': () => import('./cookie-declaration/define.js'),
   'keuze-newsletter-signup': () => import('./newsletter-signup/define.js'),
   'keuze-newsletter-preferences': () => import('./newsletter-preferences/define.js'),
+  'keuze-privacy-request': () => import('./privacy-request/define.js'),
+  'keuze-embed-placeholder': () => import('./embed-placeholder/define.js'),
 };
 
 const reported = new Set<string>();
@@ -32,11 +34,14 @@ const bodyReady = (): Promise<void> =>
 /** The one element with this tag in the page, added if the page has none. */
 async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = false): Promise<HTMLElementTagNameMap[T]> {
   await Promise.all([define(tag), bodyReady()]);
+  // Waits for the layout before it looks: of two calls at once (a body swap during a withdrawal),
+  // the second then finds the element the first added.
+  const layout = document.querySelector(tag) ? undefined : (await window.Keuze?.validConfig())?.layout;
   let element = document.querySelector(tag);
   if (!element) {
     element = document.createElement(tag);
-    const layout = (await window.Keuze?.validConfig())?.layout;
     if (layout && 'layout' in element) element.layout = layout;
+    if ('placedByKeuze' in element) element.placedByKeuze = true;
     // The banner comes first in the Tab order; the rest waits at the end of the page.
     if (first) document.body.prepend(element);
     else document.body.append(element);
@@ -44,11 +49,22 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
   return element;
 }
 
+/**
+ * What was mounted, put back when the page replaces its body (Turbo, PJAX) or the body's content
+ * (HTMX boost) on navigation. Each renders only when it has something to show: the banner while
+ * there is no valid choice, the settings button once there is.
+ */
+const mounted = new Map<Parameters<KeuzeUi['mount']>[0], Element>();
+// Made on first use: a server imports this module without a DOM.
+let remount: MutationObserver | undefined;
+
 /** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
 export const ui: KeuzeUi = {
   define,
-  async mount(element) {
-    await (element == 'banner' ? ensure('keuze-cookie-banner', true) : ensure('keuze-reopen-button'));
+  async mount(name) {
+    remount ??= new MutationObserver(() => mounted.forEach((element, name) => element.isConnected || void ui.mount(name)));
+    remount.observe(document.documentElement, { childList: true, subtree: true });
+    mounted.set(name, await ensure(name == 'banner' ? 'keuze-cookie-banner' : 'keuze-reopen-button', name == 'banner'));
   },
   async showPreferences(opener) {
     const preferences = await ensure('keuze-cookie-preferences');
@@ -59,6 +75,11 @@ export const ui: KeuzeUi = {
     const config = await window.Keuze?.validConfig();
     if (config) startLanguage(config);
     setLanguage(lang);
+  },
+  async placeholders(embeds) {
+    const { EmbedPlaceholder } = await import('./embed-placeholder/define.js');
+    await bodyReady();
+    EmbedPlaceholder.cover(embeds);
   },
   async consentTexts() {
     // What the banner and dialog say in the language shown, the site's overrides and category

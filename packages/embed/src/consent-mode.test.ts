@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { clearCookies, closePages, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /**
@@ -25,12 +25,13 @@ describe('Google Consent Mode v2', () => {
 
   it('sets the defaults before any gated tag runs, and updates after the choice, before the tags it allows', async () => {
     const page = await openPage({ config, body: tags });
-    await settle(100);
+    // The chunk may take a while on a busy machine: wait for the tag, then check what came first.
+    await waitUntil(() => queue(page).includes('google-tag'), 'the necessary tag did not run', { timeout: 3000 });
     expect(queue(page)).to.deep.equal([['consent', 'default', { ...denied, wait_for_update: 500 }], 'google-tag']);
     // Only a gtag() command counts for Google's tag: the entry must be an `arguments` object.
     expect(Object.prototype.toString.call(page.window.dataLayer![0])).to.equal('[object Arguments]');
     await page.keuze.setConsent({ categories: ['analytics'] });
-    await settle(100);
+    await waitUntil(() => queue(page).includes('analytics-tag'), 'the analytics tag did not run', { timeout: 3000 });
     expect(queue(page).slice(2)).to.deep.equal([['consent', 'update', { ...denied, analytics_storage: 'granted' }], 'analytics-tag']);
   });
 

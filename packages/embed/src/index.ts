@@ -1,20 +1,10 @@
-import { isObject, logError, startKeuze } from '@keuze/core';
-
-type PlainObject = Record<string, unknown>;
-
-/** `override` wins; plain objects (categories, cookie) merge key by key. */
-function merge(base: PlainObject, override: PlainObject): PlainObject {
-  const merged: PlainObject = { ...base };
-  for (const [key, value] of Object.entries(override)) {
-    merged[key] = isObject(value) && isObject(merged[key]) ? merge(merged[key] as PlainObject, value) : value;
-  }
-  return merged;
-}
+import { isObject, logError, ownData, startKeuze, type KeuzeConfig } from '@keuze/core';
 
 /**
  * The page's config: `<script type="application/json" id="keuze-config">` (data, so it works under
  * a strict CSP) merged with `window.KeuzeConfig` (which can also hold the `onEvent` function).
  * A config element that is not a JSON object fails closed: its categories were what the site meant.
+ * Values from the window win; plain objects (categories, cookie) merge key by key, own keys only.
  */
 function readPageConfig(): unknown {
   const fromWindow = window.KeuzeConfig;
@@ -23,7 +13,7 @@ function readPageConfig(): unknown {
   try {
     const fromElement: unknown = JSON.parse(element.textContent!);
     // Anything but two objects is passed on whole, so that validation reports it and fails closed.
-    return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? merge(fromElement, fromWindow) : fromWindow;
+    return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? ownData(fromWindow, fromElement) : fromWindow;
   } catch (error) {
     logError('#keuze-config: invalid JSON:', error);
     return null;
@@ -38,7 +28,10 @@ const loadUi = () => import('./ui.js').then((chunk) => chunk.ui);
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
   try {
-    startKeuze(readPageConfig(), { engine: loadEngine, diagnostics: loadDiagnostics, consentMode: loadConsentMode, ui: loadUi });
+    const config = readPageConfig();
+    const keuze = startKeuze(config, { engine: loadEngine, diagnostics: loadDiagnostics, consentMode: loadConsentMode, ui: loadUi });
+    // Safari keeps a cookie written by script 7 days: a returning visit has the site's server re-issue it.
+    if (keuze.getConsent() && (config as KeuzeConfig | undefined)?.cookie?.renewUrl) void import('./cookie-renewal.js').then((chunk) => chunk.renewCookie(config, keuze.config));
   } catch (error) {
     logError('could not start:', error);
   }

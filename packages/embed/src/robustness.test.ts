@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { checksum } from '../../core/src/consent-record.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
@@ -57,6 +57,7 @@ describe('stored cookies that cannot be trusted', () => {
     it(`a ${name} cookie means "no valid consent", with a warning`, async () => {
       storeRaw(value());
       const page = await openPage({ config: siteConfig, body: trackers });
+      await waitUntil(() => page.logs('warn').some((text) => warning.test(text)), 'no warning', { timeout: 3000 });
       await settle(200);
       expectAskedAgain(page);
       expect(page.logs('warn').filter((text) => warning.test(text))).to.have.length(1);
@@ -211,7 +212,8 @@ describe('bad config', () => {
     const first = await openPage({ config: siteConfig });
     await first.keuze.rejectAll();
     closePages();
-    const page = await openPage({ config: { ...siteConfig, colour: 'red' } });
+    // (A page with its own settings link: no settings button, so nothing is shown.)
+    const page = await openPage({ config: { ...siteConfig, colour: 'red' }, body: '<a href="#" data-keuze-open="preferences">Cookies</a>' });
     await settle(100);
     expect(page.keuze.getConsent()).not.to.equal(null);
     // The returning visit's loader carries no validator: nothing is shown, nothing is checked.

@@ -40,8 +40,8 @@ describe('the script tag and the elements', () => {
     });
   }
 
-  it('a returning visit loads no element code, and no engine', async () => {
-    const page = await returningVisit();
+  it('a returning visit to a page with its own settings link loads no element code, and no engine', async () => {
+    const page = await returningVisit({ body: '<a href="#" data-keuze-open="preferences">Cookie-instellingen</a>' });
     await settle(200);
     expect(page.keuze.getConsent()).not.to.equal(null);
     expect(chunksLoaded(page)).to.deep.equal([]);
@@ -51,10 +51,17 @@ describe('the script tag and the elements', () => {
   it('defines a keuze-* element found in the page with its own code only', async () => {
     const page = await returningVisit({ body: '<keuze-reopen-button></keuze-reopen-button>' });
     await rendered(page, 'keuze-reopen-button');
-    const chunks = chunksLoaded(page);
-    expect(chunks).to.include('reopen-button');
-    expect(chunks).not.to.include('cookie-banner');
-    expect(chunks).not.to.include('cookie-preferences');
+    // The shared ui chunk (registry, Lit, i18next, theme), the element's own code and the config
+    // validator it renders from; no engine.
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'reopen-button', 'ui']);
+  });
+
+  it('a first visit fetches all the banner needs at once, one round trip after the loader', async () => {
+    const page = await openPage({ config: siteConfig });
+    await rendered(page, 'keuze-cookie-banner');
+    // engine and ui are asked for by the loader side by side; the validator comes with the engine
+    // while the ui still downloads. Nothing more before the banner shows.
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'engine', 'ui']);
   });
 
   it('a page with <keuze-privacy-statement> gets that element’s code, nothing more; a deep link scrolls to its section', async () => {
@@ -63,10 +70,7 @@ describe('the script tag and the elements', () => {
       body: '<keuze-privacy-statement src-nl="/demo/privacy.nl.md" src-en="/demo/privacy.en.md"></keuze-privacy-statement>',
     });
     const statement = await rendered(page, 'keuze-privacy-statement', '#bewaartermijnen');
-    const chunks = chunksLoaded(page);
-    expect(chunks).to.include('privacy-statement');
-    expect(chunks).not.to.include('cookie-banner');
-    expect(chunks).not.to.include('cookie-preferences');
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'privacy-statement', 'ui']);
     await waitUntil(() => Math.abs(statement.querySelector('#bewaartermijnen')!.getBoundingClientRect().top) < 20, 'not scrolled to the section');
     expect(statement.activeElement?.id).to.equal('bewaartermijnen');
   });
@@ -106,6 +110,37 @@ describe('the script tag and the elements', () => {
     await settle(100);
     expect(page.document.querySelectorAll('keuze-cookie-banner')).to.have.length(1);
     expect(page.document.querySelector('main keuze-cookie-banner')).not.to.equal(null);
+  });
+});
+
+describe('one banner, whichever arrives first', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  /** The banners that render something. */
+  const showing = (page: TestPage): Element[] =>
+    [...page.document.querySelectorAll('keuze-cookie-banner')].filter((banner) => banner.shadowRoot?.querySelector('[part~="base"]'));
+
+  it('a banner the page places after Keuze added its own takes its place (a framework rendering late)', async () => {
+    const page = await openPage({ config: siteConfig, body: '<main id="root"></main>' });
+    await rendered(page, 'keuze-cookie-banner');
+    const own = page.document.querySelector('keuze-cookie-banner')!;
+    page.document.getElementById('root')!.append(page.document.createElement('keuze-cookie-banner'));
+    await waitUntil(() => showing(page)[0]?.parentElement?.id == 'root', "the page's banner did not show", { timeout: 3000 });
+    expect(own.isConnected).to.equal(false);
+    expect(page.document.querySelectorAll('keuze-cookie-banner')).to.have.length(1);
+    // The one left works: its click stores the choice.
+    (showing(page)[0]!.shadowRoot!.querySelector('[part~="reject-all"]') as HTMLButtonElement).click();
+    await waitUntil(() => page.keuze.getConsent(), 'no choice stored', { timeout: 3000 });
+  });
+
+  it('of two banners the page places, the first shows; the second takes over when the first leaves', async () => {
+    const page = await openPage({ config: siteConfig, body: '<keuze-cookie-banner id="a" layout="inline"></keuze-cookie-banner><keuze-cookie-banner id="b" layout="inline"></keuze-cookie-banner>' });
+    await rendered(page, 'keuze-cookie-banner');
+    await settle(100);
+    expect(showing(page).map((banner) => banner.id)).to.deep.equal(['a']);
+    page.document.getElementById('a')!.remove();
+    await waitUntil(() => showing(page)[0]?.id == 'b', 'the second banner did not take over', { timeout: 3000 });
   });
 });
 
@@ -178,7 +213,6 @@ describe('newsletter through the script tag', () => {
     field.value = 'anna@example.com';
     field.dispatchEvent(new InputEvent('input'));
     root.querySelector<HTMLInputElement>('input[name="topics"]')!.click();
-    root.querySelector<HTMLInputElement>('#consent')!.click();
     await settle(10);
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     return root;
@@ -205,6 +239,82 @@ describe('newsletter through the script tag', () => {
   });
 });
 
+describe('the privacy request form through the script tag', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  it('loads its own code only, and sends to the onEvent callback in window.KeuzeConfig, which answers the reference', async () => {
+    const page = await returningVisit({
+      before: "window.__sent = []; window.KeuzeConfig = { onEvent: (e) => { if (e.type != 'privacy-request') return; window.__sent.push(e); return Promise.resolve({ reference: 'BV-7' }); } };",
+      body: '<keuze-privacy-request kind="erasure"></keuze-privacy-request>',
+    });
+    const root = await rendered(page, 'keuze-privacy-request');
+    const chunks = chunksLoaded(page);
+    expect(chunks).to.include('privacy-request');
+    for (const other of ['cookie-banner', 'cookie-preferences', 'newsletter-signup', 'privacy-statement']) expect(chunks).not.to.include(other);
+    expect(root.querySelector<HTMLInputElement>('#kind-erasure')!.checked).to.equal(true);
+    for (const [id, value] of [['name', 'Anna'], ['email', 'anna@example.com']]) {
+      const field = root.querySelector<HTMLInputElement>(`#${id}`)!;
+      field.value = value!;
+      field.dispatchEvent(new InputEvent('input'));
+    }
+    await settle(10);
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => root.querySelector('[part~="message"]')?.textContent?.includes('BV-7'), 'no reference shown');
+    const [sent] = (page.window as unknown as { __sent: { kind: string; name: string }[] }).__sent;
+    expect(sent).to.deep.include({ kind: 'erasure', name: 'Anna' });
+  });
+});
+
+// Turbo and PJAX put a new <body> in place of the old one; HTMX's hx-boost replaces the body's content.
+const bodySwaps: [string, (page: TestPage, html: string) => void][] = [
+  ['a new <body> (Turbo, PJAX)', (page, html) => {
+    const body = page.document.createElement('body');
+    body.innerHTML = html;
+    page.document.body.replaceWith(body);
+  }],
+  ['the body’s content (HTMX boost)', (page, html) => (page.document.body.innerHTML = html)],
+];
+
+describe('pages that swap their body', () => {
+  beforeEach(clearCookies);
+  afterEach(closePages);
+
+  const shows = (page: TestPage, tag: string): boolean => !!page.document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]');
+
+  for (const [swapped, swap] of bodySwaps) {
+    it(`${swapped}: the banner comes back while there is no valid choice, the settings button after one`, async () => {
+      const page = await openPage({ config: { ...siteConfig, reopenButton: true } });
+      await rendered(page, 'keuze-cookie-banner');
+      swap(page, '<main><h1>Page 2</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      expect(page.document.body.firstElementChild!.localName, 'first in the Tab order').to.equal('keuze-cookie-banner');
+      swap(page, '<main><h1>Page 3</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      await page.keuze.acceptAll();
+      await rendered(page, 'keuze-reopen-button');
+      swap(page, '<main><h1>Page 4</h1></main>');
+      await rendered(page, 'keuze-reopen-button');
+      expect(shows(page, 'keuze-cookie-banner'), 'a banner after the choice').to.equal(false);
+      // Withdrawn: no valid choice again, so the next swap brings the banner back.
+      await page.keuze.reset();
+      await rendered(page, 'keuze-cookie-banner');
+      swap(page, '<main><h1>Page 5</h1></main>');
+      await rendered(page, 'keuze-cookie-banner');
+      expect(page.document.querySelectorAll('keuze-cookie-banner')).to.have.length(1);
+    });
+  }
+
+  it('a banner the site placed itself in the new body is the one shown', async () => {
+    const page = await openPage({ config: siteConfig });
+    await rendered(page, 'keuze-cookie-banner');
+    bodySwaps[0]![1](page, '<main><keuze-cookie-banner id="own" layout="inline"></keuze-cookie-banner></main>');
+    await rendered(page, 'keuze-cookie-banner');
+    await settle(100);
+    expect([...page.document.querySelectorAll('keuze-cookie-banner')].map((banner) => banner.id)).to.deep.equal(['own']);
+  });
+});
+
 describe('language', () => {
   beforeEach(clearCookies);
   afterEach(closePages);
@@ -219,6 +329,16 @@ describe('language', () => {
     expect(await title(await openPage({ config: siteConfig, before: "document.documentElement.lang = 'en-GB'" }))).to.equal('Cookies on this website');
     expect(await title(await openPage({ config: siteConfig }))).to.equal('Cookies op deze website');
   });
+
+  // Tags as sites write them: a POSIX locale, upper case, a region in lower case, stray spaces.
+  for (const tag of ['nl_NL', 'NL', 'nl-nl', 'nl_BE', ' nl ', 'nl_NL.UTF-8', 'nl_NL@euro', 'nl-Latn-NL']) {
+    it(`<html lang="${tag}"> resolves like its BCP 47 form`, async () => {
+      const page = await openPage({ config: siteConfig, before: `document.documentElement.lang = ${JSON.stringify(tag)}` });
+      expect(await title(page)).to.equal('Cookies op deze website');
+      await page.keuze.acceptAll();
+      expect(page.keuze.getConsent()!.language).to.equal('nl');
+    });
+  }
 
   it('then the browser’s languages, then English', async () => {
     const page = await openPage({ config: siteConfig, before: "document.documentElement.removeAttribute('lang')" });
@@ -250,7 +370,7 @@ describe('language', () => {
     const root = await rendered(page, 'keuze-cookie-declaration');
     expect(root.querySelector('[part~="button"]')!.textContent).to.equal('Pas je keuze aan');
     expect(root.querySelector('th')!.textContent).to.equal('Cookie');
-    expect(page.logs('warn')).to.deep.equal([]);
+    expect(page.logs('warn').filter((text) => text.includes('translations'))).to.deep.equal([]);
   });
 
   it('a new language with missing keys falls back to English for those, with a warning, never blank', async () => {

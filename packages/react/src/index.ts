@@ -8,3 +8,4 @@ export { KeuzePrivacyStatement } from './privacy-statement.js';
 export { KeuzeCookieDeclaration } from './cookie-declaration.js';
 export { KeuzeNewsletterSignup } from './newsletter-signup.js';
 export { KeuzeNewsletterPreferences } from './newsletter-preferences.js';
+export { KeuzePrivacyRequest } from './privacy-request.js';

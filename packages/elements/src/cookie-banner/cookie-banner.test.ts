@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze, nextFrame, part, shown } from '../../../../test/support/elements.js';
 import type { CookieBanner } from './cookie-banner.js';
 
@@ -82,7 +82,7 @@ describe('<keuze-cookie-banner>', () => {
   for (const lang of ['nl', 'en']) {
     for (const layout of ['box', 'bar', 'inline'] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        it(`has no axe violations: ${layout}, ${lang}, ${colorScheme}`, async () => {
+        itWithMedia({ colorScheme })(`has no axe violations: ${layout}, ${lang}, ${colorScheme}`, async () => {
           await emulateMedia({ colorScheme });
           await window.Keuze!.setLanguage(lang);
           banner().layout = layout;
@@ -114,7 +114,7 @@ describe('<keuze-cookie-banner>', () => {
     expect(getComputedStyle(base).opacity).to.equal('1');
   });
 
-  it('animates only when motion is welcome', async () => {
+  itWithMedia({ reducedMotion: 'reduce' })('animates only when motion is welcome', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     await window.Keuze!.rejectAll();
     await window.Keuze!.reset();
@@ -126,7 +126,7 @@ describe('<keuze-cookie-banner>', () => {
   });
 
   // 320 CSS px wide is a small phone, and also a 1280 px window at 400% zoom; 640 × 400 is 200%.
-  for (const [width, height] of [[320, 640], [640, 400]] as const) it(`fits a ${width} × ${height} px window`, async () => {
+  for (const [width, height] of [[320, 640], [640, 400]] as const) itWithViewport(width)(`fits a ${width} × ${height} px window`, async () => {
     await setViewport({ width, height });
     try {
       for (const layout of ['box', 'bar'] as const) {
@@ -154,24 +154,32 @@ describe('<keuze-cookie-banner>', () => {
   });
 
   it('never takes focus from a page field, and is first in the Tab order', async () => {
-    const field = await fixture<HTMLInputElement>(html`<input aria-label="Your name" />`);
-    field.focus();
-    await window.Keuze!.rejectAll();
-    await window.Keuze!.reset();
-    await part(banner(), 'base');
-    expect(document.activeElement).to.equal(field);
-    // Tab from the very top of the page.
-    const top = Object.assign(document.createElement('div'), { tabIndex: -1 });
-    document.body.prepend(top);
-    top.focus();
-    await sendKeys({ press: 'Tab' });
-    top.remove();
-    // The privacy statement link in the text comes first, then the three buttons.
-    expect(deepActiveElement()?.getRootNode() === banner().shadowRoot).to.equal(true);
-    expect(deepActiveElement()?.getAttribute('href')).to.equal('/privacy');
-    for (const name of ['accept-all', 'reject-all', 'choose']) {
+    // A window where the box fits: in a shorter one the box scrolls inside itself (at most half the
+    // window), and Firefox then makes the scrolling box itself the first Tab stop, so a keyboard
+    // visitor can scroll it.
+    await setViewport({ width: 800, height: 900 });
+    try {
+      const field = await fixture<HTMLInputElement>(html`<input aria-label="Your name" />`);
+      field.focus();
+      await window.Keuze!.rejectAll();
+      await window.Keuze!.reset();
+      await part(banner(), 'base');
+      expect(document.activeElement).to.equal(field);
+      // Tab from the very top of the page.
+      const top = Object.assign(document.createElement('div'), { tabIndex: -1 });
+      document.body.prepend(top);
+      top.focus();
       await sendKeys({ press: 'Tab' });
-      expect(deepActiveElement()?.getAttribute('part')).to.equal(`button ${name}`);
+      top.remove();
+      // The privacy statement link in the text comes first, then the three buttons.
+      expect(deepActiveElement()?.getRootNode() === banner().shadowRoot).to.equal(true);
+      expect(deepActiveElement()?.getAttribute('href')).to.equal('/privacy');
+      for (const name of ['accept-all', 'reject-all', 'choose']) {
+        await sendKeys({ press: 'Tab' });
+        expect(deepActiveElement()?.getAttribute('part')).to.equal(`button ${name}`);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
     }
   });
 

@@ -1,11 +1,23 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { categoryInSentence } from '../config-text.js';
+import { categoryInSentence, offBySignal } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
+
+/** The banners in the page, in the order they were connected. */
+const banners = new Set<CookieBanner>();
+
+/**
+ * The one banner that shows: the first placed by the page (its markup, or a framework's render,
+ * such as `<KeuzeCookieBanner />`), or else the one Keuze adds by itself. Every other renders nothing.
+ */
+function activeBanner(): CookieBanner | undefined {
+  for (const banner of banners) if (!banner.placedByKeuze) return banner;
+  return banners.values().next().value;
+}
 
 /**
  * Focus for a keyboard user to go on from when what they were in disappears: where they came
@@ -26,6 +38,7 @@ function focusAfterLeaving(from?: HTMLElement | null): void {
  * @csspart base - The banner's box.
  * @csspart title - The heading.
  * @csspart text - The explanation, with the privacy statement link.
+ * @csspart signal - Shown when the browser sends Global Privacy Control: what "accept all" leaves off.
  * @csspart button - Each of the three buttons.
  * @csspart accept-all - The "Accept all" button.
  * @csspart reject-all - The "Reject all" button.
@@ -39,6 +52,13 @@ export class CookieBanner extends LitElement {
 
   /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /**
+   * Set by Keuze on the banner it adds when the page has none; a banner the page places takes its
+   * place, so a page never shows two.
+   * @internal
+   */
+  placedByKeuze = false;
 
   @query('[part~="choose"]') private chooseButton?: HTMLButtonElement;
 
@@ -97,8 +117,18 @@ export class CookieBanner extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    banners.add(this);
+    // Keuze's own banner gives way to the page's, whichever came first.
+    for (const banner of banners) if (banner.placedByKeuze && activeBanner() != banner) banner.remove();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    banners.delete(this);
+    // The next banner in line takes over.
+    activeBanner()?.requestUpdate();
     if (this.reserving) this.releaseSpace();
   }
 
@@ -110,13 +140,21 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    if (!config?.usable || this.consent.consent || this.deciding) return nothing;
-    const optional = Object.entries(config.categories).filter(([, category]) => !category.readOnly);
+    const consent = this.consent.consent;
+    // A stored choice with categories added since asks about those only (refusals that stick).
+    const pending = consent?.pending;
+    if (!config?.usable || (consent && !pending?.length) || this.deciding || activeBanner() != this) return nothing;
+    const optional = Object.entries(config.categories).filter(([name, category]) => !category.readOnly && (!pending || pending.includes(name)));
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
-    const text = last
-      ? shownText('banner.text', { purposes: purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last })
-      : shownText('banner.textNoPurposes');
+    const list = purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last;
+    const text = pending
+      ? shownText('banner.added', { purposes: list! })
+      : last
+        ? shownText('banner.text', { purposes: list! })
+        : shownText('banner.textNoPurposes');
+    // With 'limit', the visitor is told up front that "accept all" will not grant these.
+    const signalled = offBySignal(config, null);
     return html`
       <section part="base" class="banner ${this.layout}" aria-labelledby="title">
         <h2 part="title" id="title">${shownText('banner.title')}</h2>
@@ -124,6 +162,7 @@ export class CookieBanner extends LitElement {
           ${text}
           ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('banner.privacyLink')}</a>` : nothing}
         </p>
+        ${signalled.length ? html`<p part="signal">${t('banner.signal', { categories: signalled.join(', ') })}</p>` : nothing}
         <div class="buttons">
           <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('banner.acceptAll')}</button>
           <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('banner.rejectAll')}</button>
@@ -141,7 +180,12 @@ export class CookieBanner extends LitElement {
     // The banner leaves in the very next paint; writing the choice and running what it grants
     // come right after, so they never hold that frame back.
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-    await keuze[choice]();
+    const consent = keuze.getConsent();
+    if (consent?.pending) {
+      // Only the new categories are answered; the rest of the choice stays as it was.
+      const categories = [...consent.categories, ...(choice == 'acceptAll' ? consent.pending : [])];
+      await keuze.setConsent({ categories, services: consent.services }, { method: 'custom' });
+    } else await keuze[choice]();
     // Not stored (the engine failed to load, and said so): ask again rather than pretend.
     this.deciding = false;
     this.requestUpdate();

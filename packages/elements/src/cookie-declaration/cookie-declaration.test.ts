@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia } from '../../../../test/support/engines.js';
 import { elementsConfig, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { CookieDeclaration } from './cookie-declaration.js';
@@ -73,7 +73,7 @@ describe('<keuze-cookie-declaration>', () => {
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
-    it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const element = await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`);

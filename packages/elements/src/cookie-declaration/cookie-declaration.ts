@@ -65,6 +65,11 @@ export class CookieDeclaration extends LitElement {
       code {
         overflow-wrap: anywhere;
       }
+      .kind {
+        font-size: 0.85em;
+        font-weight: normal;
+        color: var(--_muted);
+      }
     `,
   ];
 
@@ -97,11 +102,14 @@ export class CookieDeclaration extends LitElement {
   }
 
   private renderCategory(name: string, category: CategoryConfig, granted: boolean): unknown {
-    const rows: { cookie: CookieSpec; service?: string }[] = [
+    // Web Storage keys are listed beside the cookies: withdrawal deletes them alike.
+    const rows: { cookie: CookieSpec; service?: string; storage?: boolean }[] = [
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
-      ...Object.entries(category.services ?? {}).flatMap(([service, config]) =>
-        (config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
-      ),
+      ...(category.storage ?? []).map((cookie) => ({ cookie, storage: true })),
+      ...Object.entries(category.services ?? {}).flatMap(([service, config]) => [
+        ...(config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
+        ...(config.storage ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service, storage: true })),
+      ]),
     ];
     const state = category.readOnly ? shownText('declaration.alwaysOn') : granted ? shownText('declaration.granted') : shownText('declaration.denied');
     const description = categoryDescription(name, category);
@@ -125,10 +133,10 @@ export class CookieDeclaration extends LitElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${rows.map(({ cookie, service }) => {
+                  ${rows.map(({ cookie, service, storage }) => {
                     const info = cookieInfo(cookie);
                     return html`<tr>
-                      <th scope="row"><code dir="ltr">${info.name}</code></th>
+                      <th scope="row"><code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}</th>
                       <td><bdi>${service ?? '—'}</bdi></td>
                       <td><bdi>${info.provider ?? '—'}</bdi></td>
                       <td>${textOf(info.purpose) || '—'}</td>

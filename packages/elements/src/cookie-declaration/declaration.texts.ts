@@ -20,6 +20,7 @@ const en = {
   'declaration.firstParty': 'This website',
   'declaration.thirdParty': 'Third party',
   'declaration.none': 'We use no cookies for this category.',
+  'declaration.storage': '(stored in the browser: localStorage or sessionStorage)',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -38,6 +39,7 @@ const nl: Record<keyof typeof en, string> = {
   'declaration.firstParty': 'Deze website',
   'declaration.thirdParty': 'Derde partij',
   'declaration.none': 'Voor deze categorie gebruiken we geen cookies.',
+  'declaration.storage': '(opgeslagen in de browser: localStorage of sessionStorage)',
 };
 
 export type DeclarationKey = keyof typeof en;

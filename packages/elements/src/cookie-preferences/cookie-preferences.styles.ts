@@ -18,6 +18,14 @@ export const preferencesStyles = css`
     flex-direction: column;
   }
 
+  /* The focus guards around it need no style: empty, they take no room. */
+  .content {
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-height: 0;
+  }
+
   dialog::backdrop {
     background: rgb(0 0 0 / 0.5);
   }
@@ -258,6 +266,29 @@ export const preferencesStyles = css`
 
   .footer .button {
     flex: 1 1 9rem;
+  }
+  .proof {
+    margin-block: 1.25em 0;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .proof code {
+    overflow-wrap: anywhere;
+    color: var(--_text);
+  }
+  .copy {
+    margin-inline-start: 0.5em;
+    min-height: 2.75rem;
+    padding: 0.25em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_button-radius);
+    background: transparent;
+    color: var(--_link);
+    font: inherit;
+    cursor: pointer;
+  }
+  .copied {
+    margin-inline-start: 0.5em;
   }
 
   /*

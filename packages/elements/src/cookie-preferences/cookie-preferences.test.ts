@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, itIn, mediaEmulation, sendKeys, setViewport } from '../../../../test/support/engines.js';
+import { sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, itIn, itWithMedia, itWithViewport, mediaEmulation, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import { deepActiveElement, emulateForcedColors, freshKeuze, part, pixelDifference, pixelsOf } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
@@ -10,6 +11,26 @@ const switchFor = (name: string): HTMLInputElement => dialog()!.querySelector<HT
 const serviceSwitch = (label: string): HTMLInputElement =>
   [...dialog()!.querySelectorAll<HTMLLabelElement>('label.service')].find((item) => item.textContent!.includes(label))!.querySelector('input')!;
 const button = (name: string): HTMLButtonElement => dialog()!.querySelector<HTMLButtonElement>(`[part~="${name}"]`)!;
+
+/** Whether focus is on something inside the dialog (not the browser's own UI, nor the page behind). */
+const focusInDialog = (): boolean => deepActiveElement()?.getRootNode() === dialogElement().shadowRoot;
+const focusName = (): string => {
+  const active = deepActiveElement();
+  return active ? `<${active.localName}${active.getAttribute('part') ? ` part="${active.getAttribute('part')}"` : ''}>` : 'nothing';
+};
+
+async function pressTab(shift = false): Promise<void> {
+  if (shift) await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  if (shift) await sendKeys({ up: 'Shift' });
+}
+
+/** A real click (it moves the browser's starting point for Tab), a little inside the element's top left. */
+async function clickOn(element: Element): Promise<void> {
+  element.scrollIntoView({ block: 'nearest' });
+  const rect = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + 3), Math.round(rect.top + Math.min(rect.height / 2, 8))] });
+}
 
 async function openFromBanner(): Promise<void> {
   (await part(banner(), 'choose')).click();
@@ -66,24 +87,47 @@ describe('<keuze-cookie-preferences>', () => {
     choose.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => dialog()?.open);
-    // Shift+Tab from the title, where focus starts, wraps to the last button.
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
-    expect(deepActiveElement()).to.equal(button('reject-all'));
+    // Shift+Tab from the title, where focus starts, wraps to the last button; Tab from there to the first.
+    await pressTab(true);
+    expect(focusName()).to.equal('<button part="button reject-all">');
+    await pressTab();
+    expect(focusName()).to.equal('<select>');
     for (let i = 0; i < 40; i++) {
-      await sendKeys({ press: 'Tab' });
-      expect(deepActiveElement()?.getRootNode(), `Tab ${i}`).to.equal(dialogElement().shadowRoot);
+      await pressTab();
+      expect(focusInDialog(), `Tab ${i}: ${focusName()}`).to.equal(true);
     }
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ up: 'Shift' });
-    expect(deepActiveElement()?.getRootNode()).to.equal(dialogElement().shadowRoot);
+    await pressTab(true);
+    expect(focusInDialog(), focusName()).to.equal(true);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog()?.open);
-    expect(deepActiveElement()).to.equal(choose);
+    expect(deepActiveElement() === choose, focusName()).to.equal(true);
     expect(window.Keuze!.getConsent()).to.equal(null);
   });
+
+  // One behaviour from wherever focus or the last click is: Tab and Shift+Tab go round the dialog's
+  // controls in order and wrap at either end, never leaving for the page or the browser's own UI.
+  const startingPoints: [string, () => Promise<void>][] = [
+    ['the title', async () => dialog()!.querySelector('h2')!.focus()],
+    ['a click on the intro text', () => clickOn(dialog()!.querySelector('.body > p')!)],
+    ['a click on a category description', () => clickOn(dialog()!.querySelector('.description')!)],
+    ['a click on the footer, between buttons', () => clickOn(dialog()!.querySelector('.footer')!)],
+    ['the first control', async () => dialog()!.querySelector('select')!.focus()],
+    ['the last button', async () => button('reject-all').focus()],
+  ];
+  for (const [start, goThere] of startingPoints) {
+    it(`keeps focus inside with Tab and Shift+Tab, from ${start}`, async () => {
+      for (const shift of [true, false]) {
+        await openFromBanner();
+        await goThere();
+        for (let i = 1; i <= 16; i++) {
+          await pressTab(shift);
+          expect(focusInDialog(), `${shift ? 'Shift+' : ''}Tab ${i} from ${start}: ${focusName()}`).to.equal(true);
+        }
+        dialogElement().close();
+        await waitUntil(() => !dialog()?.open);
+      }
+    });
+  }
 
   it('one service off: the category stays granted with the other service', async () => {
     await openFromBanner();
@@ -150,7 +194,7 @@ describe('<keuze-cookie-preferences>', () => {
     expect(window.Keuze!.getConsent()!.language).to.equal('en');
   });
 
-  it('fits a 320 px wide screen: no sideways scrolling, every button reachable', async () => {
+  itWithViewport(320)('fits a 320 px wide screen: no sideways scrolling, every button reachable', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
       await openFromBanner();
@@ -221,7 +265,7 @@ describe('<keuze-cookie-preferences>', () => {
 
   for (const lang of ['nl', 'en']) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+      itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
         await emulateMedia({ colorScheme });
         await window.Keuze!.setLanguage(lang);
         await openFromBanner();

@@ -1,7 +1,7 @@
-import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
+import { logWarning, type CategoryConfig, type ConsentChoice, type CookieSpec } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
+import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
@@ -28,8 +28,11 @@ interface Draft {
  * @csspart title - The heading.
  * @csspart close - The close button (closes without a choice).
  * @csspart body - The categories.
+ * @csspart signal - Says which categories are off because the browser sends Global Privacy Control.
  * @csspart category - One category.
  * @csspart switch - Each switch.
+ * @csspart proof - The consent ID and the date of the choice.
+ * @csspart copy - The button that copies them.
  * @csspart footer - The three buttons.
  * @csspart button - Each button.
  * @csspart save - "Save choices".
@@ -60,6 +63,7 @@ export class CookiePreferences extends LitElement {
     // Renders from the validated config: wait for it on a first open.
     await this.consent.keuze?.validConfig();
     this.draft = this.currentChoice();
+    this.copied = false;
     this.open = true;
     await this.updateComplete;
   }
@@ -90,38 +94,45 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
+    const signalled = offBySignal(config, this.consent.consent);
     // No <header>/<footer> or named <section>s: inside a dialog they become extra banner,
     // contentinfo and region landmarks of the page around it.
     return html`
-      <dialog part="base" aria-labelledby="title" @close=${this.onClose} @keydown=${this.trapFocus}>
-        <div part="header" class="header">
-          <h2 part="title" id="title" tabindex="-1">${shownText('preferences.title')}</h2>
-          ${languages.length > 1
-            ? html`<label class="language">
-                <span>${shownText('preferences.language')}</span>
-                <select @change=${this.pickLanguage} @keydown=${this.pickLanguage} @blur=${this.pickLanguage} @pointerdown=${this.pickLanguage}>
-                  ${languages.map(
-                    (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
-                  )}
-                </select>
-              </label>`
-            : nothing}
-          <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
-          </button>
+      <dialog part="base" aria-labelledby="title" @close=${this.onClose}>
+        <span class="focus-guard" data-end="start" tabindex="0" @focus=${this.wrapFocus}></span>
+        <div class="content" tabindex="-1">
+          <div part="header" class="header">
+            <h2 part="title" id="title" tabindex="-1">${shownText('preferences.title')}</h2>
+            ${languages.length > 1
+              ? html`<label class="language">
+                  <span>${shownText('preferences.language')}</span>
+                  <select @change=${this.pickLanguage} @keydown=${this.pickLanguage} @blur=${this.pickLanguage} @pointerdown=${this.pickLanguage}>
+                    ${languages.map(
+                      (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
+                    )}
+                  </select>
+                </label>`
+              : nothing}
+            <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+            </button>
+          </div>
+          <div part="body" class="body">
+            <p>
+              ${shownText('preferences.intro')}
+              ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('preferences.privacyLink')}</a>` : nothing}
+            </p>
+            ${signalled.length ? html`<p part="signal" class="signal">${shownText('preferences.signal', { categories: signalled.join(', ') })}</p>` : nothing}
+            ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
+            ${this.renderProof()}
+          </div>
+          <div part="footer" class="footer">
+            <button part="button save" class="button" @click=${this.save}>${shownText('preferences.save')}</button>
+            <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('preferences.acceptAll')}</button>
+            <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('preferences.rejectAll')}</button>
+          </div>
         </div>
-        <div part="body" class="body">
-          <p>
-            ${shownText('preferences.intro')}
-            ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('preferences.privacyLink')}</a>` : nothing}
-          </p>
-          ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
-        </div>
-        <div part="footer" class="footer">
-          <button part="button save" class="button" @click=${this.save}>${shownText('preferences.save')}</button>
-          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('preferences.acceptAll')}</button>
-          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('preferences.rejectAll')}</button>
-        </div>
+        <span class="focus-guard" data-end="end" tabindex="0" @focus=${this.wrapFocus}></span>
       </dialog>
     `;
   }
@@ -169,6 +180,34 @@ export class CookiePreferences extends LitElement {
         ${cookies.length ? this.renderCookies(name, categoryLabel(name, category), cookies) : nothing}
       </div>
     `;
+  }
+
+  /**
+   * The consent ID and the date of the choice, with a button that copies both: what a visitor
+   * sends with a request about the data linked to their cookie.
+   */
+  private renderProof(): unknown {
+    const consent = this.consent.consent;
+    if (!consent) return nothing;
+    const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(consent.timestamp));
+    return html`<p part="proof" class="proof">
+      ${shownText('preferences.consentId')} <code dir="ltr">${consent.consentId}</code><br />
+      ${shownText('preferences.decidedOn', { date })}
+      <button part="copy" class="copy" @click=${() => this.copyProof(consent.consentId, consent.timestamp)}>${shownText('preferences.copy')}</button>
+      <span role="status" class="copied">${this.copied ? shownText('preferences.copied') : ''}</span>
+    </p>`;
+  }
+
+  @state() private copied = false;
+
+  private async copyProof(consentId: string, timestamp: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(`${t('preferences.consentId')} ${consentId}\n${timestamp}`);
+      this.copied = true;
+    } catch (error) {
+      // No clipboard (an insecure page, a denied permission): the ID stays on screen to select.
+      logWarning('could not copy the consent ID:', error);
+    }
   }
 
   /** The disclosure and its table are named with the category: "Cookies (2) Statistieken", not three times "Cookies (2)". */
@@ -275,21 +314,21 @@ export class CookiePreferences extends LitElement {
     this.opener = null;
   };
 
-  /** A modal dialog already makes the page inert; this keeps Tab from leaving for the browser's own UI. */
-  private readonly trapFocus = (event: KeyboardEvent): void => {
-    if (event.key != 'Tab') return;
-    const focusable = [...this.renderRoot.querySelectorAll<HTMLElement>('button, input:not([disabled]), select, summary, a[href]')];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    const active = this.shadowRoot?.activeElement;
-    // The title has focus when the dialog opens: Shift+Tab from there wraps too.
-    if (event.shiftKey && (active === first || active === this.heading)) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+  /**
+   * Tab and Shift+Tab go round the dialog's controls and wrap at either end, from wherever focus or
+   * the visitor's last click is: a modal dialog makes the page inert, but past its ends the browser
+   * moves focus to its own UI. A focusable guard at each end catches focus there, whichever key and
+   * whichever starting point brought it, and passes it on: reached from inside (the title, a
+   * control), to the other end; from nothing or outside, to its own end. A click on text would
+   * leave focus on nothing (and Chromium then Shift+Tabs out of the page): the content around the
+   * controls takes focus from a click (tabindex -1, never a Tab stop), so Tab goes on from inside.
+   */
+  private readonly wrapFocus = (event: FocusEvent): void => {
+    const from = event.relatedTarget as HTMLElement | null;
+    const fromInside = !!from && from !== this.dialog && !from.classList.contains('focus-guard') && !!this.dialog?.contains(from);
+    const atStart = (event.target as HTMLElement).dataset['end'] === 'start';
+    const controls = [...this.renderRoot.querySelectorAll<HTMLElement>('button, input:not([disabled]), select, summary, a[href]')];
+    (atStart === fromInside ? controls.at(-1) : controls[0])?.focus();
   };
 }
 

@@ -2,17 +2,19 @@ import { logWarning, type ResolvedConfig } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
 import { html, type TemplateResult } from 'lit';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
+import type { PlaceholderKey } from '../embed-placeholder/placeholder.texts.js';
 import type { NewsletterKey } from '../newsletter/newsletter.texts.js';
+import type { RequestKey } from '../privacy-request/privacy-request.texts.js';
 import type { StatementKey } from '../privacy-statement/statement.texts.js';
 import { en, type TranslationKey } from '../translations/en.js';
 import { nl } from '../translations/nl.js';
 
 /** Every text's key: the consent texts here, and those each element brings with its code. */
-export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey;
+export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey | RequestKey | PlaceholderKey;
 export type { TranslationKey };
 
 /** The families of keys a site may override, also for elements whose texts have not loaded yet. */
-const KEY_FAMILY = /^(banner|preferences|category|reopen|language|statement|declaration|newsletter|email)\.[\w.-]+$/;
+const KEY_FAMILY = /^(banner|preferences|category|reopen|language|statement|declaration|newsletter|email|request)\.[\w.-]+$/;
 
 /**
  * Keuze's own i18next instance: a host page's i18next (and its language) stays untouched.
@@ -34,12 +36,17 @@ const warned = new Set<string>();
 /** Languages with texts: the shipped ones and any a site added in `config.translations`. */
 export const availableLanguages = (): string[] => Object.keys(i18n.store.data);
 
-/** The best available match for a language tag: exact, then by primary subtag (`nl-BE` → `nl`). */
+/**
+ * The best available match for a language tag: exact, then by primary subtag (`nl-BE` → `nl`).
+ * Tags are compared in their BCP 47 form (RFC 5646: case-insensitive, `-` between subtags), so
+ * what sites write instead also matches: `NL`, `nl-nl`, a POSIX locale such as `nl_NL.UTF-8` or
+ * `nl_NL@euro`, stray spaces.
+ */
 export function matchLanguage(tag: string | undefined | null): string | undefined {
-  if (!tag) return undefined;
+  const normal = tag?.trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  if (!normal) return undefined;
   const available = availableLanguages();
-  const lower = tag.toLowerCase();
-  return available.find((lang) => lang.toLowerCase() === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
+  return available.find((lang) => lang.toLowerCase() === normal) ?? available.find((lang) => lang === normal.split('-')[0]);
 }
 
 /** Config `lang`, then `<html lang>`, then the browser's languages, then English. */

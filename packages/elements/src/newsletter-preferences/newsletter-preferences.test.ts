@@ -1,6 +1,6 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { NewsletterPreferences } from './newsletter-preferences.js';
@@ -135,7 +135,7 @@ describe('<keuze-newsletter-preferences>', () => {
     root.querySelectorAll<HTMLInputElement>('label.check input')[0]!.click();
     list.fail(true);
     button(root, 'Voorkeuren opslaan').click();
-    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
     expect(boxes(root).map((box) => box.checked)).to.deep.equal([false, true, true]);
     list.fail(false);
     button(root, 'Opnieuw proberen').click();
@@ -144,7 +144,7 @@ describe('<keuze-newsletter-preferences>', () => {
     // A later failure does not leave "saved" standing beside the error.
     list.fail(true);
     button(root, 'Afmelden voor alles').click();
-    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
     expect(message(root)).not.to.include('opgeslagen');
   });
 
@@ -152,14 +152,14 @@ describe('<keuze-newsletter-preferences>', () => {
     const list = mailingList();
     list.fail(true);
     const { root } = await open(list);
-    await waitUntil(() => message(root).includes('Dat lukte niet'));
+    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
     list.fail(false);
     button(root, 'Opnieuw proberen').click();
     await waitUntil(() => boxes(root).length == 3);
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
-    it(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const { element, root } = await open(mailingList());

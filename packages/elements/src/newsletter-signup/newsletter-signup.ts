@@ -1,23 +1,44 @@
-import { type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
+import { logWarning, type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
-import { emailProblem, type EmailProblem } from '../newsletter/email-address.js';
+import { emailProblem, normalizeEmail, type EmailProblem } from '../newsletter/email-address.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import '../newsletter/newsletter.texts.js';
 
+/** Said once per page, not on every render. */
+let warnedNoTopics = false;
+
+/** What is wrong, per field: shown under it until fixed. */
+type Problems = { email?: EmailProblem; topics?: boolean; age?: boolean };
+
+/** A checkbox of the form: its id, label, state and what happens when it changes. */
+interface Box {
+  id: string;
+  name?: string;
+  value?: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  invalid?: boolean;
+  /** Ids of what else describes it: the error under it, and a line it shares with other boxes. */
+  errorId?: string;
+  change: (on: boolean) => void;
+}
+
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 'pending' | 'subscribed' } | { kind: 'error'; reason: HostError['reason'] };
 
 /**
  * @tagname keuze-newsletter-signup
- * @summary A newsletter sign-up with explicit consent: an email field, topics (none ticked), an
- * unticked consent box that says what is sent and how often, and a honeypot. The host sends the
- * mail; whatever happens, what the visitor typed stays.
+ * @summary A newsletter sign-up with explicit consent in one tick per topic: an email field, one
+ * unticked box per topic whose label is the consent (what is sent and how often), optionally an
+ * "I am 16 or older" box and a separate box for open and click measurement, and a honeypot. The
+ * host sends the mail; whatever happens, what the visitor typed stays.
  *
  * @fires {CustomEvent<NewsletterSubscribeEvent>} keuze-newsletter-subscribe - A valid sign-up, with the event sent to the host as detail.
  *
@@ -39,8 +60,9 @@ export class NewsletterSignup extends LitElement {
 
   @state() private email = '';
   @state() private topics = new Set<string>();
-  @state() private consentGiven = false;
-  @state() private problems: { email?: EmailProblem; topics?: boolean; consent?: boolean } = {};
+  @state() private ageConfirmed = false;
+  @state() private tracking = false;
+  @state() private problems: Problems = {};
   @state() private outcome: Outcome = { kind: 'idle' };
   @state() private alreadySubscribed: string[] = [];
 
@@ -64,8 +86,15 @@ export class NewsletterSignup extends LitElement {
       return html`<p part="message" class="message" role="status" tabindex="-1">${t(this.outcome.status == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
     }
     if (this.alreadySubscribed.length && this.outcome.kind == 'idle') return this.renderSubscribed(topics);
+    // A form nobody can send is worse than none.
+    if (!topics.length) {
+      if (!warnedNoTopics) logWarning('<keuze-newsletter-signup>: config.newsletter.topics has no optional topic; the sign-up shows nothing.');
+      warnedNoTopics = true;
+      return nothing;
+    }
     const sending = this.outcome.kind == 'sending';
     const { problems } = this;
+    const { minimumAge, tracking } = config.newsletter ?? {};
     return html`
       <form part="base" novalidate aria-label=${t('newsletter.title')} @submit=${this.submit}>
         <div>
@@ -81,28 +110,36 @@ export class NewsletterSignup extends LitElement {
             .value=${this.email}
             aria-invalid=${problems.email ? 'true' : 'false'}
             aria-describedby="email-error"
-            @input=${(event: Event) => (this.email = (event.target as HTMLInputElement).value)}
+            @input=${this.typeEmail}
           />
           <p id="email-error" class="error" role="alert">${problems.email ? t(`email.${problems.email}` as TextKey) : ''}</p>
         </div>
-        <fieldset aria-describedby="topics-error">
-          <legend>${t('newsletter.topics')}</legend>
-          ${topics.map(
-            (topic) => html`<label class="check">
-              <input type="checkbox" name="topics" .value=${topic.id} .checked=${this.topics.has(topic.id)} @change=${(event: Event) => this.toggleTopic(topic.id, (event.target as HTMLInputElement).checked)} />
-              <span>${localize(topic.label, topic.id)}${topic.description ? html`<span class="hint">${localize(topic.description, '')}</span>` : nothing}</span>
-            </label>`,
-          )}
-          <p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.pickTopic') : ''}</p>
-        </fieldset>
-        <div>
-          <label class="check">
-            <input id="consent" type="checkbox" .checked=${this.consentGiven} aria-describedby="consent-error" @change=${(event: Event) => (this.consentGiven = (event.target as HTMLInputElement).checked)} />
-            <span id="consent-text">${this.consentText()}</span>
-          </label>
-          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('newsletter.privacyLink')}</a>` : nothing}
-          <p id="consent-error" class="error" role="alert">${problems.consent ? t('newsletter.needConsent') : ''}</p>
-        </div>
+        ${topics.length == 1
+          ? html`<div>${this.renderTopic(topics[0]!, true)}<p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.needConsent') : ''}</p></div>`
+          : html`<fieldset>
+              <legend>${t('newsletter.topics')}</legend>
+              ${topics.map((topic) => this.renderTopic(topic, false))}
+              <p id="unsubscribe-note" class="hint">${t('newsletter.unsubscribe')}</p>
+              <p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.pickTopic') : ''}</p>
+            </fieldset>`}
+        ${minimumAge
+          ? html`<div>
+              ${this.renderBox({
+                id: 'age',
+                label: t('newsletter.age', { age: String(minimumAge) }),
+                checked: this.ageConfirmed,
+                invalid: !!problems.age,
+                errorId: 'age-error',
+                change: (on) => {
+                  this.ageConfirmed = on;
+                  if (on) this.problems = { ...this.problems, age: false };
+                },
+              })}
+              <p id="age-error" class="error" role="alert">${problems.age ? t('newsletter.needAge', { age: String(minimumAge) }) : ''}</p>
+            </div>`
+          : nothing}
+        ${tracking ? this.renderBox({ id: 'tracking', label: t('newsletter.tracking'), checked: this.tracking, change: (on) => (this.tracking = on) }) : nothing}
+        ${config.privacyUrl ? html`<p class="privacy"><a href=${config.privacyUrl}>${t('newsletter.privacyLink')}</a></p>` : nothing}
         <div class="honeypot" aria-hidden="true">
           <label>${t('newsletter.honeypot')} <input id="honeypot" name="website" type="text" tabindex="-1" autocomplete="off" /></label>
         </div>
@@ -118,6 +155,41 @@ export class NewsletterSignup extends LitElement {
     `;
   }
 
+  /**
+   * A topic's box, labelled with the consent it gives; its description describes it (it is not part
+   * of the name), as do the unsubscribe line shared by several boxes and the error while none is ticked.
+   */
+  private renderTopic(topic: NewsletterTopic, only: boolean): unknown {
+    return this.renderBox({
+      id: `topic-${topic.id}`,
+      name: 'topics',
+      value: topic.id,
+      label: this.topicLabel(topic, only),
+      hint: localize(topic.description, ''),
+      checked: this.topics.has(topic.id),
+      invalid: !!this.problems.topics,
+      errorId: only ? 'topics-error' : 'unsubscribe-note topics-error',
+      change: (on) => this.toggleTopic(topic.id, on),
+    });
+  }
+
+  /** A checkbox with its label beside it, and a description under the label that is not part of its name. */
+  private renderBox(box: Box): unknown {
+    return html`<div class="check">
+      <input
+        id=${box.id}
+        type="checkbox"
+        name=${box.name ?? box.id}
+        .value=${box.value ?? 'yes'}
+        .checked=${box.checked}
+        aria-invalid=${box.invalid ? 'true' : 'false'}
+        aria-describedby=${[box.hint ? `${box.id}-hint` : '', box.errorId ?? ''].join(' ').trim() || nothing}
+        @change=${(event: Event) => box.change((event.target as HTMLInputElement).checked)}
+      />
+      <span><label for=${box.id}>${box.label}</label>${box.hint ? html`<span id="${box.id}-hint" class="hint">${box.hint}</span>` : nothing}</span>
+    </div>`;
+  }
+
   private renderSubscribed(topics: NewsletterTopic[]): unknown {
     const names = topics.filter((topic) => this.alreadySubscribed.includes(topic.id)).map((topic) => localize(topic.label, topic.id));
     const url = this.consent.config?.newsletter?.preferencesUrl;
@@ -128,20 +200,27 @@ export class NewsletterSignup extends LitElement {
     <button part="button" class="link-button" @click=${() => (this.alreadySubscribed = [])}>${t('newsletter.another')}</button>`;
   }
 
-  /** The topics a visitor can choose at sign-up: the optional ones. */
+  /** The topics a visitor can choose at sign-up: the optional ones the site configured. */
   private offeredTopics(): NewsletterTopic[] {
     return (this.consent.config?.newsletter?.topics ?? DEFAULT_TOPICS).filter((topic) => !topic.required);
   }
 
-  /** What the visitor agrees to, in words: the chosen topics and how often. Sent along as proof. */
+  /**
+   * A topic box's label, which is the consent: what is sent and how often. The only box says it
+   * all, unsubscribing included; with several, that is said once below them.
+   */
+  private topicLabel(topic: NewsletterTopic, only: boolean): string {
+    const frequency = localize(topic.frequency ?? this.consent.config?.newsletter?.frequency, '');
+    const values = { frequency: frequency ? ` (${frequency})` : '', topics: localize(topic.label, topic.id) };
+    return only ? t('newsletter.consent', values) : t('newsletter.topicConsent', values);
+  }
+
+  /** Proof of consent: the labels of exactly the ticked boxes, in the language shown. */
   private consentText(): string {
-    const chosen = this.offeredTopics().filter((topic) => this.topics.has(topic.id));
-    const frequency = localize(this.consent.config?.newsletter?.frequency, '');
-    const names = chosen.map((topic) => localize(topic.label, topic.id).toLowerCase());
-    const last = names.pop();
-    const topics = names.length ? `${names.join(', ')} ${t('banner.and')} ${last}` : (last ?? '');
-    const values = { frequency: frequency ? ` (${frequency})` : '', topics };
-    return chosen.length ? t('newsletter.consent', values) : t('newsletter.consentNoTopics', values);
+    const topics = this.offeredTopics();
+    if (topics.length == 1) return this.topicLabel(topics[0]!, true);
+    const ticked = topics.filter((topic) => this.topics.has(topic.id)).map((topic) => this.topicLabel(topic, false));
+    return [...ticked, t('newsletter.unsubscribe')].join(' ');
   }
 
   private toggleTopic(id: string, on: boolean): void {
@@ -149,32 +228,54 @@ export class NewsletterSignup extends LitElement {
     if (on) topics.add(id);
     else topics.delete(id);
     this.topics = topics;
+    // An error goes as soon as it is fixed.
+    if (topics.size) this.problems = { ...this.problems, topics: false };
   }
+
+  private readonly typeEmail = (event: Event): void => {
+    this.email = (event.target as HTMLInputElement).value;
+    // Once fixed, its error goes; while still wrong, the message stays as it was (not re-announced per key).
+    if (this.problems.email && !emailProblem(this.email)) this.problems = { ...this.problems, email: undefined };
+  };
 
   private readonly submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     // One request at a time: a second click while one runs does nothing.
     if (this.outcome.kind == 'sending') return;
-    const problems = { email: emailProblem(this.email) ?? undefined, topics: !this.topics.size, consent: !this.consentGiven };
+    const config = this.consent.config;
+    const minimumAge = config?.newsletter?.minimumAge;
+    const problems: Problems = { email: emailProblem(this.email) ?? undefined, topics: !this.topics.size, age: !!minimumAge && !this.ageConfirmed };
     this.problems = problems;
-    if (problems.email || problems.topics || problems.consent) {
+    if (problems.email || problems.topics || problems.age) {
       this.outcome = { kind: 'idle' };
       await this.updateComplete;
-      if (problems.email) this.emailField?.focus();
+      const first = problems.email ? this.emailField : this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]');
+      first?.focus();
       return;
     }
-    const topics = [...this.topics];
+    const topics = this.offeredTopics().filter((topic) => this.topics.has(topic.id)).map((topic) => topic.id);
     // A filled honeypot is a bot: it is told nothing went wrong, and nothing is sent.
     if (this.honeypot?.value) {
       this.outcome = { kind: 'done', status: 'pending' };
       return;
     }
     this.outcome = { kind: 'sending' };
+    const tracking = !!config?.newsletter?.tracking && this.tracking;
     try {
       const answer = await askHost<NewsletterSubscribeAnswer | undefined>(
         this,
-        { type: 'newsletter-subscribe', email: this.email.trim(), topics, language: i18n.language, consentText: this.consentText(), timestamp: new Date().toISOString() },
-        this.consent.config,
+        {
+          type: 'newsletter-subscribe',
+          email: normalizeEmail(this.email),
+          topics,
+          language: i18n.language,
+          consentText: this.consentText(),
+          ...(minimumAge ? { minimumAge } : {}),
+          tracking,
+          ...(tracking ? { trackingText: t('newsletter.tracking') } : {}),
+          timestamp: new Date().toISOString(),
+        },
+        config,
         this.handler,
       );
       const status = answer?.status == 'subscribed' ? 'subscribed' : 'pending';

@@ -57,10 +57,29 @@ export const formStyles = css`
     accent-color: var(--_button-bg);
   }
 
+  .check label {
+    font-weight: normal;
+  }
+
   .hint {
     display: block;
     color: var(--_muted);
     font-size: 0.9em;
+  }
+
+  fieldset > .hint {
+    margin: 0.25rem 0 0;
+  }
+
+  /* Its own line, and a target of at least 24 by 24 px (WCAG 2.5.8), clear of the labels above. */
+  .privacy {
+    margin: 0;
+  }
+
+  .privacy a {
+    display: inline-block;
+    min-height: 1.5rem;
+    padding-block: 0.125rem;
   }
 
   .error {

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '../../../../test/support/engines.js';
+import { emulateMedia, itWithMedia } from '../../../../test/support/engines.js';
 import { freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
 import type { PrivacyStatement } from './privacy-statement.js';
@@ -229,7 +229,7 @@ describe('<keuze-privacy-statement>', () => {
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'light'], ['nl', 'dark'], ['en', 'dark']] as const) {
-    it(`has no axe violations with the seed statement: ${lang}, ${colorScheme}`, async () => {
+    itWithMedia({ colorScheme })(`has no axe violations with the seed statement: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement src-nl="/demo/privacy.nl.md" src-en="/demo/privacy.en.md"></keuze-privacy-statement>`);

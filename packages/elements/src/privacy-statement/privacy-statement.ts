@@ -1,4 +1,4 @@
-import { logError, logWarning } from '@keuze/core';
+import { isSafeUrl, logError, logWarning } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
@@ -82,7 +82,9 @@ export class PrivacyStatement extends LitElement {
     this.requestUpdate();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // New text in the property is a new source, though it comes from the same place.
+    if (changed.has('markdown')) this.shownSource = undefined;
     if (!this.consent.config) return;
     const lang = i18n.language;
     const source = this.sourceFor(lang);
@@ -123,7 +125,7 @@ export class PrivacyStatement extends LitElement {
         <h1 part="title">${shownText('statement.title')}</h1>
         <p role="alert">${shownText('statement.failed')}</p>
         <button class="button" @click=${() => this.reload()}>${shownText('statement.retry')}</button>
-        ${load.url ? html`<a href=${load.url}>${shownText('statement.openFile')}</a>` : nothing}
+        ${load.url && isSafeUrl(load.url) ? html`<a href=${load.url}>${shownText('statement.openFile')}</a>` : nothing}
       </div>`;
     }
     const { statement } = load;
@@ -179,15 +181,23 @@ export class PrivacyStatement extends LitElement {
       const response = await fetch(url, { signal: AbortSignal.timeout(this.timeout), credentials: 'same-origin', cache });
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
       const markdown = await response.text();
-      if (this.shownSource === key) this.show(markdown);
+      if (this.shownSource === key) this.show(markdown, url);
     } catch (error) {
       logError(`<keuze-privacy-statement>: could not load ${url}:`, error);
       if (this.shownSource === key) this.load = { status: 'failed', url };
     }
   }
 
-  private show(markdown: string): void {
-    const statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+  /** Shows the statement; one that cannot be read fails like a file that cannot be loaded. */
+  private show(markdown: string, url = ''): void {
+    let statement: Statement;
+    try {
+      statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
+    } catch (error) {
+      logError('<keuze-privacy-statement>: could not show the statement:', error);
+      this.load = { status: 'failed', url };
+      return;
+    }
     const config = this.consent.config;
     if (config?.revisionFrom == 'statement' && statement.version && statement.version !== config.statementVersion) {
       statement.problems.push(`the statement is version ${statement.version}, the config's statementVersion is ${config.statementVersion}: update the config, or visitors are not asked again`);
@@ -240,11 +250,21 @@ export class PrivacyStatement extends LitElement {
   };
 
   private readonly scrollToHash = (): void => {
-    const id = decodeURIComponent(location.hash.slice(1));
+    const id = decodedHash();
     const target = id ? this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`) : null;
     if (!target) return;
     target.scrollIntoView();
     target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });
   };
+}
+
+/** The page's fragment, decoded; a truncated escape (`#%E0%A4%A`) is taken as it is, not thrown. */
+function decodedHash(): string {
+  const hash = location.hash.slice(1);
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }

@@ -34,6 +34,9 @@ function frontMatter(markdown: string, problems: string[]): { data: Record<strin
 }
 
 /** `Bewaartermijnen` → `bewaartermijnen`, `Inzage en wijzigen` → `inzage-en-wijzigen`. */
+/** The ids the viewer gives its own title and contents heading, beside the statement's sections. */
+export const VIEWER_IDS = ['statement-title', 'toc-title'];
+
 export function slug(text: string): string {
   return (
     text
@@ -104,9 +107,12 @@ function outline(fragment: DocumentFragment, title: string): string {
 export function readStatement(source: string, options: { externalLinksInNewTab?: boolean } = {}): Statement {
   const problems: string[] = [];
   const { data, body } = frontMatter(source, problems);
-  const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true });
+  const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  // Where the page requires Trusted Types, DOMPurify needs its own policy to parse the text.
+  if (!fragment) throw new Error(`DOMPurify could not parse the statement; where the page requires Trusted Types, add dompurify to the CSP's trusted-types directive`);
   const title = outline(fragment, data.title ?? '');
-  const used = new Set<string>();
+  // The viewer's own ids are taken: a section titled "TOC title" must not share the contents' id.
+  const used = new Set<string>(VIEWER_IDS);
   for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
     let id = slug(heading.textContent ?? '');
     for (let n = 2; used.has(id); n++) id = `${slug(heading.textContent ?? '')}-${n}`;

@@ -13,6 +13,8 @@ export const en = {
   'banner.rejectAll': 'Reject all',
   'banner.choose': 'Choose',
   'banner.and': 'and',
+  'banner.added': 'Since your last visit we have added: {{purposes}}. Do you allow this too? Your earlier choices stay as they were.',
+  'banner.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). So “Accept all” leaves this off: {{categories}}.',
 
   'preferences.title': 'Cookie settings',
   'preferences.intro':
@@ -30,6 +32,11 @@ export const en = {
   'preferences.cookieProvider': 'Set by',
   'preferences.language': 'Language',
   'preferences.privacyLink': 'Privacy statement',
+  'preferences.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). That is why this is off: {{categories}}. You can still switch it on yourself.',
+  'preferences.consentId': 'Your consent ID:',
+  'preferences.decidedOn': 'Chosen on {{date}}.',
+  'preferences.copy': 'Copy ID and date',
+  'preferences.copied': 'Copied.',
 
   'category.necessary.label': 'Necessary',
   'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice.',

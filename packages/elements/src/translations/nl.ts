@@ -11,6 +11,8 @@ export const nl: Translations = {
   'banner.rejectAll': 'Alles weigeren',
   'banner.choose': 'Zelf kiezen',
   'banner.and': 'en',
+  'banner.added': 'Sinds je vorige bezoek is dit erbij gekomen: {{purposes}}. Sta je dat ook toe? Je eerdere keuzes blijven zoals ze waren.',
+  'banner.signal': 'Je browser vraagt websites om je gegevens niet te delen of te verkopen (Global Privacy Control). Daarom laat “Alles accepteren” dit uit: {{categories}}.',
 
   'preferences.title': 'Cookie-instellingen',
   'preferences.intro':
@@ -28,6 +30,11 @@ export const nl: Translations = {
   'preferences.cookieProvider': 'Geplaatst door',
   'preferences.language': 'Taal',
   'preferences.privacyLink': 'Privacyverklaring',
+  'preferences.signal': 'Je browser vraagt om je gegevens niet te delen (Global Privacy Control). Daarom staat dit uit: {{categories}}. Je kunt het zelf nog aanzetten.',
+  'preferences.consentId': 'Je toestemmings-ID:',
+  'preferences.decidedOn': 'Gekozen op {{date}}.',
+  'preferences.copy': 'ID en datum kopiëren',
+  'preferences.copied': 'Gekopieerd.',
 
   'category.necessary.label': 'Noodzakelijk',
   'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden.',

@@ -1,0 +1,12 @@
+import { defineElement } from '../define-element.js';
+import { EmbedPlaceholder } from './embed-placeholder.js';
+
+defineElement('keuze-embed-placeholder', EmbedPlaceholder);
+
+export { EmbedPlaceholder };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-embed-placeholder': EmbedPlaceholder;
+  }
+}

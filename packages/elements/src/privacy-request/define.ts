@@ -1,0 +1,10 @@
+import { defineElement } from '../define-element.js';
+import { PrivacyRequest } from './privacy-request.js';
+
+defineElement('keuze-privacy-request', PrivacyRequest);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'keuze-privacy-request': PrivacyRequest;
+  }
+}

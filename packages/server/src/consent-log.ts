@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import type { ConsentLogEntry, ConsentMethod } from '@keuze/core';
+import { badRequest, ClientError, json, readJsonObject } from './http.js';
+import type { Database } from './store/database.js';
+import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string } from './validation.js';
+
+/** Every method a record can carry; `satisfies` fails the build when core adds one. */
+const METHODS = ['accept-all', 'reject-all', 'custom', 'api', 'signal'] as const satisfies readonly ConsentMethod[];
+type MissingMethod = Exclude<ConsentMethod, (typeof METHODS)[number]>;
+const allMethods: MissingMethod extends never ? true : never = true;
+void allMethods;
+
+/** An entry is a few hundred bytes; the texts it may carry are the banner's and the dialog's. */
+export const CONSENT_LOG_LIMIT = 64 * 1024;
+const CONSENT_ID = /^[\w-]{8,64}$/;
+const TEXTS_HASH = /^(sha256:[\da-f]{64}|fnv1a:[\da-z]{1,7})$/;
+
+/** What `POST /consent-log` accepts: the browser's `ConsentLogEntry`, and optionally the texts its hash stands for. */
+function readEntry(body: Record<string, unknown>) {
+  const entry = fields(
+    body,
+    {
+      consentId: string(64, CONSENT_ID, 'the record’s consent id (8–64 of A–Z a–z 0–9 _ -)'),
+      timestamp: isoTime,
+      method: oneOf(METHODS),
+      categories: list(string(40, NAME, 'a category name'), 100),
+      services: map(list(string(40, NAME, 'a service name'), 100), 100),
+      revision: integer(0, 999_999_999),
+      statementVersion: nullable(string(100)),
+      language,
+      textsHash: nullable(string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>')),
+      userAgent: string(32, /^[\w ]+$/, 'a browser family such as Chrome'),
+    },
+    { texts: string(60_000) },
+  );
+  if (entry.texts !== undefined) {
+    // Only a SHA-256 hash can be checked against the texts: a checksum could be matched by other texts.
+    if (!entry.textsHash?.startsWith('sha256:')) throw badRequest('texts: sent only with a sha256 textsHash');
+    if (`sha256:${createHash('sha256').update(entry.texts).digest('hex')}` !== entry.textsHash) throw badRequest('texts: do not match textsHash');
+  }
+  return entry;
+}
+
+/**
+ * Stores a decision once: a retried entry (same consent id and time) answers 200 and changes
+ * nothing, a new one 201. The texts are stored once per hash.
+ */
+export async function postConsentLog(request: Request, db: Database): Promise<Response> {
+  const entry = readEntry(await readJsonObject(request, CONSENT_LOG_LIMIT));
+  const now = Date.now();
+  // One statement unless there are texts to store with it: a transaction costs PostgreSQL two more round trips.
+  const store = async (tx: Database): Promise<boolean> => {
+    const inserted = await tx.run(
+      `INSERT INTO consent_log (consent_id, decided_at, method, categories, services, revision, statement_version, language, texts_hash, user_agent, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consent_id, decided_at) DO NOTHING`,
+      [entry.consentId, entry.timestamp, entry.method, JSON.stringify(entry.categories), JSON.stringify(entry.services), entry.revision, entry.statementVersion, entry.language, entry.textsHash, entry.userAgent, now],
+    );
+    if (entry.texts !== undefined) await tx.run('INSERT INTO consent_texts (hash, texts, received_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING', [entry.textsHash, entry.texts, now]);
+    return inserted > 0;
+  };
+  const stored = entry.texts === undefined ? await store(db) : await db.transaction(store);
+  return json({ stored: true }, stored ? 201 : 200);
+}
+
+interface LogRow {
+  consent_id: string;
+  decided_at: number;
+  method: ConsentMethod;
+  categories: string;
+  services: string;
+  revision: number;
+  statement_version: string | null;
+  language: string;
+  texts_hash: string | null;
+  user_agent: string;
+  received_at: number;
+  texts: string | null;
+}
+
+/** A visitor's history for an access request: every entry of the consent id, oldest first, with the texts. */
+export async function getConsentLog(consentId: string, db: Database): Promise<Response> {
+  if (!CONSENT_ID.test(consentId)) throw badRequest('consentId: expected 8–64 of A–Z a–z 0–9 _ -');
+  const rows = await db.all<LogRow>(
+    `SELECT l.*, t.texts FROM consent_log l LEFT JOIN consent_texts t ON t.hash = l.texts_hash WHERE l.consent_id = ? ORDER BY l.decided_at, l.id`,
+    [consentId],
+  );
+  if (!rows.length) throw new ClientError(404, 'no entries for this consent id');
+  const entries = rows.map(
+    (row): ConsentLogEntry & { receivedAt: string; texts: string | null } => ({
+      consentId: row.consent_id,
+      timestamp: new Date(row.decided_at).toISOString(),
+      method: row.method,
+      categories: JSON.parse(row.categories) as string[],
+      services: JSON.parse(row.services) as Record<string, string[]>,
+      revision: row.revision,
+      statementVersion: row.statement_version,
+      language: row.language,
+      textsHash: row.texts_hash,
+      userAgent: row.user_agent,
+      receivedAt: new Date(row.received_at).toISOString(),
+      texts: row.texts,
+    }),
+  );
+  return json({ consentId, entries });
+}
