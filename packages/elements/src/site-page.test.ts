@@ -95,6 +95,13 @@ const states: { name: string; options?: Omit<SiteOptions, 'config'> & { config?:
     options: { main: `<div id="newsletter"></div>${NEWSLETTER_HOST}` },
     ready: (site) => sitePart(site, 'keuze-newsletter-preferences', 'unsubscribe'),
   },
+  { name: 'privacy request form', choose: true, options: { main: '<keuze-privacy-request></keuze-privacy-request>' }, ready: (site) => sitePart(site, 'keuze-privacy-request', 'base') },
+  {
+    name: 'embed placeholder',
+    choose: true,
+    options: { main: '<iframe width="560" height="315" title="Bezoekerskaart" data-category="analytics" data-service="matomo" data-src="/test/support/embed.html"></iframe>' },
+    ready: (site) => sitePart(site, 'keuze-embed-placeholder', 'base'),
+  },
 ];
 
 describe('a whole site page', function () {
