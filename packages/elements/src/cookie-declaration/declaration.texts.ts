@@ -6,7 +6,7 @@ import { registerTexts } from '../i18n/i18n.js';
  */
 const en = {
   'declaration.choice': 'Your current choice: {{categories}}.',
-  'declaration.noChoice': 'You have not made a cookie choice yet: only necessary cookies are used.',
+  'declaration.noChoice': 'You have not made a cookie choice yet. We now use only necessary cookies.',
   'declaration.change': 'Change cookie settings',
   'declaration.granted': 'Allowed',
   'declaration.denied': 'Not allowed',
@@ -19,13 +19,13 @@ const en = {
   'declaration.party': 'Party',
   'declaration.firstParty': 'This website',
   'declaration.thirdParty': 'Third party',
-  'declaration.none': 'This category sets no cookies.',
+  'declaration.none': 'We use no cookies for this category.',
   'declaration.storage': '(stored in the browser: localStorage or sessionStorage)',
 };
 
 const nl: Record<keyof typeof en, string> = {
   'declaration.choice': 'Je huidige keuze: {{categories}}.',
-  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt: alleen noodzakelijke cookies worden gebruikt.',
+  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt. We gebruiken nu alleen noodzakelijke cookies.',
   'declaration.change': 'Cookie-instellingen wijzigen',
   'declaration.granted': 'Toegestaan',
   'declaration.denied': 'Niet toegestaan',
@@ -38,7 +38,7 @@ const nl: Record<keyof typeof en, string> = {
   'declaration.party': 'Partij',
   'declaration.firstParty': 'Deze website',
   'declaration.thirdParty': 'Derde partij',
-  'declaration.none': 'Deze categorie plaatst geen cookies.',
+  'declaration.none': 'Voor deze categorie gebruiken we geen cookies.',
   'declaration.storage': '(opgeslagen in de browser: localStorage of sessionStorage)',
 };
 
