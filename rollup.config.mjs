@@ -24,6 +24,26 @@ const workspaceSources = {
  */
 const treeshake = { moduleSideEffects: (id) => !/[\\/]packages[\\/]core[\\/]src[\\/]/.test(id) };
 
+/**
+ * Lit's css`` literals reach the browser as written, comments and indentation included: terser
+ * leaves template strings alone. This strips from each css`` literal in the elements' sources the
+ * comments and the white space CSS does not need, keeping every line (so source maps still point at
+ * the right line) and never touching an interpolation's `${…}`.
+ */
+const minifyCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, (comment) => '\n'.repeat(comment.split('\n').length - 1))
+    .split('\n')
+    .map((line) => line.trim().replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':'))
+    .join('\n');
+const minifyCssLiterals = {
+  name: 'keuze-minify-css-literals',
+  transform(code, id) {
+    if (!/[\\/]packages[\\/]elements[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+    return { code: code.replace(/\bcss`([^`]*)`/g, (_, body) => `css\`${minifyCss(body)}\``), map: null };
+  },
+};
+
 const minify = terser({ ecma: 2020, module: true, compress: { passes: 3, pure_getters: true }, format: { comments: false, ascii_only: true } });
 
 /**
@@ -86,11 +106,14 @@ export const files = {
   // i18next 26: the last line that installs on Node 20 without EBADENGINE (27 declares node>=22).
   // +60 B gzip for #13 item 4 (body swaps); issue 19's texts (signals, new categories).
   ui: { gzip: 27.7 * 1024, brotli: 25 * 1024 },
-  'cookie-preferences': { gzip: 4100, brotli: 3550 },
+  // #17 (accessibility): forced-colour switches, a keyboard-safe language select, landmark-free
+  // parts, named cookie tables, short-viewport layout, English stand-ins marked: measured 4.05 KB
+  // gzip / 3.51 KB brotli after the css`` minifier, on top of main's focus guards and consent proof.
+  'cookie-preferences': { gzip: 4250, brotli: 3650 },
   'reopen-button': { gzip: 950, brotli: 800 },
   // (+0.45 KB: #13/#14's rows for Keuze's own storage, the consent cookie, the pending consent log
   // and keuze_newsletter, with their purposes and lifetimes in both languages.)
-  'cookie-declaration': { gzip: 2500, brotli: 2150 },
+  'cookie-declaration': { gzip: 2600, brotli: 2250 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   // Issue 14: host answers checked against their documented shape (+350 B), and one email rule
@@ -110,7 +133,7 @@ export const files = {
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
-const paths = {
+export const paths = {
   'returning visit': { files: ['keuze.js'], gzip: 3920 },
   // Issue 16 aims at 30 KB here (with lit and i18next). +1 KB for #13/#14: the loader's records
   // work above, and the cookie writer (cookie-jar.ts, in `categories`) with its attributes. `oneRoundTrip`: these files import nothing
@@ -166,7 +189,7 @@ export default [
     // The script tag exports nothing; letting rollup drop the signature keeps the loader one file.
     preserveEntrySignatures: false,
     treeshake,
-    plugins: [workspaceSources, nodeResolve(), esbuild({ target: TARGET, tsconfigRaw }), minify],
+    plugins: [workspaceSources, nodeResolve(), minifyCssLiterals, esbuild({ target: TARGET, tsconfigRaw }), minify],
     output: scriptTagDirs.map((dir, index) => ({
       dir,
       format: 'es',
@@ -190,7 +213,7 @@ export default [
   {
     input: source('embed'),
     treeshake,
-    plugins: [workspaceSources, nodeResolve(), esbuild({ target: TARGET, tsconfigRaw }), minify],
+    plugins: [workspaceSources, nodeResolve(), minifyCssLiterals, esbuild({ target: TARGET, tsconfigRaw }), minify],
     output: scriptTagDirs.map((dir, index) => ({
       file: `${dir}/keuze.iife.js`,
       format: 'iife',

@@ -3,6 +3,7 @@ import rollupReplace from '@rollup/plugin-replace';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { browserLaunchers, engineCommands } from './test/engines.mjs';
+import { renderingCommands } from './test/support/rendering-commands.mjs';
 
 /**
  * Serves `/__page?html=<base64url>`: the exact document a test wants, loaded in an iframe or popup
@@ -185,6 +186,7 @@ export default {
     typescript,
     testPages,
     engineCommands,
+    renderingCommands,
   ],
   // Chromium, Firefox and WebKit, those installed (test/engines.mjs); engines run side by side.
   browsers: browserLaunchers(port),

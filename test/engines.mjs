@@ -6,7 +6,7 @@
  *
  * - Chromium: /usr/bin/chromium (or CHROME_PATH) through @web/test-runner-chrome's puppeteer-core.
  * - Firefox: /usr/bin/firefox-esr (or FIREFOX_PATH), headless, driven over WebDriver BiDi by
- *   puppeteer-core 25 (test-runner-chrome's own copy is 24, which predates Firefox 153's BiDi).
+ *   puppeteer-core 24 (the same copy test-runner-chrome uses; 25 needs Node 22.12, and Node 20 is supported).
  * - WebKit: WebKitGTK's MiniBrowser through WebKitWebDriver and webdriverio. MiniBrowser has no
  *   headless mode, so without a DISPLAY the launcher starts its own Xvfb, and stops it at the end.
  *
@@ -171,20 +171,10 @@ async function setWebDriverViewport(driver, { width, height }) {
   }
 }
 
-/**
- * test-runner-chrome's puppeteer launcher with puppeteer-core 25, which drives Firefox over BiDi.
- * Puppeteer 25 replaced `browser.isConnected()` with the `connected` getter; the launcher (written for
- * 24) still calls the method, so the browser gets it back.
- */
+/** test-runner-chrome's puppeteer launcher, with puppeteer-core driving Firefox over WebDriver BiDi. */
 class FirefoxLauncher extends ChromeLauncher {
   constructor(launchOptions) {
     super(launchOptions, ({ browser }) => browser.defaultBrowserContext(), ({ context }) => context.newPage(), puppeteer);
-  }
-
-  async launchBrowser(options) {
-    const browser = await super.launchBrowser(options);
-    browser.isConnected ??= () => browser.connected;
-    return browser;
   }
 }
 

@@ -1,5 +1,6 @@
 import { init, type Keuze, type KeuzeConfig } from '@keuze/core';
 import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { ui } from '../../packages/elements/src/ui.js';
 
 /** The config the element suites run with: the npm path, `init(config, { ui })`, in the test page. */
@@ -54,3 +55,29 @@ export function deepActiveElement(): Element | null {
 }
 
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Emulates Windows high contrast (`forced-colors: active`) or not, with a colour scheme and motion preference (Chromium). */
+export async function emulateForcedColors(media: { forcedColors: 'active' | 'none'; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' }): Promise<void> {
+  await executeServerCommand('emulate-forced-colors', media);
+}
+
+/**
+ * What the visitor sees of an element: its pixels, RGBA, from a screenshot of the page (Chromium:
+ * test/support/rendering-commands.mjs). The element must be in the test page itself, in view.
+ */
+export async function pixelsOf(element: Element): Promise<Uint8ClampedArray> {
+  const { x, y, width, height } = element.getBoundingClientRect();
+  const png = await executeServerCommand<string, { x: number; y: number; width: number; height: number }>('screenshot-region', { x, y, width, height });
+  const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+}
+
+/** The share (0–1) of pixels that differ between two images of the same size. */
+export function pixelDifference(a: Uint8ClampedArray, b: Uint8ClampedArray): number {
+  let differ = 0;
+  for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 48) differ++;
+  return differ / (a.length / 4);
+}

@@ -52,16 +52,18 @@ describe('the script tag and the elements', () => {
     const page = await returningVisit({ body: '<keuze-reopen-button></keuze-reopen-button>' });
     await rendered(page, 'keuze-reopen-button');
     // The shared ui chunk (registry, Lit, i18next, theme), the element's own code and the config
-    // validator it renders from; no engine.
-    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'reopen-button', 'ui']);
+    // validator it renders from (with its warnings, and the event hub of the undeclared-storage
+    // check); no engine.
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'config-warnings', 'diagnostics', 'events', 'reopen-button', 'ui']);
   });
 
   it('a first visit fetches all the banner needs at once, one round trip after the loader', async () => {
     const page = await openPage({ config: siteConfig });
     await rendered(page, 'keuze-cookie-banner');
-    // engine and ui are asked for by the loader side by side; the validator comes with the engine
-    // while the ui still downloads. Nothing more before the banner shows.
-    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'engine', 'ui']);
+    // engine and ui are asked for by the loader side by side; the validator and the event hub come
+    // with the engine while the ui still downloads. After the banner: the config's warnings, and
+    // the settings button (the test config's page has no settings link of its own).
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'config-warnings', 'engine', 'events', 'reopen-button', 'ui']);
   });
 
   it('a page with <keuze-privacy-statement> gets that element’s code, nothing more; a deep link scrolls to its section', async () => {
@@ -70,7 +72,7 @@ describe('the script tag and the elements', () => {
       body: '<keuze-privacy-statement src-nl="/demo/privacy.nl.md" src-en="/demo/privacy.en.md"></keuze-privacy-statement>',
     });
     const statement = await rendered(page, 'keuze-privacy-statement', '#bewaartermijnen');
-    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'diagnostics', 'privacy-statement', 'ui']);
+    expect(chunksLoaded(page).sort()).to.deep.equal(['config-validation', 'config-warnings', 'diagnostics', 'events', 'privacy-statement', 'reopen-button', 'ui']);
     await waitUntil(() => Math.abs(statement.querySelector('#bewaartermijnen')!.getBoundingClientRect().top) < 20, 'not scrolled to the section');
     expect(statement.activeElement?.id).to.equal('bewaartermijnen');
   });

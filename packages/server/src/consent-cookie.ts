@@ -7,6 +7,8 @@ const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
 /** A path attribute: no `;`, `,`, spaces or controls (RFC 6265 §4.1.1 path-value). */
 const COOKIE_PATH = /^\/[!-+\--:<-~]{0,200}$/;
 const DOMAIN = /^\.?[a-z\d]([a-z\d-]{0,62}\.)*[a-z\d-]{1,63}$/i;
+/** A renewal body is four short attributes. */
+export const RENEWAL_LIMIT = 1024;
 
 /**
  * What the script tag sends with `cookie.renewUrl`: the consent cookie's name and the attributes
@@ -35,7 +37,7 @@ function cookieValues(header: string, name: string): string[] {
  * (the record's time + lifetime), so renewal never makes a choice last longer than it may.
  */
 export async function renewConsentCookie(request: Request, page: { hostname: string; secure: boolean }): Promise<Response> {
-  const { name = 'keuze_consent', path = '/', domain, lifetimeDays = 180, sameSite = 'Lax', secure = false, partitioned = false } = readRenewal(await readJsonObject(request, 1024));
+  const { name = 'keuze_consent', path = '/', domain, lifetimeDays = 180, sameSite = 'Lax', secure = false, partitioned = false } = readRenewal(await readJsonObject(request, RENEWAL_LIMIT));
   const records = cookieValues(request.headers.get('cookie') ?? '', name)
     .map((value) => ({ value, record: decodeRecord(value) }))
     .filter((found): found is { value: string; record: ConsentRecord } => typeof found.record == 'object' && found.record !== null)

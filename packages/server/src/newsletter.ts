@@ -8,7 +8,8 @@ import { email, fields, isoTime, language, list, NAME, oneOf, string } from './v
 
 /** A confirmation link works for a week; after that the visitor signs up again. */
 export const CONFIRM_LIFETIME_MS = 7 * 86_400_000;
-const NEWSLETTER_LIMIT = 16 * 1024;
+/** A newsletter event: an address, at most 50 topic ids and the consent text (up to 5000 characters). */
+export const NEWSLETTER_LIMIT = 16 * 1024;
 const TOPICS = list(string(40, NAME, 'a topic id'), 50);
 
 export interface NewsletterContext {

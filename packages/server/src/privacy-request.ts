@@ -9,7 +9,7 @@ export { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind };
 
 /** An ID copy is a photo or scan of one document: 10 MB is plenty; the whole form may add 64 KB. */
 export const ID_COPY_LIMIT = 10 * 1024 * 1024;
-const FORM_LIMIT = ID_COPY_LIMIT + 64 * 1024;
+export const FORM_LIMIT = ID_COPY_LIMIT + 64 * 1024;
 
 /** Accepted ID copy types, recognised by their first bytes (the declared type is the sender's claim). */
 const SIGNATURES: [type: string, bytes: number[]][] = [

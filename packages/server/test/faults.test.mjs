@@ -94,7 +94,14 @@ for (const backend of backends) {
 describe('two instances on one PostgreSQL', () => {
   it('the same entries posted to both are stored once; confirmations clicked on either are all kept', async () => {
     const env = { DATABASE_URL: await createDatabase(cluster.url, 'fault_two'), KEUZE_SECRET: SECRET };
-    const [a, b] = await Promise.all([startCli(env), startCli(env)]);
+    // When one instance fails to start, the other is stopped, or it would keep the test process alive.
+    const started = await Promise.allSettled([startCli(env), startCli(env)]);
+    const failed = started.find((result) => result.status == 'rejected');
+    if (failed) {
+      await Promise.all(started.filter((result) => result.status == 'fulfilled').map((result) => result.value.stop()));
+      throw failed.reason;
+    }
+    const [a, b] = started.map((result) => result.value);
     const agent = new Agent({ keepAlive: true, maxSockets: 100 });
     const db = await openDatabase({ databaseUrl: env.DATABASE_URL });
     try {

@@ -10,6 +10,11 @@ export const bannerStyles = css`
   }
 
   .banner {
+    /*
+     * No cookie wall (WCAG 1.4.10): the page keeps at least half of a short viewport (400 % zoom
+     * leaves 320 × 256 px) and 20rem of a tall one; the banner scrolls inside itself beyond that.
+     */
+    --_max-height: max(50vh, 100vh - 20rem);
     z-index: var(--_z);
     display: grid;
     gap: calc(var(--_space) * 0.75);
@@ -20,6 +25,8 @@ export const bannerStyles = css`
     border-radius: var(--_radius);
     box-shadow: var(--_shadow);
     overflow-y: auto;
+    /* One column that may shrink below its longest word, so a long word wraps instead of widening the banner. */
+    grid-template-columns: minmax(0, 1fr);
   }
 
   .box {
@@ -27,14 +34,14 @@ export const bannerStyles = css`
     inset-block-end: var(--_space);
     inset-inline-end: var(--_space);
     width: min(30rem, calc(100vw - 2 * var(--_space)));
-    max-height: calc(100vh - 2 * var(--_space));
+    max-height: min(calc(100vh - 2 * var(--_space)), var(--_max-height));
   }
 
   .bar {
     position: fixed;
     inset-inline: 0;
     inset-block-end: 0;
-    max-height: 100vh;
+    max-height: var(--_max-height);
     border-radius: 0;
     border-width: 1px 0 0;
     grid-template-columns: minmax(0, 1fr) auto;
@@ -53,7 +60,6 @@ export const bannerStyles = css`
   h2 {
     margin: 0;
     font-size: 1.15em;
-    line-height: 1.3;
   }
 
   p {

@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { categoryInSentence, offBySignal } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { t } from '../i18n/i18n.js';
+import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
@@ -17,6 +17,17 @@ const banners = new Set<CookieBanner>();
 function activeBanner(): CookieBanner | undefined {
   for (const banner of banners) if (!banner.placedByKeuze) return banner;
   return banners.values().next().value;
+}
+
+/**
+ * Focus for a keyboard user to go on from when what they were in disappears: where they came
+ * from, else the start of the page's main content (made focusable for this), else its first heading.
+ */
+function focusAfterLeaving(from?: HTMLElement | null): void {
+  const target = from?.isConnected ? from : document.querySelector<HTMLElement>('main, [role="main"], h1');
+  if (!target) return;
+  if (target != from && target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus();
 }
 
 /**
@@ -56,20 +67,49 @@ export class CookieBanner extends LitElement {
   private readonly i18n = new I18nController(this);
   /** Hides the banner on the click itself, before the choice is stored. */
   private deciding = false;
+  /** Where keyboard focus was before it entered the banner: it goes back there when the banner goes. */
+  private focusReturn?: HTMLElement;
+  private returnFocus = false;
+
+  constructor() {
+    super();
+    this.addEventListener('focusin', (event) => {
+      const from = event.relatedTarget as HTMLElement | null;
+      // Not from the banner itself (retargeted to this element) or from Keuze's own dialog.
+      if (from && from != this && !from.localName.startsWith('keuze-')) this.focusReturn = from;
+    });
+  }
+
+  protected override willUpdate(): void {
+    // A choice hides the banner (or the dialog opened from it hands focus back first): the focused
+    // button goes, and focus must not fall to <body> (WCAG 2.4.3).
+    this.returnFocus = !!this.shadowRoot?.activeElement;
+  }
 
   /**
    * While the banner floats over the page, the page keeps its height free at the bottom, so that
-   * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11).
+   * content focused with the keyboard scrolls into view above it (WCAG 2.2: 2.4.11): scroll padding
+   * for where focus scrolls to, and as much padding below the page, so that its last links (the
+   * footer's "Cookie settings") can scroll up past the banner too.
    */
   private keepFocusVisible?: ResizeObserver;
   private reserving?: Element;
+  /** The page's own padding below, which ours comes on top of. */
+  private pagePadding = '';
 
   protected override updated(): void {
     const base = this.renderRoot.querySelector('[part~="base"]');
+    if (this.returnFocus && !base) focusAfterLeaving(this.focusReturn);
     if (base && this.layout != 'inline') {
       // Made here, not as a field: a server render constructs the element where there is no ResizeObserver.
       this.keepFocusVisible ??= new ResizeObserver(([entry]) => {
-        if (entry?.target.isConnected) document.documentElement.style.scrollPaddingBottom = `calc(${entry.target.getBoundingClientRect().height}px + 2rem)`;
+        if (!entry?.target.isConnected) return;
+        const root = document.documentElement.style;
+        // From the banner's top to the window's bottom (the box floats a little above it); offsetTop ignores the entrance slide.
+        const height = document.documentElement.clientHeight - (entry.target as HTMLElement).offsetTop;
+        if (!root.paddingBottom) this.pagePadding = getComputedStyle(document.documentElement).paddingBottom;
+        root.scrollPaddingBottom = `calc(${height}px + 2rem)`;
+        root.paddingBottom = `calc(${this.pagePadding} + ${height}px)`;
       });
       if (this.reserving != base) this.keepFocusVisible.observe((this.reserving = base));
     } else if (this.reserving) {
@@ -95,7 +135,7 @@ export class CookieBanner extends LitElement {
   private releaseSpace(): void {
     this.keepFocusVisible?.disconnect();
     this.reserving = undefined;
-    document.documentElement.style.scrollPaddingBottom = '';
+    document.documentElement.style.scrollPaddingBottom = document.documentElement.style.paddingBottom = '';
   }
 
   protected override render(): unknown {
@@ -108,21 +148,25 @@ export class CookieBanner extends LitElement {
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
     const list = purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last;
-    const text = pending ? t('banner.added', { purposes: list! }) : last ? t('banner.text', { purposes: list! }) : t('banner.textNoPurposes');
+    const text = pending
+      ? shownText('banner.added', { purposes: list! })
+      : last
+        ? shownText('banner.text', { purposes: list! })
+        : shownText('banner.textNoPurposes');
     // With 'limit', the visitor is told up front that "accept all" will not grant these.
     const signalled = offBySignal(config, null);
     return html`
       <section part="base" class="banner ${this.layout}" aria-labelledby="title">
-        <h2 part="title" id="title">${t('banner.title')}</h2>
+        <h2 part="title" id="title">${shownText('banner.title')}</h2>
         <p part="text">
           ${text}
-          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('banner.privacyLink')}</a>` : nothing}
+          ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('banner.privacyLink')}</a>` : nothing}
         </p>
         ${signalled.length ? html`<p part="signal">${t('banner.signal', { categories: signalled.join(', ') })}</p>` : nothing}
         <div class="buttons">
-          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('banner.acceptAll')}</button>
-          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('banner.rejectAll')}</button>
-          <button part="button choose" class="button" @click=${this.choose}>${t('banner.choose')}</button>
+          <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('banner.acceptAll')}</button>
+          <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('banner.rejectAll')}</button>
+          <button part="button choose" class="button" @click=${this.choose}>${shownText('banner.choose')}</button>
         </div>
       </section>
     `;

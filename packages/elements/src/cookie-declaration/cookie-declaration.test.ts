@@ -41,6 +41,17 @@ describe('<keuze-cookie-declaration>', () => {
     expect(root.querySelectorAll('tbody tr')).to.have.length(configured.length + 1);
   });
 
+  it("fits the page's outline: category headings at level 2, or the heading-level given", async () => {
+    const levels = (root: ShadowRoot): string[] => [...root.querySelectorAll('[role="heading"]')].map((heading) => heading.getAttribute('aria-level')!);
+    const plain = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    expect(levels(plain)).to.deep.equal(['2', '2', '2']);
+    const nested = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration heading-level="3"></keuze-cookie-declaration>`));
+    expect(levels(nested)).to.deep.equal(['3', '3', '3']);
+    expect(nested.querySelector('[role="heading"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Noodzakelijk Altijd aan');
+    const wrong = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration heading-level="9"></keuze-cookie-declaration>`));
+    expect(levels(wrong)).to.deep.equal(['6', '6', '6']);
+  });
+
   it('shows the current choice and follows it live', async () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     expect(root.querySelector('[part~="choice"]')!.textContent).to.include('nog geen cookiekeuze');

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { t } from '../i18n/i18n.js';
+import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import './declaration.texts.js';
 
@@ -31,13 +31,17 @@ export class CookieDeclaration extends LitElement {
         color: var(--_text);
         background: var(--_bg);
       }
-      h2 {
+      .heading {
         display: flex;
         flex-wrap: wrap;
         align-items: baseline;
         gap: 0.25em 0.75em;
         margin: 1.5em 0 0.25em;
         font-size: 1.25em;
+        font-weight: bold;
+      }
+      .heading > span {
+        min-width: 0;
       }
       .state {
         font-size: 0.8em;
@@ -72,6 +76,12 @@ export class CookieDeclaration extends LitElement {
   /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
+  /**
+   * The level (2–6) of each category's heading, to fit the page's outline: 3 under a page's own
+   * "Cookies" h2, for example. Default 2; other values are clamped to 2–6.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   private readonly consent = new ConsentController(this);
   private readonly i18n = new I18nController(this);
 
@@ -83,9 +93,9 @@ export class CookieDeclaration extends LitElement {
     return html`
       <div part="base">
         <p part="choice" role="status">
-          ${consent ? t('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : t('declaration.noChoice')}
+          ${consent ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
         </p>
-        <button part="button" class="button" data-keuze-open="preferences">${t('declaration.change')}</button>
+        <button part="button" class="button" data-keuze-open="preferences">${shownText('declaration.change')}</button>
         ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name), config))}
       </div>
     `;
@@ -124,41 +134,43 @@ export class CookieDeclaration extends LitElement {
         ...(config.storage ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service, storage: true })),
       ]),
     ];
-    const state = category.readOnly ? t('declaration.alwaysOn') : granted ? t('declaration.granted') : t('declaration.denied');
+    const state = category.readOnly ? shownText('declaration.alwaysOn') : granted ? shownText('declaration.granted') : shownText('declaration.denied');
     const description = categoryDescription(name, category);
     return html`
       <section part="category" aria-labelledby="category-${name}">
-        <h2 id="category-${name}">${categoryLabel(name, category)} <span part="state" class="state">${state}</span></h2>
+        <div class="heading" role="heading" aria-level=${Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2))} id="category-${name}">
+          <span>${categoryLabel(name, category)}</span> <span part="state" class="state">${state}</span>
+        </div>
         ${description ? html`<p>${description}</p>` : nothing}
         ${rows.length
           ? html`<div class="table-scroll">
               <table part="table" aria-labelledby="category-${name}">
                 <thead>
                   <tr>
-                    <th scope="col">${t('declaration.cookie')}</th>
-                    <th scope="col">${t('declaration.service')}</th>
-                    <th scope="col">${t('declaration.provider')}</th>
-                    <th scope="col">${t('declaration.purpose')}</th>
-                    <th scope="col">${t('declaration.lifetime')}</th>
-                    <th scope="col">${t('declaration.party')}</th>
+                    <th scope="col">${shownText('declaration.cookie')}</th>
+                    <th scope="col">${shownText('declaration.service')}</th>
+                    <th scope="col">${shownText('declaration.provider')}</th>
+                    <th scope="col">${shownText('declaration.purpose')}</th>
+                    <th scope="col">${shownText('declaration.lifetime')}</th>
+                    <th scope="col">${shownText('declaration.party')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   ${rows.map(({ cookie, service, storage }) => {
                     const info = this.cookieRow(cookie);
                     return html`<tr>
-                      <th scope="row"><code>${info.name}</code>${storage ? html` <span class="kind">${t('declaration.storage')}</span>` : nothing}</th>
-                      <td>${service ?? '—'}</td>
-                      <td>${info.provider ?? '—'}</td>
+                      <th scope="row"><code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}</th>
+                      <td><bdi>${service ?? '—'}</bdi></td>
+                      <td><bdi>${info.provider ?? '—'}</bdi></td>
                       <td>${textOf(info.purpose) || '—'}</td>
                       <td>${textOf(info.lifetime) || '—'}</td>
-                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? t('declaration.thirdParty') : t('declaration.firstParty')}</td>
+                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty')}</td>
                     </tr>`;
                   })}
                 </tbody>
               </table>
             </div>`
-          : html`<p>${t('declaration.none')}</p>`}
+          : html`<p>${shownText('declaration.none')}</p>`}
       </section>
     `;
   }

@@ -6,7 +6,7 @@ import { registerTexts } from '../i18n/i18n.js';
  */
 const en = {
   'declaration.choice': 'Your current choice: {{categories}}.',
-  'declaration.noChoice': 'You have not made a cookie choice yet: only necessary cookies are used.',
+  'declaration.noChoice': 'You have not made a cookie choice yet. We now use only necessary cookies.',
   'declaration.change': 'Change cookie settings',
   'declaration.granted': 'Allowed',
   'declaration.denied': 'Not allowed',
@@ -19,7 +19,7 @@ const en = {
   'declaration.party': 'Party',
   'declaration.firstParty': 'This website',
   'declaration.thirdParty': 'Third party',
-  'declaration.none': 'This category sets no cookies.',
+  'declaration.none': 'We use no cookies for this category.',
   'declaration.keuze': 'This website (Keuze)',
   'declaration.consentCookie': 'Stores your cookie choice, so that you are not asked again on every page.',
   'declaration.consentLog': 'Keeps proof of your cookie choice (in localStorage) until the website has received it.',
@@ -31,7 +31,7 @@ const en = {
 
 const nl: Record<keyof typeof en, string> = {
   'declaration.choice': 'Je huidige keuze: {{categories}}.',
-  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt: alleen noodzakelijke cookies worden gebruikt.',
+  'declaration.noChoice': 'Je hebt nog geen cookiekeuze gemaakt. We gebruiken nu alleen noodzakelijke cookies.',
   'declaration.change': 'Cookie-instellingen wijzigen',
   'declaration.granted': 'Toegestaan',
   'declaration.denied': 'Niet toegestaan',
@@ -44,7 +44,7 @@ const nl: Record<keyof typeof en, string> = {
   'declaration.party': 'Partij',
   'declaration.firstParty': 'Deze website',
   'declaration.thirdParty': 'Derde partij',
-  'declaration.none': 'Deze categorie plaatst geen cookies.',
+  'declaration.none': 'Voor deze categorie gebruiken we geen cookies.',
   'declaration.keuze': 'Deze website (Keuze)',
   'declaration.consentCookie': 'Bewaart je cookiekeuze, zodat we die niet op elke pagina opnieuw vragen.',
   'declaration.consentLog': 'Bewaart het bewijs van je cookiekeuze (in localStorage) tot de website het heeft ontvangen.',

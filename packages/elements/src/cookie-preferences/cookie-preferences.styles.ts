@@ -30,8 +30,8 @@ export const preferencesStyles = css`
     background: rgb(0 0 0 / 0.5);
   }
 
-  header,
-  footer {
+  .header,
+  .footer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -39,12 +39,13 @@ export const preferencesStyles = css`
     padding: var(--_space) calc(var(--_space) * 1.25);
   }
 
-  header {
+  .header {
     border-bottom: 1px solid var(--_border);
   }
 
   h2 {
     flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: 1.25em;
   }
@@ -109,6 +110,7 @@ export const preferencesStyles = css`
 
   h3 {
     flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
     font-size: 1.05em;
   }
@@ -132,6 +134,10 @@ export const preferencesStyles = css`
     padding: 0.25em 0 0 var(--_space);
     border: 0;
     border-inline-start: 2px solid var(--_border);
+  }
+
+  .service > bdi {
+    min-width: 0;
   }
 
   .service {
@@ -180,6 +186,34 @@ export const preferencesStyles = css`
     opacity: 0.75;
   }
 
+  /*
+   * Forced colours (Windows high contrast) paint track and knob alike in the page's background:
+   * on and off would look the same. System colours keep them apart: off is an outlined track with
+   * a knob in the text colour, on is filled with Highlight and its knob moves across.
+   */
+  @media (forced-colors: active) {
+    input[type='checkbox'] {
+      border-color: CanvasText;
+      background: Canvas;
+    }
+    input[type='checkbox']::before {
+      background: CanvasText;
+    }
+    input[type='checkbox']:checked {
+      border-color: Highlight;
+      background: Highlight;
+    }
+    input[type='checkbox']:checked::before {
+      background: HighlightText;
+    }
+    input[type='checkbox']:disabled {
+      border-color: GrayText;
+    }
+    input[type='checkbox']:checked:disabled {
+      background: GrayText;
+    }
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     input[type='checkbox']::before {
       transition: inset-inline-start 0.15s ease-out;
@@ -196,6 +230,15 @@ export const preferencesStyles = css`
     min-height: 1.5rem;
     cursor: pointer;
     color: var(--_link);
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 
   .table-scroll {
@@ -217,11 +260,11 @@ export const preferencesStyles = css`
     border-bottom: 1px solid var(--_border);
   }
 
-  footer {
+  .footer {
     border-top: 1px solid var(--_border);
   }
 
-  footer .button {
+  .footer .button {
     flex: 1 1 9rem;
   }
   .proof {
@@ -246,5 +289,20 @@ export const preferencesStyles = css`
   }
   .copied {
     margin-inline-start: 0.5em;
+  }
+
+  /*
+   * A short viewport (400 % zoom: 256 px) has no room for a fixed header and footer: they scroll
+   * with the categories, so the list gets the dialog's whole height.
+   */
+  @media (max-height: 30rem) {
+    dialog[open] {
+      display: block;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    .body {
+      overflow: visible;
+    }
   }
 `;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
-import { deepActiveElement, freshKeuze, part } from '../../../../test/support/elements.js';
+import { emulateMedia, itIn, itWithMedia, itWithViewport, mediaEmulation, sendKeys, setViewport } from '../../../../test/support/engines.js';
+import { deepActiveElement, emulateForcedColors, freshKeuze, part, pixelDifference, pixelsOf } from '../../../../test/support/elements.js';
 import type { CookiePreferences } from './cookie-preferences.js';
 
 const banner = (): HTMLElement => document.querySelector('keuze-cookie-banner')!;
@@ -110,7 +110,7 @@ describe('<keuze-cookie-preferences>', () => {
     ['the title', async () => dialog()!.querySelector('h2')!.focus()],
     ['a click on the intro text', () => clickOn(dialog()!.querySelector('.body > p')!)],
     ['a click on a category description', () => clickOn(dialog()!.querySelector('.description')!)],
-    ['a click on the footer, between buttons', () => clickOn(dialog()!.querySelector('footer')!)],
+    ['a click on the footer, between buttons', () => clickOn(dialog()!.querySelector('.footer')!)],
     ['the first control', async () => dialog()!.querySelector('select')!.focus()],
     ['the last button', async () => button('reject-all').focus()],
   ];
@@ -212,6 +212,56 @@ describe('<keuze-cookie-preferences>', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('the language select switches on Enter or on leaving it, not at each arrow key', async () => {
+    await openFromBanner();
+    const select = (): HTMLSelectElement => dialog()!.querySelector('select')!;
+    select().focus();
+    // English is listed first.
+    await sendKeys({ press: 'ArrowUp' });
+    expect(select().value, 'the select after ArrowUp').to.equal('en');
+    expect(dialogElement().lang, 'after ArrowUp').to.equal('nl');
+    expect(button('save').textContent!.trim()).to.equal('Keuze opslaan');
+    // Tab away: the choice counts on leaving.
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => dialogElement().lang == 'en', 'leaving the select did not switch');
+    await dialogElement().updateComplete;
+    expect(button('save').textContent!.trim()).to.equal('Save choices');
+    select().focus();
+    await sendKeys({ press: 'ArrowDown' });
+    expect(select().value, 'the select after ArrowDown').to.equal('nl');
+    expect(dialogElement().lang, 'after ArrowDown').to.equal('en');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => dialogElement().lang == 'nl', 'Enter did not switch');
+  });
+
+  // Windows high contrast: author colours give way to a few system colours. Chromium only: only CDP emulates forced colours.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    itIn(['chromium'], `${mediaEmulation}, and screenshots need its puppeteer page`)(`in forced colours (${colorScheme}), a switch that is on looks different from one that is off`, async () => {
+      await emulateForcedColors({ forcedColors: 'active', colorScheme, reducedMotion: 'reduce' });
+      try {
+        await openFromBanner();
+        const analytics = switchFor('analytics');
+        analytics.scrollIntoView({ block: 'center' });
+        const off = await pixelsOf(analytics);
+        analytics.click();
+        await dialogElement().updateComplete;
+        expect(analytics.checked).to.equal(true);
+        const on = await pixelsOf(analytics);
+        expect(pixelDifference(off, on)).to.be.above(0.2);
+        // And without forced colours, as designed.
+        await emulateForcedColors({ forcedColors: 'none', colorScheme, reducedMotion: 'reduce' });
+        analytics.click();
+        await dialogElement().updateComplete;
+        const normalOff = await pixelsOf(analytics);
+        analytics.click();
+        await dialogElement().updateComplete;
+        expect(pixelDifference(normalOff, await pixelsOf(analytics))).to.be.above(0.2);
+      } finally {
+        await emulateForcedColors({ forcedColors: 'none' });
+      }
+    });
+  }
 
   for (const lang of ['nl', 'en']) {
     for (const colorScheme of ['light', 'dark'] as const) {

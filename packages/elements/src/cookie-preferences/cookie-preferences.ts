@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { availableLanguages, i18n, optionalText, setLanguage, t } from '../i18n/i18n.js';
+import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
@@ -74,6 +74,10 @@ export class CookiePreferences extends LitElement {
   }
 
   protected override updated(): void {
+    // The select shows the language shown: once a visitor has used it, its options' `selected`
+    // attributes no longer move it, and a language switched elsewhere would leave it behind.
+    const select = this.renderRoot.querySelector('select');
+    if (select && this.shadowRoot?.activeElement != select) select.value = i18n.language;
     const dialog = this.dialog;
     if (!dialog || this.open === dialog.open) return;
     if (this.open) {
@@ -91,16 +95,18 @@ export class CookiePreferences extends LitElement {
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
     const signalled = offBySignal(config, this.consent.consent);
+    // No <header>/<footer> or named <section>s: inside a dialog they become extra banner,
+    // contentinfo and region landmarks of the page around it.
     return html`
       <dialog part="base" aria-labelledby="title" @close=${this.onClose}>
         <span class="focus-guard" data-end="start" tabindex="0" @focus=${this.wrapFocus}></span>
         <div class="content" tabindex="-1">
-          <header part="header">
-            <h2 part="title" id="title" tabindex="-1">${t('preferences.title')}</h2>
+          <div part="header" class="header">
+            <h2 part="title" id="title" tabindex="-1">${shownText('preferences.title')}</h2>
             ${languages.length > 1
               ? html`<label class="language">
-                  <span>${t('preferences.language')}</span>
-                  <select @change=${(event: Event) => setLanguage((event.target as HTMLSelectElement).value)}>
+                  <span>${shownText('preferences.language')}</span>
+                  <select @change=${this.pickLanguage} @keydown=${this.pickLanguage} @blur=${this.pickLanguage} @pointerdown=${this.pickLanguage}>
                     ${languages.map(
                       (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
                     )}
@@ -110,21 +116,21 @@ export class CookiePreferences extends LitElement {
             <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
             </button>
-          </header>
+          </div>
           <div part="body" class="body">
             <p>
-              ${t('preferences.intro')}
-              ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${t('preferences.privacyLink')}</a>` : nothing}
+              ${shownText('preferences.intro')}
+              ${config.privacyUrl ? html`<a href=${config.privacyUrl}>${shownText('preferences.privacyLink')}</a>` : nothing}
             </p>
-            ${signalled.length ? html`<p part="signal" class="signal">${t('preferences.signal', { categories: signalled.join(', ') })}</p>` : nothing}
+            ${signalled.length ? html`<p part="signal" class="signal">${shownText('preferences.signal', { categories: signalled.join(', ') })}</p>` : nothing}
             ${Object.entries(config.categories).map(([name, category]) => this.renderCategory(name, category))}
             ${this.renderProof()}
           </div>
-          <footer part="footer">
-            <button part="button save" class="button" @click=${this.save}>${t('preferences.save')}</button>
-            <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${t('preferences.acceptAll')}</button>
-            <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${t('preferences.rejectAll')}</button>
-          </footer>
+          <div part="footer" class="footer">
+            <button part="button save" class="button" @click=${this.save}>${shownText('preferences.save')}</button>
+            <button part="button accept-all" class="button" @click=${() => this.decide('acceptAll')}>${shownText('preferences.acceptAll')}</button>
+            <button part="button reject-all" class="button" @click=${() => this.decide('rejectAll')}>${shownText('preferences.rejectAll')}</button>
+          </div>
         </div>
         <span class="focus-guard" data-end="end" tabindex="0" @focus=${this.wrapFocus}></span>
       </dialog>
@@ -137,10 +143,10 @@ export class CookiePreferences extends LitElement {
     const cookies = [...(category.cookies ?? []), ...services.flatMap(([, service]) => service.cookies ?? [])];
     const description = categoryDescription(name, category);
     return html`
-      <section part="category" class="category" aria-labelledby="label-${name}">
+      <div part="category" class="category">
         <div class="row">
           <h3 id="label-${name}"><label for="switch-${name}">${categoryLabel(name, category)}</label></h3>
-          ${locked ? html`<span class="always-on" id="always-${name}">${t('preferences.alwaysOn')}</span>` : nothing}
+          ${locked ? html`<span class="always-on" id="always-${name}">${shownText('preferences.alwaysOn')}</span>` : nothing}
           <input
             id="switch-${name}"
             part="switch"
@@ -155,10 +161,10 @@ export class CookiePreferences extends LitElement {
         ${description ? html`<p id="description-${name}" class="description">${description}</p>` : nothing}
         ${services.length
           ? html`<fieldset class="services">
-              <legend>${t('preferences.services')}</legend>
+              <legend>${shownText('preferences.services')}</legend>
               ${services.map(
                 ([service, config]) => html`<label class="service">
-                  <span>${textOf(config.label) || service}</span>
+                  <bdi>${textOf(config.label) || service}</bdi>
                   <input
                     part="switch"
                     type="checkbox"
@@ -171,8 +177,8 @@ export class CookiePreferences extends LitElement {
               )}
             </fieldset>`
           : nothing}
-        ${cookies.length ? this.renderCookies(cookies) : nothing}
-      </section>
+        ${cookies.length ? this.renderCookies(name, categoryLabel(name, category), cookies) : nothing}
+      </div>
     `;
   }
 
@@ -185,10 +191,10 @@ export class CookiePreferences extends LitElement {
     if (!consent) return nothing;
     const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(consent.timestamp));
     return html`<p part="proof" class="proof">
-      ${t('preferences.consentId')} <code>${consent.consentId}</code><br />
-      ${t('preferences.decidedOn', { date })}
-      <button part="copy" class="copy" @click=${() => this.copyProof(consent.consentId, consent.timestamp)}>${t('preferences.copy')}</button>
-      <span role="status" class="copied">${this.copied ? t('preferences.copied') : ''}</span>
+      ${shownText('preferences.consentId')} <code dir="ltr">${consent.consentId}</code><br />
+      ${shownText('preferences.decidedOn', { date })}
+      <button part="copy" class="copy" @click=${() => this.copyProof(consent.consentId, consent.timestamp)}>${shownText('preferences.copy')}</button>
+      <span role="status" class="copied">${this.copied ? shownText('preferences.copied') : ''}</span>
     </p>`;
   }
 
@@ -204,25 +210,26 @@ export class CookiePreferences extends LitElement {
     }
   }
 
-  private renderCookies(cookies: CookieSpec[]): unknown {
+  /** The disclosure and its table are named with the category: "Cookies (2) Statistieken", not three times "Cookies (2)". */
+  private renderCookies(name: string, label: string, cookies: CookieSpec[]): unknown {
     return html`
       <details class="cookies">
-        <summary>${t('preferences.cookies')} (${cookies.length})</summary>
+        <summary id="cookies-${name}">${shownText('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
         <div class="table-scroll">
-          <table>
+          <table aria-labelledby="cookies-${name}">
             <thead>
               <tr>
-                <th scope="col">${t('preferences.cookieName')}</th>
-                <th scope="col">${t('preferences.cookieProvider')}</th>
-                <th scope="col">${t('preferences.cookieLifetime')}</th>
-                <th scope="col">${t('preferences.cookiePurpose')}</th>
+                <th scope="col">${shownText('preferences.cookieName')}</th>
+                <th scope="col">${shownText('preferences.cookieProvider')}</th>
+                <th scope="col">${shownText('preferences.cookieLifetime')}</th>
+                <th scope="col">${shownText('preferences.cookiePurpose')}</th>
               </tr>
             </thead>
             <tbody>
               ${cookies.map(cookieInfo).map(
                 (cookie) => html`<tr>
-                  <th scope="row"><code>${cookie.name}</code></th>
-                  <td>${cookie.provider ?? '—'}</td>
+                  <th scope="row"><code dir="ltr">${cookie.name}</code></th>
+                  <td><bdi>${cookie.provider ?? '—'}</bdi></td>
                   <td>${textOf(cookie.lifetime) || '—'}</td>
                   <td>${textOf(cookie.purpose) || '—'}</td>
                 </tr>`,
@@ -233,6 +240,24 @@ export class CookiePreferences extends LitElement {
       </details>
     `;
   }
+
+  /** The select was pressed with a pointer: its next change is a pick from its list. */
+  private pickingLanguage = false;
+
+  /**
+   * A closed select changes on every arrow key: switching the whole dialog's language (and what a
+   * screen reader reads) at each step would make reaching the third language a trip through the
+   * second. While the select has keyboard focus the choice counts on Enter or on leaving it; a pick
+   * with the pointer, or a change made by script, counts at once.
+   */
+  private readonly pickLanguage = (event: Event): void => {
+    const select = event.target as HTMLSelectElement;
+    if (event.type == 'pointerdown') this.pickingLanguage = true;
+    else if (event.type == 'keydown' ? (event as KeyboardEvent).key == 'Enter' : event.type == 'blur' || this.pickingLanguage || this.shadowRoot?.activeElement != select) {
+      this.pickingLanguage = false;
+      if (select.value != i18n.language) setLanguage(select.value);
+    }
+  };
 
   /** The stored choice, or nothing optional on a first visit. */
   private currentChoice(): Draft {

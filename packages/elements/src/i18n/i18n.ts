@@ -1,5 +1,6 @@
 import { logWarning, type ResolvedConfig } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
+import { html, type TemplateResult } from 'lit';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
 import type { PlaceholderKey } from '../embed-placeholder/placeholder.texts.js';
 import type { NewsletterKey } from '../newsletter/newsletter.texts.js';
@@ -94,6 +95,14 @@ export function setLanguage(lang: string): string {
 }
 
 export const t = (key: TextKey, values: Record<string, string> = {}): string => i18n.t(key, values);
+
+/**
+ * A text for the page, as `t()`; when the language shown lacks it and the English one stands in,
+ * that English is marked as such (WCAG 3.1.2, language of parts) and isolated left-to-right, so an
+ * Arabic page shows "Cookie settings." and not ".Cookie settings".
+ */
+export const shownText = (key: TextKey, values?: Record<string, string>): string | TemplateResult =>
+  i18n.language == 'en' || i18n.exists(key, { lng: i18n.language, fallbackLng: [] }) ? t(key, values) : html`<span lang="en" dir="ltr">${t(key, values)}</span>`;
 
 /**
  * Adds an element's own texts when its code loads. Keys a site already set in

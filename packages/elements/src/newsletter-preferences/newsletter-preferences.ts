@@ -3,7 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { localize, t, type TextKey } from '../i18n/i18n.js';
+import { localize, shownText, t, type TextKey } from '../i18n/i18n.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
 import { rememberTopics } from '../newsletter/subscription-cookie.js';
@@ -81,28 +81,28 @@ export class NewsletterPreferences extends LitElement {
   protected override render(): unknown {
     if (!this.consent.config) return nothing;
     const { view } = this;
-    if (view.kind == 'no-token') return html`<p part="message" class="message failure" role="alert">${t('preferences.newsletter.noToken')}</p>`;
+    if (view.kind == 'no-token') return html`<p part="message" class="message failure" role="alert">${shownText('preferences.newsletter.noToken')}</p>`;
     if (view.kind == 'loading') {
       return html`<div class="panel">
-        ${this.error ? this.renderError() : html`<p role="status">${t('preferences.newsletter.loading')}</p>`}
+        ${this.error ? this.renderError() : html`<p role="status">${shownText('preferences.newsletter.loading')}</p>`}
       </div>`;
     }
     if (view.kind == 'unsubscribed') {
       return html`<div class="panel" part="base">
-        <p part="message" class="message" role="status" tabindex="-1">${t('preferences.newsletter.unsubscribed')}</p>
+        <p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.unsubscribed')}</p>
         ${this.error ? this.renderError() : nothing}
         <div class="actions">
           ${view.undoable
-            ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${t('preferences.newsletter.undo')}</button>`
-            : html`<button part="button" class="link-button" @click=${() => this.run(() => this.setTopics(view.previous))}>${t('preferences.newsletter.resubscribe')}</button>`}
+            ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.undo')}</button>`
+            : html`<button part="button" class="link-button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.resubscribe')}</button>`}
         </div>
       </div>`;
     }
     return html`
       <form part="base" aria-label=${t('preferences.newsletter.title')} @submit=${this.save}>
-        ${this.email ? html`<p>${t('preferences.newsletter.for', { email: this.email })}</p>` : nothing}
+        ${this.email ? html`<p>${shownText('preferences.newsletter.for', { email: this.email })}</p>` : nothing}
         <fieldset>
-          <legend>${t('newsletter.topics')}</legend>
+          <legend>${shownText('newsletter.topics')}</legend>
           ${this.topics().map((topic) => {
             const required = this.required.has(topic.id) || !!topic.required;
             return html`<label class="check">
@@ -110,17 +110,17 @@ export class NewsletterPreferences extends LitElement {
               <span>
                 ${localize(topic.label, topic.id)}
                 ${topic.description ? html`<span class="hint">${localize(topic.description, '')}</span>` : nothing}
-                ${required ? html`<span class="hint">${t('preferences.newsletter.required')}</span>` : nothing}
+                ${required ? html`<span class="hint">${shownText('preferences.newsletter.required')}</span>` : nothing}
               </span>
             </label>`;
           })}
         </fieldset>
-        ${view.notice == 'saved' ? html`<p part="message" class="message" role="status">${t('preferences.newsletter.saved')}</p>` : nothing}
+        ${view.notice == 'saved' ? html`<p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.saved')}</p>` : nothing}
         ${this.error ? this.renderError() : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${t('preferences.newsletter.save')}</button>
+          <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${shownText('preferences.newsletter.save')}</button>
           <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
-            ${t('preferences.newsletter.unsubscribe')}
+            ${shownText('preferences.newsletter.unsubscribe')}
           </button>
         </div>
       </form>
@@ -128,9 +128,9 @@ export class NewsletterPreferences extends LitElement {
   }
 
   private renderError(): unknown {
-    return html`<p part="message" class="message failure" role="alert">
-      ${t(`newsletter.${this.error}` as TextKey)}
-      <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${t('newsletter.retry')}</button>
+    return html`<p part="message" class="message failure" role="alert" tabindex="-1">
+      ${shownText(`newsletter.${this.error}` as TextKey)}
+      <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${shownText('newsletter.retry')}</button>
     </p>`;
   }
 
@@ -163,6 +163,12 @@ export class NewsletterPreferences extends LitElement {
       this.error = error instanceof HostError ? error.reason : 'failed';
     } finally {
       this.busy = false;
+    }
+    // The button pressed may be gone ("Undo", "Try again"): focus goes to what says what happened,
+    // never to <body> (WCAG 2.4.3). The message also gets read out.
+    await this.updateComplete;
+    if (this.isConnected && !this.shadowRoot?.activeElement && document.activeElement == document.body) {
+      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
     }
   }
 

@@ -74,6 +74,7 @@ async function signUp(page: TestPage, email: string): Promise<ShadowRoot> {
   const field = root.querySelector<HTMLInputElement>('#email')!;
   field.value = email;
   field.dispatchEvent(new InputEvent('input'));
+  // With one topic, its box is the consent (issue 20's one-tick sign-up).
   root.querySelector<HTMLInputElement>('input[name="topics"]')!.click();
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   return root;

@@ -82,7 +82,7 @@ const nl: Record<keyof typeof en, string> = {
   'email.empty': 'Vul je e-mailadres in.',
   'email.control': 'Een e-mailadres kan geen regeleinden of andere stuurtekens bevatten.',
   'email.too-long': 'Dit is te lang voor een e-mailadres (hoogstens 254 tekens, 64 voor de @).',
-  'email.missing-at': 'Een e-mailadres heeft een @, zoals in naam@voorbeeld.nl.',
+  'email.missing-at': 'Een e-mailadres bevat een @, zoals in naam@voorbeeld.nl.',
   'email.double-at': 'Een e-mailadres heeft maar één @.',
   'email.space': 'Een e-mailadres kan geen spaties bevatten.',
   'email.local': 'Het deel voor de @ klopt niet.',

@@ -19,13 +19,11 @@ export const statementStyles = css`
   h1 {
     margin: 0 0 0.25em;
     font-size: 2em;
-    line-height: 1.2;
   }
 
   h2 {
     margin: 1.75em 0 0.5em;
     font-size: 1.35em;
-    line-height: 1.3;
     scroll-margin-top: 1rem;
   }
 

@@ -67,8 +67,9 @@ describe('<keuze-privacy-statement>', () => {
     const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement src=${url}></keuze-privacy-statement>`);
     await ready(element);
     const error = element.shadowRoot!.querySelector('[part~="error"]')!;
-    expect(error.getAttribute('role')).to.equal('alert');
-    expect(error.textContent).to.include('De privacyverklaring kon niet worden geladen.');
+    expect(error.querySelector('[role="alert"]')!.textContent).to.equal('De privacyverklaring kon niet worden geladen.');
+    // The page still has its h1 (the statement is the page's title).
+    expect(error.querySelector('h1')!.textContent).to.equal('Privacyverklaring');
     expect(error.querySelector('a')!.getAttribute('href')).to.equal(url);
     error.querySelector('button')!.focus();
     error.querySelector('button')!.click();
@@ -110,7 +111,7 @@ describe('<keuze-privacy-statement>', () => {
     const newer = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('## A', 'title: T\nversion: 3\nupdated: 2999-01-01')}></keuze-privacy-statement>`);
     await ready(newer);
     const note = newer.shadowRoot!.querySelector('[part~="changed"]')!;
-    expect(note.textContent).to.include('gewijzigd sinds je je cookiekeuze maakte');
+    expect(note.textContent).to.include('gewijzigd sinds je je cookiekeuze hebt gemaakt');
     note.querySelector('button')!.click();
     await waitUntil(() => document.querySelector('keuze-cookie-preferences')?.shadowRoot?.querySelector('dialog[open]'), 'the note did not open the settings');
     document.querySelector('keuze-cookie-preferences')!.close();
@@ -132,6 +133,27 @@ describe('<keuze-privacy-statement>', () => {
     expect(element.shadowRoot!.querySelectorAll('h1')).to.have.length(1);
     expect([...content(element).querySelectorAll('h2, h3')].map((heading) => heading.localName + '#' + heading.id)).to.deep.equal(['h2#doelen', 'h3#details', 'h2#rechten']);
     expect(element.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
+  });
+
+  it("a statement that opens with its own # Title: the title once, and every ## section in the contents", async () => {
+    const markdown = statement('# Privacyverklaring Test\n\nIntro.\n\n## Wie wij zijn\n\n### Adres\n\n## Je rechten\n\n#### Diep', 'title: Privacyverklaring Test\nversion: 2');
+    const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${markdown}></keuze-privacy-statement>`);
+    await ready(element);
+    const root = element.shadowRoot!;
+    expect([...root.querySelectorAll('h1')].map((heading) => heading.textContent)).to.deep.equal(['Privacyverklaring Test']);
+    expect([...root.querySelectorAll('[part~="toc"] li')].map((item) => item.textContent)).to.deep.equal(['Wie wij zijn', 'Je rechten']);
+    expect([...content(element).querySelectorAll('h2, h3, h4, h5, h6')].map((heading) => heading.localName)).to.deep.equal(['h2', 'h3', 'h2', 'h4']);
+  });
+
+  it('takes the title from a lone # Title when the front matter has none; sections that start at ### still make the contents', async () => {
+    const untitled = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('# Onze privacyverklaring\n\n## Doelen\n\n## Rechten', 'version: 2')}></keuze-privacy-statement>`);
+    await ready(untitled);
+    expect([...untitled.shadowRoot!.querySelectorAll('h1')].map((heading) => heading.textContent)).to.deep.equal(['Onze privacyverklaring']);
+    expect(untitled.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
+    const deep = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('### Doelen\n\n#### Details\n\n### Rechten')}></keuze-privacy-statement>`);
+    await ready(deep);
+    expect([...content(deep).querySelectorAll('h2, h3')].map((heading) => heading.localName)).to.deep.equal(['h2', 'h3', 'h2']);
+    expect(deep.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
   });
 
   it('the "changed" note goes once the visitor has opened their settings from it', async () => {

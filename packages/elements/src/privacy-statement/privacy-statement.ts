@@ -3,7 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';
 import { I18nController } from '../i18n/i18n-controller.js';
-import { i18n, t } from '../i18n/i18n.js';
+import { i18n, shownText } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { readStatement, type Statement } from './statement-source.js';
 import { statementStyles } from './privacy-statement.styles.js';
@@ -104,7 +104,7 @@ export class PrivacyStatement extends LitElement {
     if (!changed.has('load') || this.load.status == 'loading') return;
     if (this.focusAfterLoad) {
       this.focusAfterLoad = false;
-      this.renderRoot.querySelector<HTMLElement>('h1, .error button')?.focus();
+      this.renderRoot.querySelector<HTMLElement>('h1[tabindex], .error button')?.focus();
     }
     if (this.load.status != 'ready') return;
     if (this.sectionIndex >= 0) {
@@ -118,12 +118,14 @@ export class PrivacyStatement extends LitElement {
 
   protected override render(): unknown {
     const { load } = this;
-    if (load.status == 'loading') return html`<div part="placeholder" class="placeholder" role="status">${t('statement.loading')}</div>`;
+    if (load.status == 'loading') return html`<div part="placeholder" class="placeholder" role="status">${shownText('statement.loading')}</div>`;
     if (load.status == 'failed') {
-      return html`<div part="error" class="error" role="alert">
-        <p>${t('statement.failed')}</p>
-        <button class="button" @click=${() => this.reload()}>${t('statement.retry')}</button>
-        ${load.url && isSafeUrl(load.url) ? html`<a href=${load.url}>${t('statement.openFile')}</a>` : nothing}
+      // The statement is the page's h1; the page keeps one when the text could not come.
+      return html`<div part="error" class="error">
+        <h1 part="title">${shownText('statement.title')}</h1>
+        <p role="alert">${shownText('statement.failed')}</p>
+        <button class="button" @click=${() => this.reload()}>${shownText('statement.retry')}</button>
+        ${load.url && isSafeUrl(load.url) ? html`<a href=${load.url}>${shownText('statement.openFile')}</a>` : nothing}
       </div>`;
     }
     const { statement } = load;
@@ -133,19 +135,19 @@ export class PrivacyStatement extends LitElement {
         <header part="header">
           ${statement.title ? html`<h1 part="title" id="statement-title" tabindex="-1">${statement.title}</h1>` : nothing}
           <p part="meta" class="meta">
-            ${statement.version ? html`<span>${t('statement.version', { version: statement.version })}</span>` : nothing}
-            ${statement.updated ? html`<span>${t('statement.updated', { date: this.formatDate(statement.updated) })}</span>` : nothing}
+            ${statement.version ? html`<span>${shownText('statement.version', { version: statement.version })}</span>` : nothing}
+            ${statement.updated ? html`<span>${shownText('statement.updated', { date: this.formatDate(statement.updated) })}</span>` : nothing}
           </p>
           ${this.changedSinceChoice(statement)
             ? html`<p part="changed" class="changed" role="note">
-                ${t('statement.changed')}
-                <button class="link" data-keuze-open="preferences" @click=${() => (this.noteSeen = true)}>${t('statement.review')}</button>
+                ${shownText('statement.changed')}
+                <button class="link" data-keuze-open="preferences" @click=${() => (this.noteSeen = true)}>${shownText('statement.review')}</button>
               </p>`
             : nothing}
         </header>
         ${sections.length
           ? html`<nav part="toc" class="toc" aria-labelledby="toc-title">
-              <h2 id="toc-title">${t('statement.contents')}</h2>
+              <h2 id="toc-title">${shownText('statement.contents')}</h2>
               <ol>
                 ${sections.map((heading) => html`<li><a href="#${heading.id}" @click=${this.followLink}>${heading.textContent}</a></li>`)}
               </ol>

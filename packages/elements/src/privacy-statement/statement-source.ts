@@ -70,6 +70,36 @@ const parseUrl = (href: string): URL | undefined => {
 
 const ALLOWED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+const level = (heading: Element): number => Number(heading.localName[1]);
+const sameText = (a: string, b: string): boolean => a.replace(/\s+/g, ' ').trim().toLowerCase() == b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Fits the document's own outline under the viewer's title (the page's h1), whatever level it
+ * starts at: a statement usually opens with its own `# Title`, which the front matter repeats, and
+ * its sections are `##`. That first heading is the title (shown once, and taken as the title when
+ * the front matter has none); the remaining headings shift so that the top level is h2, the level
+ * the contents list shows. Returns the title.
+ */
+function outline(fragment: DocumentFragment, title: string): string {
+  const first = fragment.querySelector(HEADINGS);
+  const onlyTop = first && fragment.querySelectorAll(first.localName).length == 1 && first == fragment.firstElementChild;
+  if (first && (title ? sameText(first.textContent ?? '', title) : onlyTop && level(first) == 1)) {
+    title ||= first.textContent?.trim() ?? '';
+    first.remove();
+  }
+  const headings = [...fragment.querySelectorAll(HEADINGS)];
+  const shift = 2 - Math.min(...headings.map(level));
+  if (shift) {
+    for (const heading of headings) {
+      const moved = document.createElement(`h${Math.min(6, Math.max(2, level(heading) + shift))}`);
+      moved.append(...heading.childNodes);
+      heading.replaceWith(moved);
+    }
+  }
+  return title;
+}
+
 /**
  * Markdown with front matter → a statement. The Markdown parser does not sanitise, so its HTML goes
  * through DOMPurify with a short allowlist; ids and link attributes are added after, by us.
@@ -80,14 +110,7 @@ export function readStatement(source: string, options: { externalLinksInNewTab?:
   const fragment = DOMPurify.sanitize(markdown.parse(body) as string, { ...PURIFY_OPTIONS, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
   // Where the page requires Trusted Types, DOMPurify needs its own policy to parse the text.
   if (!fragment) throw new Error(`DOMPurify could not parse the statement; where the page requires Trusted Types, add dompurify to the CSP's trusted-types directive`);
-  // The viewer's title is the page's h1: headings in the text start at h2.
-  if (fragment.querySelector('h1')) {
-    for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5')) {
-      const lower = document.createElement(`h${Number(heading.localName[1]) + 1}`);
-      lower.append(...heading.childNodes);
-      heading.replaceWith(lower);
-    }
-  }
+  const title = outline(fragment, data.title ?? '');
   // The viewer's own ids are taken: a section titled "TOC title" must not share the contents' id.
   const used = new Set<string>(VIEWER_IDS);
   for (const heading of fragment.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
@@ -108,6 +131,7 @@ export function readStatement(source: string, options: { externalLinksInNewTab?:
   }
   const updated = data.updated ?? '';
   if (updated && !ALLOWED_DATE.test(updated)) problems.push(`updated: expected a date as YYYY-MM-DD, got ${updated.slice(0, 30)}`);
-  for (const key of ['title', 'version'] as const) if (!data[key]) problems.push(`front matter lacks ${key}`);
-  return { title: data.title ?? '', version: data.version ?? '', updated: ALLOWED_DATE.test(updated) ? updated : '', content: fragment, problems };
+  if (!title) problems.push('front matter lacks title');
+  if (!data.version) problems.push('front matter lacks version');
+  return { title, version: data.version ?? '', updated: ALLOWED_DATE.test(updated) ? updated : '', content: fragment, problems };
 }

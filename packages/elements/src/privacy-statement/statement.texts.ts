@@ -5,6 +5,7 @@ import { registerTexts } from '../i18n/i18n.js';
  * never downloads them. A site's overrides in `config.translations` win over these.
  */
 const en = {
+  'statement.title': 'Privacy statement',
   'statement.contents': 'Contents',
   'statement.version': 'Version {{version}}',
   'statement.updated': 'Last changed on {{date}}',
@@ -17,6 +18,7 @@ const en = {
 };
 
 const nl: Record<keyof typeof en, string> = {
+  'statement.title': 'Privacyverklaring',
   'statement.contents': 'Inhoud',
   'statement.version': 'Versie {{version}}',
   'statement.updated': 'Laatst gewijzigd op {{date}}',
@@ -24,7 +26,7 @@ const nl: Record<keyof typeof en, string> = {
   'statement.failed': 'De privacyverklaring kon niet worden geladen.',
   'statement.retry': 'Opnieuw proberen',
   'statement.openFile': 'Open het bestand zelf',
-  'statement.changed': 'Deze verklaring is gewijzigd sinds je je cookiekeuze maakte.',
+  'statement.changed': 'Deze verklaring is gewijzigd sinds je je cookiekeuze hebt gemaakt.',
   'statement.review': 'Bekijk je keuze',
 };
 

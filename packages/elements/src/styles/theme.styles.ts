@@ -71,6 +71,9 @@ export const themeStyles = css`
     font-size: var(--_font-size);
     line-height: 1.5;
     color: var(--_text);
+    /* Long Dutch compounds ("Bezoekersstatistieken") wrap at 320 px rather than push the page sideways. */
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
 
   :host([theme='dark']) {
@@ -87,6 +90,19 @@ export const themeStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+
+  /*
+   * Controls take the text's font and spacing (browsers reset them to "normal"), and headings and
+   * buttons keep the inherited line height: a visitor's text-spacing override (WCAG 1.4.12) reaches them.
+   */
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
   }
 
   a {
@@ -118,7 +134,6 @@ export const buttonStyles = css`
     color: var(--_button-text);
     font: inherit;
     font-weight: 600;
-    line-height: 1.2;
     text-align: center;
     cursor: pointer;
   }

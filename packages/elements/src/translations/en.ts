@@ -18,7 +18,7 @@ export const en = {
 
   'preferences.title': 'Cookie settings',
   'preferences.intro':
-    'Choose which cookies you allow. Necessary cookies are always on: the website does not work without them. You can change your choice at any time.',
+    'Choose which cookies you allow. Necessary cookies are always on, because the website does not work without them. You can change your choice later at any time.',
   'preferences.save': 'Save choices',
   'preferences.acceptAll': 'Accept all',
   'preferences.rejectAll': 'Reject all',
@@ -41,11 +41,11 @@ export const en = {
   'category.necessary.label': 'Necessary',
   'category.necessary.description': 'Needed for the website to work, for example to remember your cookie choice.',
   'category.functional.label': 'Functional',
-  'category.functional.description': 'Remember your preferences and show embedded content such as videos and maps.',
+  'category.functional.description': 'To remember your preferences and show embedded content such as videos and maps.',
   'category.analytics.label': 'Statistics',
-  'category.analytics.description': 'Help us understand how visitors use the website, so that we can improve it.',
+  'category.analytics.description': 'To understand how visitors use the website, so that we can improve it.',
   'category.marketing.label': 'Marketing',
-  'category.marketing.description': 'Used to show advertisements that match your interests, also on other websites.',
+  'category.marketing.description': 'To show advertisements that match your interests, also on other websites.',
 
   'reopen.label': 'Cookie settings',
 

@@ -16,7 +16,7 @@ export const nl: Translations = {
 
   'preferences.title': 'Cookie-instellingen',
   'preferences.intro':
-    'Kies welke cookies je toestaat. Noodzakelijke cookies staan altijd aan: zonder die werkt de website niet. Je kunt je keuze altijd weer wijzigen.',
+    'Kies welke cookies je toestaat. Noodzakelijke cookies staan altijd aan, want zonder deze cookies werkt de website niet. Je kunt je keuze later altijd wijzigen.',
   'preferences.save': 'Keuze opslaan',
   'preferences.acceptAll': 'Alles accepteren',
   'preferences.rejectAll': 'Alles weigeren',
@@ -25,7 +25,7 @@ export const nl: Translations = {
   'preferences.services': 'Diensten',
   'preferences.cookies': 'Cookies',
   'preferences.cookieName': 'Naam',
-  'preferences.cookieLifetime': 'Bewaard',
+  'preferences.cookieLifetime': 'Bewaartermijn',
   'preferences.cookiePurpose': 'Doel',
   'preferences.cookieProvider': 'Geplaatst door',
   'preferences.language': 'Taal',
@@ -39,11 +39,11 @@ export const nl: Translations = {
   'category.necessary.label': 'Noodzakelijk',
   'category.necessary.description': 'Nodig om de website te laten werken, bijvoorbeeld om je cookiekeuze te onthouden.',
   'category.functional.label': 'Functioneel',
-  'category.functional.description': 'Onthouden je voorkeuren en tonen ingesloten inhoud, zoals video’s en kaarten.',
+  'category.functional.description': 'Om je voorkeuren te onthouden en ingesloten inhoud te tonen, zoals video’s en kaarten.',
   'category.analytics.label': 'Statistieken',
-  'category.analytics.description': 'Helpen ons te begrijpen hoe bezoekers de website gebruiken, zodat we hem kunnen verbeteren.',
+  'category.analytics.description': 'Om te begrijpen hoe bezoekers de website gebruiken, zodat we die kunnen verbeteren.',
   'category.marketing.label': 'Marketing',
-  'category.marketing.description': 'Worden gebruikt om advertenties te tonen die passen bij je interesses, ook op andere websites.',
+  'category.marketing.description': 'Om advertenties te tonen die passen bij je interesses, ook op andere websites.',
 
   'reopen.label': 'Cookie-instellingen',
 

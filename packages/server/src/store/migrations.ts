@@ -83,10 +83,12 @@ export const MIGRATIONS: ((t: Types) => string[])[] = [
  * each other (an advisory lock), so each step runs once.
  */
 export async function migrate(db: Database): Promise<void> {
-  await db.run(`CREATE TABLE IF NOT EXISTS keuze_migrations (version INTEGER PRIMARY KEY, applied_at ${COLUMN_TYPES[db.dialect].bigint} NOT NULL)`);
   await db.transaction(async (tx) => {
     // 0x6b65757a: "keuz", any fixed number the site's own code is unlikely to lock.
     if (tx.dialect == 'postgres') await tx.all('SELECT pg_advisory_xact_lock(1801807226)');
+    // Under the lock too: two CREATE TABLE IF NOT EXISTS at once on PostgreSQL can both find no
+    // table, and the second fails on pg_type's unique index.
+    await tx.run(`CREATE TABLE IF NOT EXISTS keuze_migrations (version INTEGER PRIMARY KEY, applied_at ${COLUMN_TYPES[tx.dialect].bigint} NOT NULL)`);
     const [row] = await tx.all<{ version: number | null }>('SELECT MAX(version) AS version FROM keuze_migrations');
     for (let version = (row?.version ?? 0) + 1; version <= MIGRATIONS.length; version++) {
       for (const statement of MIGRATIONS[version - 1]!(COLUMN_TYPES[tx.dialect])) await tx.run(statement);
