@@ -32,7 +32,8 @@ describe('cookie.renewUrl (Safari’s 7-day cap on cookies written by script)', 
     await waitUntil(() => renewals(page)[0]?.status, 'no renewal', { timeout: 3000 });
     await settle(100);
     expect(renewals(page)).to.have.length(1);
-    expect(JSON.parse(renewals(page)[0]!.body)).to.deep.equal({ name: 'keuze_consent', lifetimeDays: 90, secure: false });
+    // The same attribute set the script writes with, so the server's Set-Cookie matches it.
+    expect(JSON.parse(renewals(page)[0]!.body)).to.deep.equal({ name: 'keuze_consent', lifetimeDays: 90, path: '/', sameSite: 'Lax', secure: false, partitioned: false });
     // 200: the server decoded the cookie with core's decoder and sent it back with Set-Cookie.
     expect(renewals(page)[0]!.status).to.equal(200);
     expect(page.logs('warn')).to.deep.equal([]);
