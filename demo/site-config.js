@@ -37,6 +37,10 @@
               nl: 'Boekvlot Statistiek',
               en: 'Boekvlot Stats'
             },
+            description: {
+              nl: 'Telt bezoeken op onze eigen server, zonder andere partijen.',
+              en: 'Counts visits on our own server, without other parties.'
+            },
             cookies: [
               {
                 name: '_demo_stats',
@@ -66,6 +70,10 @@
               nl: 'Advertentienetwerk (voorbeeld)',
               en: 'Ad network (example)'
             },
+            description: {
+              nl: 'Meet welke advertenties bezoekers naar ons brengen.',
+              en: 'Measures which ads bring visitors to us.'
+            },
             cookies: [
               {
                 name: '_demo_ads',
@@ -86,6 +94,10 @@
             label: {
               nl: 'Videospeler (voorbeeld)',
               en: 'Video player (example)'
+            },
+            description: {
+              nl: 'Toont ingesloten video’s van een andere partij.',
+              en: 'Shows embedded videos from another party.'
             }
           }
         }
