@@ -75,6 +75,16 @@ describe('issue 19.6: proof a visitor can hold', () => {
     expect(JSON.parse(JSON.stringify(receipt))).to.deep.equal(receipt);
   });
 
+  it('a real receipt has the shape of the fixture that @keuze/server is tested with (test/fixtures/consent-receipt.json)', async () => {
+    const page = await openPage({ config });
+    await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: ['matomo'] } }, { method: 'custom' });
+    // Every value replaced by its type: the same keys, nesting and kinds of value, whatever the times and IDs.
+    const shape = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(shape) : value && typeof value == 'object' ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, shape(item)])) : typeof value;
+    const fixture: unknown = await (await fetch('/test/fixtures/consent-receipt.json')).json();
+    expect(shape(await page.keuze.receipt())).to.deep.equal(shape(fixture));
+  });
+
   it('consentLog.format "iso27560" sends that record to the endpoint', async () => {
     const id = `receipt-${Math.random().toString(36).slice(2)}`;
     const page = await openPage({ config: { ...config, consentLog: { endpoint: `/__consent-log/${id}`, format: 'iso27560' } } });

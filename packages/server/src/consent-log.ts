@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ConsentLogEntry, ConsentMethod } from '@keuze/core';
+import { browserFamily, type ConsentLogEntry, type ConsentMethod } from '@keuze/core';
 import { badRequest, ClientError, json, readJsonObject } from './http.js';
 import type { Database } from './store/database.js';
-import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string } from './validation.js';
+import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string, type Check } from './validation.js';
 
 /** Every method a record can carry; `satisfies` fails the build when core adds one. */
 const METHODS = ['accept-all', 'reject-all', 'custom', 'api', 'signal'] as const satisfies readonly ConsentMethod[];
@@ -16,7 +16,7 @@ const CONSENT_ID = /^[\w-]{8,64}$/;
 const TEXTS_HASH = /^(sha256:[\da-f]{64}|fnv1a:[\da-z]{1,7})$/;
 
 /** What `POST /consent-log` accepts: the browser's `ConsentLogEntry`, and optionally the texts its hash stands for. */
-function readEntry(body: Record<string, unknown>) {
+function readEntry(body: Record<string, unknown>): LogEntry {
   const entry = fields(
     body,
     {
@@ -41,12 +41,112 @@ function readEntry(body: Record<string, unknown>) {
   return entry;
 }
 
+/** A decision as stored: the entry's fields, its time in milliseconds, and maybe the texts its hash stands for. */
+type LogEntry = Omit<ConsentLogEntry, 'timestamp'> & { timestamp: number; texts?: string };
+
+/** A JSON object of the receipt's, checked field by field like any other body. */
+const object =
+  <T>(read: (body: Record<string, unknown>, field: string) => T): Check<T> =>
+  (value, field) => {
+    if (typeof value != 'object' || value === null || Array.isArray(value)) throw badRequest(`${field}: expected an object`);
+    return read(value as Record<string, unknown>, field);
+  };
+
+/** Within the receipt the first problem names its path, e.g. `dpv:hasPurpose[1].dct:identifier`. */
+const within = <T>(field: string, read: () => T): T => {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ClientError) throw badRequest(`${field}.${error.message}`);
+    throw error;
+  }
+};
+
+/** What the receipt says but the log does not keep: checked for shape, not stored. */
+const described = string(2000);
+const anyObject = object(() => undefined);
+
+const PURPOSE_STATUS = ['dpv:ConsentGiven', 'dpv:ConsentRefused'] as const;
+
+/** One `dpv:hasPurpose` item: a category, granted, refused, or strictly necessary (legitimate interest). */
+const purpose = object((body, field) => {
+  const item = within(field, () =>
+    fields(
+      body,
+      { '@type': oneOf(['dpv:Purpose']), 'dct:identifier': string(40, NAME, 'a category name'), 'dct:title': described },
+      {
+        'dct:description': described,
+        'dpv:hasConsentStatus': object((status, at) => within(at, () => fields(status, { '@id': oneOf(PURPOSE_STATUS) })['@id'])),
+        'dpv:hasLegalBasis': object((basis, at) => within(at, () => fields(basis, { '@id': oneOf(['dpv:LegitimateInterest']) })['@id'])),
+        'dpv:isIndicatedAtTime': isoTime,
+        'dct:hasPart': list(object((part, at) => within(at, () => fields(part, { 'dct:identifier': string(40, NAME, 'a service name') }, { 'dct:title': described })['dct:identifier'])), 100),
+      },
+    ),
+  );
+  if (!item['dpv:hasConsentStatus'] == !item['dpv:hasLegalBasis']) throw badRequest(`${field}: expected dpv:hasConsentStatus or dpv:hasLegalBasis`);
+  const granted = item['dpv:hasConsentStatus'] != 'dpv:ConsentRefused';
+  if (!granted && item['dct:hasPart']) throw badRequest(`${field}.dct:hasPart: services of a refused purpose`);
+  return { name: item['dct:identifier'], granted, services: item['dct:hasPart'] };
+});
+
+/**
+ * `consentLog.format: "iso27560"`: the consent record of `Keuze.receipt()` (ISO/IEC TS 27560:2023
+ * in W3C DPV terms, docs/api.md) read into the same entry the default format sends. The record
+ * has no browser family: the request's User-Agent header gives it, reduced to the family as the
+ * browser does it. It carries no texts, only their hash.
+ */
+function readReceipt(body: Record<string, unknown>, userAgent: string): LogEntry {
+  const record = fields(
+    body,
+    {
+      '@context': anyObject,
+      '@id': string(100),
+      '@type': oneOf(['dpv:ConsentRecord']),
+      'dct:conformsTo': oneOf(['ISO/IEC TS 27560:2023']),
+      'dct:identifier': string(64, CONSENT_ID, 'the record’s consent id (8–64 of A–Z a–z 0–9 _ -)'),
+      'dct:created': isoTime,
+      'dct:modified': isoTime,
+      'dct:valid': string(30),
+      'dct:language': language,
+      'dct:hasVersion': string(9, /^\d+$/, 'the config revision as digits'),
+      'dpv:hasDataSubject': anyObject,
+      'dpv:isIndicatedAtTime': isoTime,
+      'dpv:hasIndicationMethod': object((method, field) => within(field, () => fields(method, { 'dct:identifier': oneOf(METHODS) }, { 'dct:description': described })['dct:identifier'])),
+      'dpv:hasNotice': object((notice, field) =>
+        within(field, () =>
+          fields(notice, { '@type': oneOf(['dpv:ConsentNotice']) }, { 'dct:source': string(2000), 'dct:hasVersion': string(100), 'dct:identifier': string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>') }),
+        ),
+      ),
+      'dpv:hasPurpose': list(purpose, 100),
+    },
+    { 'dpv:hasDataController': anyObject, 'dct:description': described },
+  );
+  const purposes = record['dpv:hasPurpose'];
+  const names = purposes.map(({ name }) => name);
+  if (new Set(names).size != names.length) throw badRequest('dpv:hasPurpose: a category is listed twice');
+  const granted = purposes.filter((item) => item.granted);
+  return {
+    consentId: record['dct:identifier'],
+    timestamp: record['dpv:isIndicatedAtTime'],
+    method: record['dpv:hasIndicationMethod'],
+    categories: granted.map(({ name }) => name),
+    services: Object.fromEntries(granted.filter((item) => item.services).map(({ name, services }) => [name, services!])),
+    revision: Number(record['dct:hasVersion']),
+    statementVersion: record['dpv:hasNotice']['dct:hasVersion'] ?? null,
+    language: record['dct:language'],
+    textsHash: record['dpv:hasNotice']['dct:identifier'] ?? null,
+    userAgent: browserFamily(userAgent),
+  };
+}
+
 /**
  * Stores a decision once: a retried entry (same consent id and time) answers 200 and changes
  * nothing, a new one 201. The texts are stored once per hash.
  */
 export async function postConsentLog(request: Request, db: Database): Promise<Response> {
-  const entry = readEntry(await readJsonObject(request, CONSENT_LOG_LIMIT));
+  const body = await readJsonObject(request, CONSENT_LOG_LIMIT);
+  // A JSON-LD record says what it is; the default entry has no `@type`.
+  const entry: LogEntry = Object.hasOwn(body, '@type') ? readReceipt(body, request.headers.get('user-agent') ?? '') : readEntry(body);
   const now = Date.now();
   // One statement unless there are texts to store with it: a transaction costs PostgreSQL two more round trips.
   const store = async (tx: Database): Promise<boolean> => {

@@ -2,6 +2,7 @@
 // started for this file. Through HTTP, as a site's pages and mail clients call it.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { encodeRecord } from '@keuze/core';
 import { listUnsubscribeHeaders } from '../dist/index.js';
@@ -84,6 +85,45 @@ for (const backend of backends) {
         assert.equal((await s.call(`/consent-log/${first.consentId}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}x` } })).status, 401);
         assert.equal((await s.call(`/consent-log/${first.consentId}`, { headers: { authorization: ADMIN_TOKEN } })).status, 401);
         assert.equal((await s.call('/consent-log/nobody-at-all', { headers: admin })).status, 404);
+      });
+
+      it('stores a consent record of consentLog.format "iso27560" (ISO/IEC TS 27560 in DPV terms) as the same entry, and names the first fault in one', async () => {
+        // The fixture has the shape of a real Keuze.receipt(): packages/embed/src/receipt.test.ts checks that.
+        const receipt = JSON.parse(readFileSync(new URL('../../../test/fixtures/consent-receipt.json', import.meta.url), 'utf8'));
+        const firefox = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
+        assert.equal((await s.postJson('/consent-log', receipt, firefox)).status, 201);
+        assert.equal((await s.postJson('/consent-log', receipt, firefox)).status, 200);
+        const history = await (await s.call(`/consent-log/${receipt['dct:identifier']}`, { headers: admin })).json();
+        const { receivedAt, texts, ...stored } = history.entries[0];
+        assert.deepEqual(stored, {
+          consentId: 'k3uze-receipt-0001',
+          timestamp: '2026-11-02T09:30:00.000Z',
+          method: 'custom',
+          categories: ['necessary', 'analytics'],
+          services: { analytics: ['matomo'] },
+          revision: 1,
+          statementVersion: '16-09-2016',
+          language: 'nl',
+          textsHash: receipt['dpv:hasNotice']['dct:identifier'],
+          userAgent: 'Firefox',
+        });
+        const faulty = async (change) => {
+          const copy = structuredClone(receipt);
+          change(copy);
+          copy['dct:identifier'] = copy['dpv:hasDataSubject']['dpv:hasIdentifier'] = `faulty-${Math.random().toString(36).slice(2)}`;
+          const response = await s.postJson('/consent-log', copy, firefox);
+          assert.equal(response.status, 400);
+          return (await response.json()).error;
+        };
+        assert.match(await faulty((copy) => (copy['dpv:hasPurpose'][1]['dpv:hasConsentStatus']['@id'] = 'dpv:ConsentMaybe')), /^dpv:hasPurpose\[1\]\.dpv:hasConsentStatus\.@id: expected one of/);
+        assert.match(await faulty((copy) => (copy['dpv:hasIndicationMethod']['dct:identifier'] = 'nudged')), /^dpv:hasIndicationMethod\.dct:identifier: expected one of/);
+        assert.match(await faulty((copy) => delete copy['dpv:hasPurpose'][2]['dpv:hasConsentStatus']), /^dpv:hasPurpose\[2\]: expected dpv:hasConsentStatus or dpv:hasLegalBasis/);
+        assert.match(await faulty((copy) => (copy['dpv:hasPurpose'][2]['dct:hasPart'] = [{ 'dct:identifier': 'pixel' }])), /services of a refused purpose/);
+        assert.match(await faulty((copy) => (copy['dpv:hasPurpose'][0]['dct:identifier'] = '__proto__')), /^dpv:hasPurpose\[0\]\.dct:identifier: expected a category name/);
+        assert.match(await faulty((copy) => copy['dpv:hasPurpose'].push(copy['dpv:hasPurpose'][1])), /a category is listed twice/);
+        assert.match(await faulty((copy) => (copy.userAgent = 'Chrome')), /^userAgent: unknown field/);
+        assert.match(await faulty((copy) => (copy['dct:hasVersion'] = '1;DROP')), /^dct:hasVersion: expected the config revision as digits/);
+        assert.equal(history.entries.length, 1);
       });
 
       it('stores the texts a hash stands for once per hash, and only when they match it', async () => {
