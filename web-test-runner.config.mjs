@@ -129,13 +129,16 @@ const unreliableFiles = async (context, next) => {
 
 /**
  * `/__keuze-server/*`: the real @keuze/server (its built dist/, SQLite in memory), for the
- * script tag's calls to it (cookie.renewUrl). Started on the first request.
+ * script tag's and the elements' calls to it (cookie.renewUrl, consentLog, newsletter). Started
+ * on the first request. Its mails are kept, not printed; tests read back what it stored through
+ * its admin routes with this token.
  */
+const KEUZE_SERVER_ADMIN = 'wtr-admin-token-0123456789abcdef';
 let keuzeApi;
 const realServer = async (context, next) => {
   if (!context.path.startsWith('/__keuze-server/')) return next();
   const { createKeuzeServer, keuzeKoaMiddleware } = await import('./packages/server/dist/index.js');
-  keuzeApi ??= createKeuzeServer({ sqliteFile: ':memory:', rateLimit: 0, basePath: '/__keuze-server' }).then(keuzeKoaMiddleware);
+  keuzeApi ??= createKeuzeServer({ sqliteFile: ':memory:', rateLimit: 0, basePath: '/__keuze-server', adminToken: KEUZE_SERVER_ADMIN, mailer: async () => {} }).then(keuzeKoaMiddleware);
   return (await keuzeApi)(context, next);
 };
 

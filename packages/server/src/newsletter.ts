@@ -4,7 +4,7 @@ import type { Mailer } from './mailer.js';
 import { listUnsubscribeHeaders } from './list-unsubscribe.js';
 import type { Database } from './store/database.js';
 import { issueToken, verifyToken } from './tokens.js';
-import { email, fields, isoTime, language, list, NAME, oneOf, string } from './validation.js';
+import { boolean, email, fields, integer, isoTime, language, list, NAME, oneOf, string } from './validation.js';
 
 /** A confirmation link works for a week; after that the visitor signs up again. */
 export const CONFIRM_LIFETIME_MS = 7 * 86_400_000;
@@ -79,15 +79,25 @@ export async function postNewsletter(request: Request, context: NewsletterContex
   const { db } = context;
   switch (type) {
     case 'newsletter-subscribe': {
-      const event = fields(body, { type: string(30), email, topics: TOPICS, language, consentText: string(5000), timestamp: isoTime });
+      const event = fields(
+        body,
+        { type: string(30), email, topics: TOPICS, language, consentText: string(5000), timestamp: isoTime },
+        { minimumAge: integer(1, 99), tracking: boolean, trackingText: string(2000) },
+      );
       if (!event.topics.length) throw badRequest('topics: choose at least one');
       if (!event.consentText.trim()) throw badRequest('consentText: empty; send the text the visitor agreed to');
+      // Consent to measurement is proven by the box's text, as the sign-up's by consentText.
+      if (event.tracking && !event.trackingText?.trim()) throw badRequest('trackingText: missing; send the label of the measurement box the visitor ticked');
+      if (!event.tracking && event.trackingText !== undefined) throw badRequest('trackingText: sent only with tracking: true');
       const now = Date.now();
       const subscriberId = await db.transaction(async (tx) => {
         await tx.run('INSERT INTO newsletter_subscribers (id, email, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING', [randomUUID(), event.email, event.language, now]);
         const [row] = await tx.all<{ id: string }>('SELECT id FROM newsletter_subscribers WHERE email = ?', [event.email]);
         for (const topic of event.topics) await tx.run("INSERT INTO newsletter_topics (subscriber_id, topic, state, changed_at) VALUES (?, ?, 'pending', ?) ON CONFLICT (subscriber_id, topic) DO NOTHING", [row!.id, topic, now]);
-        await tx.run('INSERT INTO newsletter_consents (subscriber_id, topics, consent_text, language, given_at, received_at) VALUES (?, ?, ?, ?, ?, ?)', [row!.id, JSON.stringify(event.topics), event.consentText, event.language, event.timestamp, now]);
+        await tx.run(
+          'INSERT INTO newsletter_consents (subscriber_id, topics, consent_text, language, given_at, received_at, minimum_age, tracking, tracking_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [row!.id, JSON.stringify(event.topics), event.consentText, event.language, event.timestamp, now, event.minimumAge ?? null, event.tracking ? 1 : 0, event.trackingText ?? null],
+        );
         return row!.id;
       });
       const link = `${context.publicUrl}/newsletter/confirm?token=${issueToken(context.secret, subscriberId, 'confirm', CONFIRM_LIFETIME_MS)}`;

@@ -252,6 +252,23 @@ for (const backend of backends) {
         assert.ok(proof.confirmed_at > 0);
       });
 
+      it('keeps the age the visitor confirmed and the separate consent to measuring opens and clicks, with its text, as <keuze-newsletter-signup> sends them', async () => {
+        const signUp = { type: 'newsletter-subscribe', email: 'dirk@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Stuur mij per e-mail (maandelijks): Nieuwsbrief.', timestamp: new Date().toISOString() };
+        const trackingText = 'Ja, jullie mogen meten of ik de e-mails open en op welke links ik klik.';
+        assert.equal((await s.postJson('/newsletter', { ...signUp, minimumAge: 16, tracking: true, trackingText })).status, 200);
+        assert.equal((await s.postJson('/newsletter', { ...signUp, email: 'eva@example.com', tracking: false })).status, 200);
+        const proof = async (address) =>
+          (await s.db.all('SELECT minimum_age, tracking, tracking_text FROM newsletter_consents c JOIN newsletter_subscribers s ON s.id = c.subscriber_id WHERE s.email = ?', [address])).map((row) => ({ ...row, tracking: Number(row.tracking) }));
+        assert.deepEqual(await proof('dirk@example.com'), [{ minimum_age: 16, tracking: 1, tracking_text: trackingText }]);
+        assert.deepEqual(await proof('eva@example.com'), [{ minimum_age: null, tracking: 0, tracking_text: null }]);
+        const refused = async (body) => (await (await s.postJson('/newsletter', { ...signUp, email: 'fay@example.com', ...body })).json()).error;
+        assert.match(await refused({ tracking: true }), /^trackingText: missing/);
+        assert.match(await refused({ tracking: false, trackingText }), /^trackingText: sent only with tracking: true/);
+        assert.match(await refused({ minimumAge: 160 }), /^minimumAge: expected a whole number from 1 to 99/);
+        assert.match(await refused({ tracking: 'yes' }), /^tracking: expected true or false/);
+        assert.deepEqual(await proof('fay@example.com'), []);
+      });
+
       it('with a preferences page, confirming redirects there with a token that reads and changes the preferences; one-click unsubscribe empties them', async () => {
         const withPage = await backend.start({ preferencesUrl: 'https://shop.example/newsletter' });
         try {

@@ -76,6 +76,13 @@ export const MIGRATIONS: ((t: Types) => string[])[] = [
     )`,
     `CREATE INDEX privacy_requests_received ON privacy_requests (received_at)`,
   ],
+  (t) => [
+    // The sign-up's two other answers: the age the visitor confirmed (newsletter.minimumAge), and
+    // the separate consent to measuring opens and clicks (ePrivacy 5(3)) with the box's text.
+    `ALTER TABLE newsletter_consents ADD COLUMN minimum_age INTEGER`,
+    `ALTER TABLE newsletter_consents ADD COLUMN tracking ${t.bigint} NOT NULL DEFAULT 0`,
+    `ALTER TABLE newsletter_consents ADD COLUMN tracking_text TEXT`,
+  ],
 ];
 
 /**
