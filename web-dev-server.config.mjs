@@ -21,6 +21,8 @@ const demoAtRoot = (context, next) => {
  */
 const sqliteFile = `${tmpdir()}/keuze-demo-${process.pid}.db`;
 process.on('exit', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqliteFile + suffix, { force: true })));
+// A stop by SIGTERM or SIGHUP (a process manager, a closed terminal) runs the clean-up above too.
+for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]]) process.once(signal, () => process.exit(code));
 let keuzeApi;
 const demoApi = async (context, next) => {
   if (!context.path.startsWith('/demo-api/')) return next();
