@@ -149,7 +149,7 @@ export const paths = {
  * loader. `onlyExplicitManualChunks` keeps rollup from moving the loader's own modules into it.
  */
 const isLit = (id) => /node_modules[\\/](lit|lit-html|lit-element|@lit[\\/]reactive-element)[\\/]/.test(id);
-const isBarrel = (id) => /[\\/]packages[\\/][\w-]+[\\/]src[\\/]index\.ts$/.test(id);
+const isBarrel = (id) => /[\\/]packages[\\/][\w-]+[\\/]src[\\/](index|internal)\.ts$/.test(id);
 let uiModules;
 const manualChunks = (id, { getModuleInfo }) => {
   if (!uiModules) {
@@ -179,7 +179,8 @@ const manualChunks = (id, { getModuleInfo }) => {
 const scriptTagDirs = ['dist', 'packages/embed/dist'];
 
 export default [
-  packageBuild('core'),
+  // `internal`: what @keuze/embed, @keuze/elements and @keuze/server take from core besides its public API.
+  packageBuild('core', ['index', 'internal']),
   packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define', 'privacy-request/define', 'embed-placeholder/define']),
   packageBuild('embed'),
   // Client components for React Server Components (Next.js App Router): the wrappers use hooks.

@@ -10,6 +10,38 @@ test('the environment really has no DOM', () => {
 
 const core = await import('@keuze/core');
 
+test("@keuze/core's root exports the public API only (docs/api.md); the building blocks are in @keuze/core/internal", async () => {
+  assert.deepEqual(Object.keys(core).sort(), [
+    'DEFAULT_LIFETIME_DAYS',
+    'GATED_SELECTOR',
+    'MAX_LIFETIME_DAYS',
+    'NECESSARY',
+    'NEWSLETTER_COOKIE',
+    'PENDING_LOG_KEY',
+    'RECORD_FORMAT',
+    'checkConfig',
+    'consentCookieAttributes',
+    'cookieValues',
+    'cookiesOf',
+    'decodeRecord',
+    'encodeRecord',
+    'init',
+    'isSafeUrl',
+    'isSaleCategory',
+    'matchesAny',
+    'mayStoreCookie',
+    'removeCookies',
+    'reportConfigProblems',
+    'setCookie',
+    'validateConfig',
+  ]);
+  const internal = await import('@keuze/core/internal');
+  for (const name of ['startKeuze', 'ConsentEngine', 'readConfigForPageView', 'ownData', 'isObject', 'NAME', 'explain', 'logError', 'logWarning', 'METHODS']) {
+    assert.ok(name in internal, `@keuze/core/internal lacks ${name}`);
+    assert.ok(!(name in core), `@keuze/core exports the building block ${name}`);
+  }
+});
+
 test('@keuze/core imports without a DOM and init() neither throws nor writes', async () => {
   const keuze = core.init({ privacyUrl: '/privacy', categories: { necessary: {}, analytics: {} } });
   assert.equal(keuze.getConsent(), null);

@@ -246,7 +246,9 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
 }
 
 /**
- * Validates and reports in one go; the result is the config to use. Runs on every first visit
+ * The cold path (readConfigForPageView in config.ts is the hot one, on every page view): the full
+ * validator, in the engine's and the diagnostics chunk. Validates and reports in one go; the
+ * result is the config to use. Runs on every first visit
  * (and whenever the loader's quick read finds something off), so gated markup is checked here too.
  */
 export function checkConfig(input: unknown): ResolvedConfig {

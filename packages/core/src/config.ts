@@ -1,11 +1,9 @@
-import { checksum } from './consent-record.js';
+import { checksum } from './record-codec.js';
 import type { SameSite } from './cookie-jar.js';
 import type { CategoryConfig, KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;
-/** Six months: the Digital Omnibus proposal's shortest wait before asking again after a refusal. */
-export const DEFAULT_REASK_DAYS = 182;
 /** 13 months: the longest the EDPB and the Dutch regulator accept for a consent choice. */
 export const MAX_LIFETIME_DAYS = 395;
 
@@ -63,6 +61,7 @@ export function defaultConfig(): ResolvedConfig {
 }
 
 /**
+ * The hot path, on every page view (checkConfig in config-validation.ts is the cold one).
  * What a page view needs to honour a stored choice, read without the full validator: the
  * categories, the cookie name and the revision and lifetime that decide whether a record is still
  * valid, and the settings a returning visit acts on. Each value read passes the test it passes in
@@ -70,7 +69,7 @@ export function defaultConfig(): ResolvedConfig {
  * which record is valid. The validator, which reports every problem, runs whenever the page shows
  * Keuze's UI or changes the choice (every first visit), and when this read finds no categories.
  */
-export function readConfig(input: unknown): ResolvedConfig {
+export function readConfigForPageView(input: unknown): ResolvedConfig {
   const config = defaultConfig();
   input = ownData(input);
   if (!isObject(input) || !isObject(input.categories)) return config;

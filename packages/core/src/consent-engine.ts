@@ -6,7 +6,7 @@ import { cookieValues } from './cookie-access.js';
 import { consentCookieAttributes, deleteCookies, removeCookies } from './cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
-import { decodeRecord } from './consent-record.js';
+import { decodeRecord } from './record-codec.js';
 import { deleteStorage, newConsentId, storeRecord } from './record-writer.js';
 import { carryOver, decisionTimes } from './refusals.js';
 import type { ConsentChoice, ConsentMethod, ConsentRecord } from './types.js';

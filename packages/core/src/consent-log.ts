@@ -1,5 +1,5 @@
 import { PENDING_LOG_KEY } from './config.js';
-import { checksum } from './consent-record.js';
+import { checksum } from './record-codec.js';
 import type { ConsentState } from './consent-state.js';
 import { logWarning } from './log.js';
 import type { ConsentLogEntry, ConsentRecord } from './types.js';

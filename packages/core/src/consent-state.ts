@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config.js';
-import { decodeRecord } from './consent-record.js';
+import { decodeRecord } from './record-codec.js';
 import { cookieValues } from './cookie-access.js';
 import type { Notice } from './notices.js';
 import type { ConsentRecord, KeuzeEvent, KeuzeEventType } from './types.js';

@@ -7,14 +7,12 @@
 
 /** The page's cookies as `document.cookie` gives them; `undefined` where the document may have none. */
 export function cookieText(): string | undefined {
-  const { document } = globalThis;
   try {
     // Document.prototype's own accessor: markup can shadow document.cookie (<img name="cookie">),
     // never this. (A cookie guard guards writes; reading past it is what it would return.)
-    return document ? (Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!.get!.call(document) as string) : '';
+    return globalThis.document ? (Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!.get!.call(document) as string) : '';
   } catch {
-    // A sandboxed iframe without allow-same-origin: reading throws a SecurityError.
-    return undefined;
+    // A sandboxed iframe without allow-same-origin: reading throws a SecurityError (undefined).
   }
 }
 

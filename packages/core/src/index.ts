@@ -1,18 +1,16 @@
+/*
+ * @keuze/core's public API: what docs/api.md documents for sites and servers. The building blocks
+ * the script tag (@keuze/embed), @keuze/elements and @keuze/server share with core are in
+ * internal.ts (`@keuze/core/internal`), which makes no promise to anyone else.
+ * test/node/core-in-node.test.mjs checks this list.
+ */
 export { init } from './init.js';
-export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders, type KeuzeUi } from './keuze.js';
-export type { ConsentState } from './consent-state.js';
-export { startConsentMode, DEFAULT_SIGNALS } from './consent-mode.js';
-export { renewCookie } from './cookie-renewal.js';
-export { browserFamily } from './consent-log.js';
-export { ConsentEngine } from './consent-engine.js';
-export { readConfig, statementRevision, isObject, ownData, NAME, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, type ResolvedConfig } from './config.js';
-export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, PRIVACY_REQUEST_KINDS, type ConfigProblem } from './config-validation.js';
-export { decodeRecord, type RecordProblem } from './consent-record.js';
-export { explain, type Notice } from './notices.js';
-export { reportUndeclared } from './undeclared.js';
-export { encodeRecord, RECORD_FORMAT } from './record-writer.js';
+export type { Keuze, KeuzeListener, KeuzeUi } from './keuze.js';
+export { NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, type ResolvedConfig } from './config.js';
+export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, type ConfigProblem } from './config-validation.js';
+export { decodeRecord, RECORD_FORMAT, type RecordProblem } from './record-codec.js';
+export { encodeRecord } from './record-writer.js';
 export { consentCookieAttributes, cookieValues, setCookie, removeCookies, matchesAny, type CookieAttributes, type SameSite } from './cookie-jar.js';
 export { GATED_SELECTOR } from './gating.js';
 export { cookiesOf, isSaleCategory, mayStoreCookie, NEWSLETTER_COOKIE } from './categories.js';
-export { logError, logWarning } from './log.js';
 export type * from './types.js';

@@ -1,4 +1,4 @@
-import { ownData, PENDING_LOG_KEY, readConfig, type ResolvedConfig } from './config.js';
+import { ownData, PENDING_LOG_KEY, readConfigForPageView, type ResolvedConfig } from './config.js';
 import type { checkConfig } from './config-validation.js';
 import type { explain, Notice } from './notices.js';
 import type { reportUndeclared } from './undeclared.js';
@@ -101,7 +101,7 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   }
   // Read once, as data: the quick read and the validator (maybe much later) see the same config.
   const input = ownData(pageInput);
-  const config = readConfig(input);
+  const config = readConfigForPageView(input);
   let validated = false;
   let ui: KeuzeUi | undefined;
   const granted = (category: string, service?: string): boolean => isGranted(state, category, service);

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config.js';
-import { decodeRecord } from './consent-record.js';
+import { decodeRecord } from './record-codec.js';
 import { logError, logWarning } from './log.js';
 
 /**

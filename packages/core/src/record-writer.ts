@@ -1,14 +1,12 @@
 import type { ResolvedConfig } from './config.js';
-import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS } from './consent-record.js';
+import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, RECORD_FORMAT } from './record-codec.js';
 import { removeCookies, setCookie } from './cookie-jar.js';
 import { logError } from './log.js';
 import { hasRefusal, reaskDays } from './refusals.js';
 import { patternToRegExp } from './categories.js';
 import type { ConsentRecord } from './types.js';
 
-/** The record's format, its first field (the decoder's pattern accepts this one only). */
-export const RECORD_FORMAT = '1';
-
+/** Record → cookie value, in the format above. The inverse of decodeRecord (record-codec.ts). */
 export function encodeRecord(record: ConsentRecord): string {
   const body = [
     RECORD_FORMAT,

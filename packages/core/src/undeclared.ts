@@ -1,5 +1,6 @@
 import { cookiesOf, patternToRegExp, storageOf } from './categories.js';
 import { checkConfig } from './config-validation.js';
+import { cookieValues } from './cookie-access.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logWarning } from './log.js';
@@ -26,7 +27,8 @@ export function reportUndeclared(state: ConsentState, names: string[]): void {
   const optional = categories.filter(([, category]) => !category.readOnly).map(([name]) => name);
   const beforeConsent = !optional.some((name) => consent?.categories.includes(name));
   for (const name of undeclared) {
-    const storage = !document.cookie.split('; ').some((pair) => pair.split('=')[0] === name);
+    // Read through core's cookie module: past markup that clobbers document.cookie.
+    const storage = !cookieValues(name)?.length;
     const purpose = KNOWN.find(([pattern]) => pattern.test(name))?.[1];
     const category = purpose && config.categories[purpose] ? purpose : purpose ? optional[0] : undefined;
     const key = storage ? 'storage' : 'cookies';

@@ -1,4 +1,5 @@
-import { logError, type ConsentRecord, type Keuze, type ResolvedConfig } from '@keuze/core';
+import type { ConsentRecord, Keuze, ResolvedConfig } from '@keuze/core';
+import { logError } from '@keuze/core/internal';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { startLanguage } from './i18n/i18n.js';
 

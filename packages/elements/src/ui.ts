@@ -1,5 +1,5 @@
 import type { KeuzeUi } from '@keuze/core';
-import { logWarning } from '@keuze/core';
+import { logWarning } from '@keuze/core/internal';
 import { i18n, setLanguage, startLanguage } from './i18n/i18n.js';
 import { en } from './translations/en.js';
 

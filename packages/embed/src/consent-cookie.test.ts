@@ -1,5 +1,5 @@
 import { expect, waitUntil as waitFor } from '@open-wc/testing';
-import { decodeRecord } from '../../core/src/consent-record.js';
+import { decodeRecord } from '../../core/src/record-codec.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
 import { engine } from '../../../test/support/engines.js';

@@ -149,7 +149,8 @@ const dataLayerEvents = (page: TestPage): unknown[] =>
 const withoutConsentModeChunk = (config: unknown): PageOptions => ({
   loader: 'none',
   body: `${googleTags}<script type="module">
-    import { startKeuze, ConsentEngine, checkConfig, explain } from '/packages/core/src/index.ts';
+    import { checkConfig } from '/packages/core/src/index.ts';
+    import { startKeuze, ConsentEngine, explain } from '/packages/core/src/internal.ts';
     startKeuze(${JSON.stringify(config)}, {
       engine: async () => ConsentEngine,
       diagnostics: async () => ({ checkConfig, explain }),

@@ -1,4 +1,5 @@
-import { isObject, logError, ownData, startKeuze, type KeuzeConfig } from '@keuze/core';
+import type { KeuzeConfig } from '@keuze/core';
+import { isObject, logError, ownData, startKeuze } from '@keuze/core/internal';
 
 /**
  * The page's config: `<script type="application/json" id="keuze-config">` (data, so it works under

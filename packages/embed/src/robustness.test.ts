@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { checksum } from '../../core/src/consent-record.js';
+import { checksum } from '../../core/src/record-codec.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
 import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { browserFamily, type ConsentLogEntry, type ConsentMethod } from '@keuze/core';
+import type { ConsentLogEntry, ConsentMethod } from '@keuze/core';
+import { browserFamily, METHODS } from '@keuze/core/internal';
 import { badRequest, ClientError, json, readJsonObject } from './http.js';
 import type { Database } from './store/database.js';
 import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string, type Check } from './validation.js';
 
-/** Every method a record can carry; `satisfies` fails the build when core adds one. */
-const METHODS = ['accept-all', 'reject-all', 'custom', 'api', 'signal'] as const satisfies readonly ConsentMethod[];
+/** Every method a record can carry is in core's list (the record codec's): this fails the build when one is missing. */
 type MissingMethod = Exclude<ConsentMethod, (typeof METHODS)[number]>;
 const allMethods: MissingMethod extends never ? true : never = true;
 void allMethods;

@@ -4,7 +4,8 @@ import type { Database } from './store/database.js';
 import { email, isoTime, language, oneOf, string } from './validation.js';
 
 // The kinds <keuze-privacy-request> sends: one list, core's.
-import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from '@keuze/core';
+import type { PrivacyRequestKind } from '@keuze/core';
+import { PRIVACY_REQUEST_KINDS } from '@keuze/core/internal';
 export { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind };
 
 /** An ID copy is a photo or scan of one document: 10 MB is plenty; the whole form may add 64 KB. */

@@ -1,4 +1,5 @@
-import { logWarning, type CategoryConfig, type ConsentChoice, type CookieSpec } from '@keuze/core';
+import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
+import { logWarning } from '@keuze/core/internal';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';

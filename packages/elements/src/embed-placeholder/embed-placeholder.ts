@@ -1,4 +1,5 @@
-import { logWarning, type ConsentChoice } from '@keuze/core';
+import type { ConsentChoice } from '@keuze/core';
+import { logWarning } from '@keuze/core/internal';
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { categoryInSentence, textOf } from '../config-text.js';

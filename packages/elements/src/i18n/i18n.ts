@@ -1,4 +1,5 @@
-import { logWarning, type ResolvedConfig } from '@keuze/core';
+import type { ResolvedConfig } from '@keuze/core';
+import { logWarning } from '@keuze/core/internal';
 import i18next, { type i18n as I18n } from 'i18next';
 import { html, type TemplateResult } from 'lit';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';

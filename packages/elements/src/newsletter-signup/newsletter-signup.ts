@@ -1,4 +1,5 @@
-import { logWarning, type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
+import type { NewsletterSubscribeAnswer, NewsletterTopic } from '@keuze/core';
+import { logWarning } from '@keuze/core/internal';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';

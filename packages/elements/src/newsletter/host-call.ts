@@ -1,4 +1,5 @@
-import { isObject, logError, NAME, type NewsletterEvent, type NewsletterTopic, type PrivacyRequestEvent, type ResolvedConfig } from '@keuze/core';
+import type { NewsletterEvent, NewsletterTopic, PrivacyRequestEvent, ResolvedConfig } from '@keuze/core';
+import { isObject, logError, NAME } from '@keuze/core/internal';
 
 /** The events an element sends to the host and waits on. */
 export type HostEvent = NewsletterEvent | PrivacyRequestEvent;

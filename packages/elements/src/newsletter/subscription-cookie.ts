@@ -1,4 +1,5 @@
-import { cookieValues, mayStoreCookie, NAME, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
+import { cookieValues, mayStoreCookie, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
+import { NAME } from '@keuze/core/internal';
 import { pageKeuze } from '../consent-controller.js';
 
 /**

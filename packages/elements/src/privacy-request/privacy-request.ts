@@ -1,4 +1,5 @@
-import { logError, PRIVACY_REQUEST_KINDS, type PrivacyRequestEvent, type PrivacyRequestKind } from '@keuze/core';
+import type { PrivacyRequestEvent, PrivacyRequestKind } from '@keuze/core';
+import { logError, PRIVACY_REQUEST_KINDS } from '@keuze/core/internal';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';

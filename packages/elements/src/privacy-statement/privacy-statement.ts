@@ -1,4 +1,5 @@
-import { isSafeUrl, logError, logWarning } from '@keuze/core';
+import { isSafeUrl } from '@keuze/core';
+import { logError, logWarning } from '@keuze/core/internal';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentController } from '../consent-controller.js';

@@ -1,6 +1,11 @@
 import type { ConsentMethod, ConsentRecord } from './types.js';
 
 /**
+ * The record codec: the consent cookie's value format, defined once, and its decoder. The encoder,
+ * encodeRecord, is in record-writer.ts and builds on the definitions here: the loader, which every
+ * page view downloads, needs only the decoder, and a module is never split between chunks
+ * (encodeRecord here measured +172 B gzip on keuze.js).
+ *
  * The consent cookie's value, format 1: eleven `|`-separated fields of characters that need no
  * percent-encoding, so a record with dozens of services stays far under the 4 KB cookie limit:
  *
@@ -18,15 +23,22 @@ import type { ConsentMethod, ConsentRecord } from './types.js';
  * names stays under 2 KB. Anything longer was not written by Keuze, and is refused on both sides.
  */
 export const MAX_RECORD_BYTES = 3000;
-/** The methods, and their one-letter codes in the record, in the same order. */
-export const METHODS: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'api', 'signal'];
+/** The record's format, its first field (the decoder accepts this one only). */
+export const RECORD_FORMAT = '1';
+/** The methods, and their one-letter codes in the record, in the same order (@keuze/server checks a log entry's method against this list). */
+export const METHODS = ['accept-all', 'reject-all', 'custom', 'api', 'signal'] as const satisfies readonly ConsentMethod[];
 export const METHOD_CODES = 'arcps';
 
 // No part can contain "|", so a hostile 4 KB value cannot make this regex backtrack. Times have at
 // most 9 base-36 digits (until the year 5138): a larger one would make toISOString throw.
 // The twelfth field, the decision times, came later: a record without it is read as before.
-const RECORD = /^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([arcps])\|([\w~-]*)\|([\w:+~-]*)(?:\|([\w.~-]*))?\|([\da-z]+)$/;
+// The leading `1` is RECORD_FORMAT as a literal: interpolating it cost the loader 5 B brotli over
+// its budget; record-codec.test.ts fails if the two part.
+const RECORD = RegExp(
+  String.raw`^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([${METHOD_CODES}])\|([\w~-]*)\|([\w:+~-]*)(?:\|([\w.~-]*))?\|([\da-z]+)$`,
+);
 
+/** FNV-1a, 32 bits, in base 36: the record's last field (and the consent log's text hash). */
 export function checksum(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
@@ -65,3 +77,4 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     ...(decisions != null && { decisions: Object.fromEntries(decisions.split('~').filter(Boolean).map((entry) => [entry.split('.')[0], time(entry.split('.')[1]!)])) }),
   };
 }
+
