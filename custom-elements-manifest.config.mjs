@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
-const themeFile = new URL('./packages/elements/src/styles/theme.styles.ts', import.meta.url);
+const themeFile = new URL('./packages/elements/src/internal/theme.styles.ts', import.meta.url);
 
 /**
  * The theme tokens, in the order of the JSDoc on `themeStyles` (one description each), with their

@@ -198,7 +198,7 @@ export default [
       // and the newsletter elements' shared code is "newsletter".
       chunkFileNames: (chunk) => {
         const element = /([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
-        const newsletter = chunk.moduleIds.every((id) => /elements[\\/]src[\\/]newsletter[\\/]/.test(id)) && 'newsletter';
+        const newsletter = chunk.moduleIds.every((id) => /elements[\\/]src[\\/]internal[\\/]newsletter[\\/]/.test(id)) && 'newsletter';
         return `chunks/${element ?? (newsletter || '[name]')}-[hash].js`;
       },
       // Maps are written beside each file, without the comment that points to them: every

@@ -1,11 +1,10 @@
 import { NECESSARY, NEWSLETTER_COOKIE, PENDING_LOG_KEY, type CategoryConfig, type CookieInfo, type CookieSpec, type ResolvedConfig } from '@keuze/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../internal/config-text.js';
 import { shownText, t } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import './declaration.texts.js';
 
 /**
@@ -21,7 +20,7 @@ import './declaration.texts.js';
  * @csspart state - A category's state (allowed, not allowed, always on).
  * @csspart table - A category's table of cookies.
  */
-export class CookieDeclaration extends LitElement {
+export class CookieDeclaration extends KeuzeElement {
   static override styles = [
     themeStyles,
     buttonStyles,
@@ -73,8 +72,6 @@ export class CookieDeclaration extends LitElement {
     `,
   ];
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /**
    * The level (2–6) of each category's heading, to fit the page's outline: 3 under a page's own
@@ -82,21 +79,19 @@ export class CookieDeclaration extends LitElement {
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
 
   protected override render(): unknown {
-    const { config, consent } = this.consent;
+    const { config, record } = this.consent;
     if (!config?.usable) return nothing;
     const categories = Object.entries(config.categories);
-    const granted = categories.filter(([name]) => consent?.categories.includes(name) || config.categories[name]!.readOnly);
+    const granted = categories.filter(([name]) => record?.categories.includes(name) || config.categories[name]!.readOnly);
     return html`
       <div part="base">
         <p part="choice" role="status">
-          ${consent ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
+          ${record ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
         </p>
         <button part="button" class="button" data-keuze-open="preferences">${shownText('declaration.change')}</button>
-        ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name), config))}
+        ${categories.map(([name, category]) => this.renderCategory(name, category, !!record?.categories.includes(name), config))}
       </div>
     `;
   }

@@ -1,14 +1,13 @@
 import type { NewsletterPreferencesAnswer, NewsletterTopic } from '@keuze/core';
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
 import { localize, shownText, t, type TextKey } from '../i18n/i18n.js';
-import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
-import { formStyles } from '../newsletter/newsletter.styles.js';
-import { rememberTopics } from '../newsletter/subscription-cookie.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
-import '../newsletter/newsletter.texts.js';
+import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../internal/newsletter/host-call.js';
+import { formStyles } from '../internal/newsletter/newsletter.styles.js';
+import { rememberTopics } from '../internal/newsletter/subscription-cookie.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import '../internal/newsletter/newsletter.texts.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 
 type View =
   | { kind: 'loading' }
@@ -33,7 +32,7 @@ type View =
  *
  * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
-export class NewsletterPreferences extends LitElement {
+export class NewsletterPreferences extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, formStyles];
 
   /** The subscriber's token from the email link; read from `?token=` in the page URL when not set. */
@@ -45,8 +44,6 @@ export class NewsletterPreferences extends LitElement {
   /** Instead of the page config's `onEvent`: a function that receives each event and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private view: View = { kind: 'loading' };
   @state() private subscribed = new Set<string>();
@@ -58,8 +55,6 @@ export class NewsletterPreferences extends LitElement {
   private retry?: () => Promise<void>;
   private undoTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
   private loadStarted = false;
 
   private get subscriberToken(): string | undefined {

@@ -1,15 +1,14 @@
 import { logWarning, type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
-import { emailProblem, normalizeEmail, type EmailProblem } from '../newsletter/email-address.js';
-import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
-import { formStyles } from '../newsletter/newsletter.styles.js';
-import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
-import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
-import '../newsletter/newsletter.texts.js';
+import { emailProblem, normalizeEmail, type EmailProblem } from '../internal/newsletter/email-address.js';
+import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../internal/newsletter/host-call.js';
+import { formStyles } from '../internal/newsletter/newsletter.styles.js';
+import { rememberTopics, subscribedTopics } from '../internal/newsletter/subscription-cookie.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
+import '../internal/newsletter/newsletter.texts.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 
 /** Said once per page, not on every render. */
 let warnedNoTopics = false;
@@ -49,14 +48,12 @@ type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 
  *
  * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
-export class NewsletterSignup extends LitElement {
+export class NewsletterSignup extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, fieldStyles, formStyles];
 
   /** Instead of the page config's `onEvent`: a function that receives the sign-up and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private email = '';
   @state() private topics = new Set<string>();
@@ -69,8 +66,6 @@ export class NewsletterSignup extends LitElement {
   @query('#email') private emailField?: HTMLInputElement;
   @query('#honeypot') private honeypot?: HTMLInputElement;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
 
   // Read on connect, not as a field: a server render constructs the element where there is no cookie.
   override connectedCallback(): void {

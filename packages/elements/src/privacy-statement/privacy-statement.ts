@@ -1,10 +1,9 @@
 import { isSafeUrl, logError, logWarning } from '@keuze/core';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, shownText } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import { readStatement, type Statement } from './statement-source.js';
 import { statementStyles } from './privacy-statement.styles.js';
 import './statement.texts.js';
@@ -31,7 +30,7 @@ type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | 
  * @attr {string} src-en - The Markdown file for English, used before `src`; after it, for a language without a file. `src-<lang>` works for any language.
  * @attr {string} src-nl - The Markdown file for Dutch, used before `src`.
  */
-export class PrivacyStatement extends LitElement {
+export class PrivacyStatement extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, statementStyles];
 
   /** One Markdown file for every language. */
@@ -46,13 +45,9 @@ export class PrivacyStatement extends LitElement {
   /** The Markdown itself, one text or one per language, instead of a file. */
   @property({ attribute: false }) markdown?: string | Record<string, string>;
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private load: Load = { status: 'loading' };
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
   private shownLanguage?: string;
   private shownSource?: string;
   /** The section to return to after a language switch, by position (ids differ per language). */
@@ -208,7 +203,7 @@ export class PrivacyStatement extends LitElement {
 
   /** The statement is dated after the visitor's last choice, and they have not reviewed it yet. */
   private changedSinceChoice(statement: Statement): boolean {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     // With revisionFrom 'statement' a new statement asks again through the banner instead.
     if (!consent || this.noteSeen || this.consent.config?.revisionFrom == 'statement') return false;
     return !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);

@@ -1,5 +1,5 @@
 import { cookieValues, mayStoreCookie, NAME, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
-import { pageKeuze } from '../consent-controller.js';
+import { pageKeuze } from '../../consent-controller.js';
 
 /**
  * Which topics this browser subscribed to, so the sign-up can say "you're subscribed" next time.
