@@ -4,6 +4,7 @@ import { property } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../internal/config-text.js';
 import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { cookieTable } from '../internal/cookie-table.js';
 import { KeuzeElement } from '../internal/keuze-element.js';
 import './declaration.texts.js';
 
@@ -138,33 +139,19 @@ export class CookieDeclaration extends KeuzeElement {
         </div>
         ${description ? html`<p>${description}</p>` : nothing}
         ${rows.length
-          ? html`<div class="table-scroll">
-              <table part="table" aria-labelledby="category-${name}">
-                <thead>
-                  <tr>
-                    <th scope="col">${shownText('declaration.cookie')}</th>
-                    <th scope="col">${shownText('declaration.service')}</th>
-                    <th scope="col">${shownText('declaration.provider')}</th>
-                    <th scope="col">${shownText('declaration.purpose')}</th>
-                    <th scope="col">${shownText('declaration.lifetime')}</th>
-                    <th scope="col">${shownText('declaration.party')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(({ cookie, service, storage }) => {
-                    const info = this.cookieRow(cookie);
-                    return html`<tr>
-                      <th scope="row"><code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}</th>
-                      <td><bdi>${service ?? '—'}</bdi></td>
-                      <td><bdi>${info.provider ?? '—'}</bdi></td>
-                      <td>${textOf(info.purpose) || '—'}</td>
-                      <td>${textOf(info.lifetime) || '—'}</td>
-                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty')}</td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>
-            </div>`
+          ? cookieTable(
+              `category-${name}`,
+              [
+                [shownText('declaration.cookie'), ({ info, storage }) => html`<code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}`],
+                [shownText('declaration.service'), ({ service }) => html`<bdi>${service ?? '—'}</bdi>`],
+                [shownText('declaration.provider'), ({ info }) => html`<bdi>${info.provider ?? '—'}</bdi>`],
+                [shownText('declaration.purpose'), ({ info }) => textOf(info.purpose) || '—'],
+                [shownText('declaration.lifetime'), ({ info }) => textOf(info.lifetime) || '—'],
+                [shownText('declaration.party'), ({ info }) => (info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty'))],
+              ],
+              rows.map((row) => ({ ...row, info: this.cookieRow(row.cookie) })),
+              'table',
+            )
           : html`<p>${shownText('declaration.none')}</p>`}
       </section>
     `;

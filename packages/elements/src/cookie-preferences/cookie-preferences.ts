@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../internal/config-text.js';
 import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
+import { cookieTable } from '../internal/cookie-table.js';
 import { KeuzeElement } from '../internal/keuze-element.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
@@ -210,28 +211,16 @@ export class CookiePreferences extends KeuzeElement {
     return html`
       <details class="cookies">
         <summary id="cookies-${name}">${shownText('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
-        <div class="table-scroll">
-          <table aria-labelledby="cookies-${name}">
-            <thead>
-              <tr>
-                <th scope="col">${shownText('preferences.cookieName')}</th>
-                <th scope="col">${shownText('preferences.cookieProvider')}</th>
-                <th scope="col">${shownText('preferences.cookieLifetime')}</th>
-                <th scope="col">${shownText('preferences.cookiePurpose')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${cookies.map(cookieInfo).map(
-                (cookie) => html`<tr>
-                  <th scope="row"><code dir="ltr">${cookie.name}</code></th>
-                  <td><bdi>${cookie.provider ?? '—'}</bdi></td>
-                  <td>${textOf(cookie.lifetime) || '—'}</td>
-                  <td>${textOf(cookie.purpose) || '—'}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${cookieTable(
+          `cookies-${name}`,
+          [
+            [shownText('preferences.cookieName'), (cookie) => html`<code dir="ltr">${cookie.name}</code>`],
+            [shownText('preferences.cookieProvider'), (cookie) => html`<bdi>${cookie.provider ?? '—'}</bdi>`],
+            [shownText('preferences.cookieLifetime'), (cookie) => textOf(cookie.lifetime) || '—'],
+            [shownText('preferences.cookiePurpose'), (cookie) => textOf(cookie.purpose) || '—'],
+          ],
+          cookies.map(cookieInfo),
+        )}
       </details>
     `;
   }

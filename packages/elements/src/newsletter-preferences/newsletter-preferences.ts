@@ -1,6 +1,7 @@
 import type { NewsletterPreferencesAnswer, NewsletterTopic } from '@keuze/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { AsyncTask } from '../internal/async-task.js';
 import { localize, shownText, t, type TextKey } from '../i18n/i18n.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../internal/newsletter/host-call.js';
 import { formStyles } from '../internal/newsletter/newsletter.styles.js';
@@ -49,10 +50,8 @@ export class NewsletterPreferences extends KeuzeElement {
   @state() private subscribed = new Set<string>();
   @state() private required = new Set<string>();
   @state() private email = '';
-  @state() private busy = false;
-  @state() private error?: HostError['reason'];
-  /** The request to repeat after an error. */
-  private retry?: () => Promise<void>;
+  /** The request to the host: one at a time; after an error, run() again repeats it. */
+  private readonly request = new AsyncTask<void>(this);
   private undoTimer?: ReturnType<typeof setTimeout>;
 
   private loadStarted = false;
@@ -79,13 +78,13 @@ export class NewsletterPreferences extends KeuzeElement {
     if (view.kind == 'no-token') return html`<p part="message" class="message failure" role="alert">${shownText('preferences.newsletter.noToken')}</p>`;
     if (view.kind == 'loading') {
       return html`<div class="panel">
-        ${this.error ? this.renderError() : html`<p role="status">${shownText('preferences.newsletter.loading')}</p>`}
+        ${this.request.status == 'error' ? this.renderError() : html`<p role="status">${shownText('preferences.newsletter.loading')}</p>`}
       </div>`;
     }
     if (view.kind == 'unsubscribed') {
       return html`<div class="panel" part="base">
         <p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.unsubscribed')}</p>
-        ${this.error ? this.renderError() : nothing}
+        ${this.request.status == 'error' ? this.renderError() : nothing}
         <div class="actions">
           ${view.undoable
             ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.undo')}</button>`
@@ -111,10 +110,10 @@ export class NewsletterPreferences extends KeuzeElement {
           })}
         </fieldset>
         ${view.notice == 'saved' ? html`<p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.saved')}</p>` : nothing}
-        ${this.error ? this.renderError() : nothing}
+        ${this.request.status == 'error' ? this.renderError() : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${shownText('preferences.newsletter.save')}</button>
-          <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
+          <button part="button" class="button" type="submit" aria-disabled=${this.request.status == 'pending' ? 'true' : 'false'}>${shownText('preferences.newsletter.save')}</button>
+          <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.request.status == 'pending' ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
             ${shownText('preferences.newsletter.unsubscribe')}
           </button>
         </div>
@@ -124,8 +123,8 @@ export class NewsletterPreferences extends KeuzeElement {
 
   private renderError(): unknown {
     return html`<p part="message" class="message failure" role="alert" tabindex="-1">
-      ${shownText(`newsletter.${this.error}` as TextKey)}
-      <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${shownText('newsletter.retry')}</button>
+      ${shownText(`newsletter.${this.request.error instanceof HostError ? this.request.error.reason : 'failed'}` as TextKey)}
+      <button part="button" class="link-button" type="button" @click=${() => this.run()}>${shownText('newsletter.retry')}</button>
     </p>`;
   }
 
@@ -145,20 +144,11 @@ export class NewsletterPreferences extends KeuzeElement {
     if (this.view.kind == 'ready') this.view = { kind: 'ready' };
   }
 
-  /** Runs one request at a time; an error keeps every choice on screen, with a retry. */
-  private async run(request: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = undefined;
+  /** Runs one request at a time (by default the last one again); an error keeps every choice on screen, with a retry. */
+  private async run(request?: () => Promise<void>): Promise<void> {
+    if (this.request.status == 'pending') return;
     if (this.view.kind == 'ready') this.view = { kind: 'ready' };
-    this.retry = request;
-    try {
-      await request();
-    } catch (error) {
-      this.error = error instanceof HostError ? error.reason : 'failed';
-    } finally {
-      this.busy = false;
-    }
+    await this.request.run(request);
     // The button pressed may be gone ("Undo", "Try again"): focus goes to what says what happened,
     // never to <body> (WCAG 2.4.3). The message also gets read out.
     await this.updateComplete;
