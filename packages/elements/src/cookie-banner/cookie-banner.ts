@@ -49,7 +49,6 @@ export class CookieBanner extends KeuzeElement {
   /** `box` (a bottom corner), `bar` (full width at the bottom) or `inline` (where the element is placed). */
   @property({ reflect: true }) layout: 'box' | 'bar' | 'inline' = 'box';
 
-
   /**
    * Set by Keuze on the banner it adds when the page has none; a banner the page places takes its
    * place, so a page never shows two.

@@ -73,13 +73,11 @@ export class CookieDeclaration extends KeuzeElement {
     `,
   ];
 
-
   /**
    * The level (2–6) of each category's heading, to fit the page's outline: 3 under a page's own
    * "Cookies" h2, for example. Default 2; other values are clamped to 2–6.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-
 
   protected override render(): unknown {
     const { config, record } = this.consent;

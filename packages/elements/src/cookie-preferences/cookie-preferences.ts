@@ -45,7 +45,6 @@ export class CookiePreferences extends KeuzeElement {
   /** Whether the dialog is open. Use `show()` and `close()` to change it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-
   @state() private draft: Draft = { categories: new Set(), services: new Map() };
 
   @query('dialog') private dialog?: HTMLDialogElement;

@@ -75,7 +75,6 @@ export class EmbedPlaceholder extends KeuzeElement {
     `,
   ];
 
-
   /** The gated iframe this placeholder stands for. */
   embed?: Embed;
 

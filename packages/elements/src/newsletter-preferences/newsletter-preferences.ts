@@ -45,7 +45,6 @@ export class NewsletterPreferences extends KeuzeElement {
   /** Instead of the page config's `onEvent`: a function that receives each event and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
 
-
   @state() private view: View = { kind: 'loading' };
   @state() private subscribed = new Set<string>();
   @state() private required = new Set<string>();

@@ -53,7 +53,6 @@ export class NewsletterSignup extends KeuzeElement {
   /** Instead of the page config's `onEvent`: a function that receives the sign-up and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
 
-
   @state() private email = '';
   @state() private topics = new Set<string>();
   @state() private ageConfirmed = false;
@@ -66,7 +65,6 @@ export class NewsletterSignup extends KeuzeElement {
 
   /** Sending the sign-up: 'initial' while the visitor fills in the form, then pending, the host's answer or an error. */
   private readonly sending = new AsyncTask<'pending' | 'subscribed'>(this);
-
 
   // Read on connect, not as a field: a server render constructs the element where there is no cookie.
   override connectedCallback(): void {

@@ -61,7 +61,6 @@ export class PrivacyRequest extends KeuzeElement {
   /** A kind chosen in advance, e.g. `erasure` on a "delete my data" page. The visitor can still change it. */
   @property() kind?: PrivacyRequestKind;
 
-
   @state() private chosenKind?: PrivacyRequestKind;
   @state() private name = '';
   @state() private email = '';
@@ -82,7 +81,6 @@ export class PrivacyRequest extends KeuzeElement {
   private picks = 0;
   /** What the preview canvas shows, so it is drawn again only when that changes. */
   private drawn?: [ImageBitmap, string];
-
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

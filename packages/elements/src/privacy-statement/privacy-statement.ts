@@ -47,7 +47,6 @@ export class PrivacyStatement extends KeuzeElement {
   /** The Markdown itself, one text or one per language, instead of a file. */
   @property({ attribute: false }) markdown?: string | Record<string, string>;
 
-
   /** Loading and reading the statement: pending while the file comes, an error when it cannot be shown. */
   private readonly statement = new AsyncTask<Statement>(this);
   private shownLanguage?: string;

@@ -41,9 +41,7 @@ export class ReopenButton extends KeuzeElement {
     `,
   ];
 
-
   @query('button') private button?: HTMLButtonElement;
-
 
   protected override render(): unknown {
     if (!this.consent.config?.usable || !this.consent.record) return nothing;
