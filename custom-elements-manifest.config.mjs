@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
-const themeFile = new URL('./packages/elements/src/styles/theme.styles.ts', import.meta.url);
+const themeFile = new URL('./packages/elements/src/internal/theme.styles.ts', import.meta.url);
 
 /**
  * The theme tokens, in the order of the JSDoc on `themeStyles` (one description each), with their
@@ -38,8 +38,8 @@ const themeTokensOnEveryElement = {
 };
 
 /**
- * The analyzer names the TypeScript sources (`packages/elements/src/…/x.ts`), which the npm
- * package does not contain: every such path becomes the module a consumer has, relative to the
+ * The analyzer names the TypeScript sources (`packages/elements/src/…/x.ts`, or `x.js` for a
+ * superclass, as its import says), which the npm package does not contain: every such path becomes the module a consumer has, relative to the
  * package (`dist/…/x.js`, with its `.d.ts` beside it). Runs last, after the plugins that read the
  * sources.
  */
@@ -48,7 +48,7 @@ const packagePaths = {
   packageLinkPhase({ customElementsManifest }) {
     const rewrite = (value, dir) => {
       if (typeof value == 'string') {
-        const built = value.replace(/^\/?packages\/elements\/src\/(.+)\.ts$/, 'dist/$1.js');
+        const built = value.replace(/^\/?packages\/elements\/src\/(.+)\.[jt]s$/, 'dist/$1.js');
         // A re-export names its module relative to the re-exporting one.
         return built.startsWith('./') ? posix.join(dir, built) : built;
       }

@@ -4,10 +4,24 @@
 import type { ConsentEventDetail, ConsentRecord, NewsletterEvent, NewsletterPreferencesSetEvent, NewsletterSubscribeEvent, PrivacyRequestEvent } from '@keuze/core';
 import type { CookieBanner, CookieDeclaration, CookiePreferences, NewsletterPreferences, NewsletterSignup, PrivacyRequest, PrivacyStatement, ReopenButton } from '@keuze/elements';
 import '@keuze/elements/define';
+import type * as elementsRoot from '@keuze/elements';
 import { KeuzeCookieBanner, KeuzeCookiePreferences, KeuzeNewsletterPreferences, KeuzeNewsletterSignup, KeuzePrivacyRequest } from '@keuze/react';
 import { createElement } from 'react';
 
 declare function typed<T>(value: T): void;
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+// @keuze/elements' root exports its public API and nothing else (building blocks stay in internal/):
+// a name added to or dropped from index.ts fails here until this list says so.
+typed<
+  Exactly<
+    keyof typeof elementsRoot,
+    'CookieBanner' | 'CookiePreferences' | 'ReopenButton' | 'PrivacyStatement' | 'CookieDeclaration' | 'NewsletterSignup' | 'NewsletterPreferences' | 'PrivacyRequest' | 'EmbedPlaceholder' | 'ui'
+  >
+>(true);
+// …and the types of the elements' `handler` properties.
+typed<elementsRoot.NewsletterHandler>((event: NewsletterEvent) => event.type);
+typed<elementsRoot.PrivacyRequestHandler>((event: PrivacyRequestEvent) => event.kind);
 
 // Every tag gives its own class.
 typed<CookieBanner>(document.createElement('keuze-cookie-banner'));
@@ -39,6 +53,15 @@ document.addEventListener('keuze-privacy-request', (event) => typed<ConsentRecor
 document.createElement('keuze-privacy-request').kind = 'delete';
 document.addEventListener('keuze-preferences-show', (event) => typed<CustomEvent<void>>(event));
 document.addEventListener('keuze-preferences-close', (event) => typed<CustomEvent<void>>(event));
+// Elements send their events with emit(), checked against the same registrations.
+const preferences = document.createElement('keuze-cookie-preferences');
+preferences.emit('keuze-preferences-show');
+// @ts-expect-error: no such event
+preferences.emit('keuze-preferences-shown');
+// @ts-expect-error: this event carries no detail
+preferences.emit('keuze-preferences-close', 'closed');
+// @ts-expect-error: a sign-up's detail is a NewsletterSubscribeEvent, which has no token
+signup.emit('keuze-newsletter-subscribe', { type: 'newsletter-unsubscribe', token: 'abc' });
 
 // Core's consent event goes to document only.
 document.addEventListener('keuze-consent', (event) => typed<ConsentEventDetail>(event.detail));

@@ -61,7 +61,8 @@ export class ConsentController implements ReactiveController {
     return pageKeuze();
   }
 
-  get consent(): ConsentRecord | null {
+  /** The visitor's stored choice, or null before there is one. */
+  get record(): ConsentRecord | null {
     return this.keuze?.getConsent() ?? null;
   }
 

@@ -85,7 +85,7 @@ export const ui: KeuzeUi = {
     // What the banner and dialog say in the language shown, the site's overrides and category
     // texts included: the same texts give the same hash, so a host can tell which version was seen.
     const config = await window.Keuze?.validConfig();
-    const { categoryLabel, categoryDescription } = await import('./config-text.js');
+    const { categoryLabel, categoryDescription } = await import('./internal/config-text.js');
     const texts = Object.keys(en).filter((key) => /^(banner|preferences)\./.test(key)).map((key) => [key, i18n.t(key)]);
     const categories = Object.entries(config?.categories ?? {}).map(([name, category]) => [name, categoryLabel(name, category), categoryDescription(name, category)]);
     return JSON.stringify({ language: i18n.language, texts, categories });

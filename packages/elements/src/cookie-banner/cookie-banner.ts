@@ -1,10 +1,9 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { categoryInSentence, offBySignal } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { categoryInSentence, offBySignal } from '../internal/config-text.js';
 import { shownText, t } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import { bannerStyles } from './cookie-banner.styles.js';
 
 /** The banners in the page, in the order they were connected. */
@@ -44,14 +43,11 @@ function focusAfterLeaving(from?: HTMLElement | null): void {
  * @csspart reject-all - The "Reject all" button.
  * @csspart choose - The "Choose" button, which opens the preferences dialog.
  */
-export class CookieBanner extends LitElement {
+export class CookieBanner extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, bannerStyles];
 
   /** `box` (a bottom corner), `bar` (full width at the bottom) or `inline` (where the element is placed). */
   @property({ reflect: true }) layout: 'box' | 'bar' | 'inline' = 'box';
-
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   /**
    * Set by Keuze on the banner it adds when the page has none; a banner the page places takes its
@@ -62,9 +58,6 @@ export class CookieBanner extends LitElement {
 
   @query('[part~="choose"]') private chooseButton?: HTMLButtonElement;
 
-  private readonly consent = new ConsentController(this);
-  // Re-renders on a language switch.
-  private readonly i18n = new I18nController(this);
   /** Hides the banner on the click itself, before the choice is stored. */
   private deciding = false;
   /** Where keyboard focus was before it entered the banner: it goes back there when the banner goes. */
@@ -140,7 +133,7 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     // A stored choice with categories added since asks about those only (refusals that stick).
     const pending = consent?.pending;
     if (!config?.usable || (consent && !pending?.length) || this.deciding || activeBanner() != this) return nothing;

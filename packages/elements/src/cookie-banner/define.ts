@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { CookieBanner } from './cookie-banner.js';
 
 defineElement('keuze-cookie-banner', CookieBanner);

@@ -1,11 +1,11 @@
 import { NECESSARY, NEWSLETTER_COOKIE, PENDING_LOG_KEY, type CategoryConfig, type CookieInfo, type CookieSpec, type ResolvedConfig } from '@keuze/core';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../internal/config-text.js';
 import { shownText, t } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { cookieTable } from '../internal/cookie-table.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import './declaration.texts.js';
 
 /**
@@ -21,7 +21,7 @@ import './declaration.texts.js';
  * @csspart state - A category's state (allowed, not allowed, always on).
  * @csspart table - A category's table of cookies.
  */
-export class CookieDeclaration extends LitElement {
+export class CookieDeclaration extends KeuzeElement {
   static override styles = [
     themeStyles,
     buttonStyles,
@@ -73,30 +73,24 @@ export class CookieDeclaration extends LitElement {
     `,
   ];
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
   /**
    * The level (2–6) of each category's heading, to fit the page's outline: 3 under a page's own
    * "Cookies" h2, for example. Default 2; other values are clamped to 2–6.
    */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
-
   protected override render(): unknown {
-    const { config, consent } = this.consent;
+    const { config, record } = this.consent;
     if (!config?.usable) return nothing;
     const categories = Object.entries(config.categories);
-    const granted = categories.filter(([name]) => consent?.categories.includes(name) || config.categories[name]!.readOnly);
+    const granted = categories.filter(([name]) => record?.categories.includes(name) || config.categories[name]!.readOnly);
     return html`
       <div part="base">
         <p part="choice" role="status">
-          ${consent ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
+          ${record ? shownText('declaration.choice', { categories: granted.map(([name, category]) => categoryLabel(name, category)).join(', ') }) : shownText('declaration.noChoice')}
         </p>
         <button part="button" class="button" data-keuze-open="preferences">${shownText('declaration.change')}</button>
-        ${categories.map(([name, category]) => this.renderCategory(name, category, !!consent?.categories.includes(name), config))}
+        ${categories.map(([name, category]) => this.renderCategory(name, category, !!record?.categories.includes(name), config))}
       </div>
     `;
   }
@@ -143,33 +137,19 @@ export class CookieDeclaration extends LitElement {
         </div>
         ${description ? html`<p>${description}</p>` : nothing}
         ${rows.length
-          ? html`<div class="table-scroll">
-              <table part="table" aria-labelledby="category-${name}">
-                <thead>
-                  <tr>
-                    <th scope="col">${shownText('declaration.cookie')}</th>
-                    <th scope="col">${shownText('declaration.service')}</th>
-                    <th scope="col">${shownText('declaration.provider')}</th>
-                    <th scope="col">${shownText('declaration.purpose')}</th>
-                    <th scope="col">${shownText('declaration.lifetime')}</th>
-                    <th scope="col">${shownText('declaration.party')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows.map(({ cookie, service, storage }) => {
-                    const info = this.cookieRow(cookie);
-                    return html`<tr>
-                      <th scope="row"><code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}</th>
-                      <td><bdi>${service ?? '—'}</bdi></td>
-                      <td><bdi>${info.provider ?? '—'}</bdi></td>
-                      <td>${textOf(info.purpose) || '—'}</td>
-                      <td>${textOf(info.lifetime) || '—'}</td>
-                      <td>${info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty')}</td>
-                    </tr>`;
-                  })}
-                </tbody>
-              </table>
-            </div>`
+          ? cookieTable(
+              `category-${name}`,
+              [
+                [shownText('declaration.cookie'), ({ info, storage }) => html`<code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}`],
+                [shownText('declaration.service'), ({ service }) => html`<bdi>${service ?? '—'}</bdi>`],
+                [shownText('declaration.provider'), ({ info }) => html`<bdi>${info.provider ?? '—'}</bdi>`],
+                [shownText('declaration.purpose'), ({ info }) => textOf(info.purpose) || '—'],
+                [shownText('declaration.lifetime'), ({ info }) => textOf(info.lifetime) || '—'],
+                [shownText('declaration.party'), ({ info }) => (info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty'))],
+              ],
+              rows.map((row) => ({ ...row, info: this.cookieRow(row.cookie) })),
+              'table',
+            )
           : html`<p>${shownText('declaration.none')}</p>`}
       </section>
     `;

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { CookieDeclaration } from './cookie-declaration.js';
 
 defineElement('keuze-cookie-declaration', CookieDeclaration);

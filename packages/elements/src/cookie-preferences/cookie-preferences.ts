@@ -1,12 +1,12 @@
 import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../internal/config-text.js';
 import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
-import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
+import { cookieTable } from '../internal/cookie-table.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
 /** What the visitor has switched on in the dialog and not yet saved. */
@@ -40,22 +40,17 @@ interface Draft {
  * @csspart accept-all - "Accept all".
  * @csspart reject-all - "Reject all".
  */
-export class CookiePreferences extends LitElement {
+export class CookiePreferences extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, fieldStyles, preferencesStyles];
 
   /** Whether the dialog is open. Use `show()` and `close()` to change it. */
   @property({ type: Boolean, reflect: true }) open = false;
-
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private draft: Draft = { categories: new Set(), services: new Map() };
 
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('h2') private heading?: HTMLElement;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
   private opener?: HTMLElement | null;
 
   /** Opens the dialog with the current choice; focus returns to `opener` when it closes. */
@@ -85,7 +80,7 @@ export class CookiePreferences extends LitElement {
       dialog.showModal();
       // The heading first: a screen reader announces where the visitor is, and Tab goes on from there.
       this.heading?.focus();
-      this.dispatchEvent(new CustomEvent('keuze-preferences-show', { bubbles: true, composed: true }));
+      this.emit('keuze-preferences-show');
     } else {
       dialog.close();
     }
@@ -95,7 +90,7 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
-    const signalled = offBySignal(config, this.consent.consent);
+    const signalled = offBySignal(config, this.consent.record);
     // No <header>/<footer> or named <section>s: inside a dialog they become extra banner,
     // contentinfo and region landmarks of the page around it.
     return html`
@@ -188,7 +183,7 @@ export class CookiePreferences extends LitElement {
    * sends with a request about the data linked to their cookie.
    */
   private renderProof(): unknown {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     if (!consent) return nothing;
     const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(consent.timestamp));
     return html`<p part="proof" class="proof">
@@ -216,28 +211,16 @@ export class CookiePreferences extends LitElement {
     return html`
       <details class="cookies">
         <summary id="cookies-${name}">${shownText('preferences.cookies')} (${cookies.length})<span class="visually-hidden">: ${label}</span></summary>
-        <div class="table-scroll">
-          <table aria-labelledby="cookies-${name}">
-            <thead>
-              <tr>
-                <th scope="col">${shownText('preferences.cookieName')}</th>
-                <th scope="col">${shownText('preferences.cookieProvider')}</th>
-                <th scope="col">${shownText('preferences.cookieLifetime')}</th>
-                <th scope="col">${shownText('preferences.cookiePurpose')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${cookies.map(cookieInfo).map(
-                (cookie) => html`<tr>
-                  <th scope="row"><code dir="ltr">${cookie.name}</code></th>
-                  <td><bdi>${cookie.provider ?? '—'}</bdi></td>
-                  <td>${textOf(cookie.lifetime) || '—'}</td>
-                  <td>${textOf(cookie.purpose) || '—'}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${cookieTable(
+          `cookies-${name}`,
+          [
+            [shownText('preferences.cookieName'), (cookie) => html`<code dir="ltr">${cookie.name}</code>`],
+            [shownText('preferences.cookieProvider'), (cookie) => html`<bdi>${cookie.provider ?? '—'}</bdi>`],
+            [shownText('preferences.cookieLifetime'), (cookie) => textOf(cookie.lifetime) || '—'],
+            [shownText('preferences.cookiePurpose'), (cookie) => textOf(cookie.purpose) || '—'],
+          ],
+          cookies.map(cookieInfo),
+        )}
       </details>
     `;
   }
@@ -262,7 +245,7 @@ export class CookiePreferences extends LitElement {
 
   /** The stored choice, or nothing optional on a first visit. */
   private currentChoice(): Draft {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     return {
       categories: new Set(consent?.categories ?? []),
       services: new Map(Object.entries(consent?.services ?? {}).map(([name, services]) => [name, new Set(services)])),
@@ -309,7 +292,7 @@ export class CookiePreferences extends LitElement {
   private readonly onClose = (): void => {
     if (this.dialog?.open) return;
     this.open = false;
-    this.dispatchEvent(new CustomEvent('keuze-preferences-close', { bubbles: true, composed: true }));
+    this.emit('keuze-preferences-close');
     // The opener may be gone (the banner hides after a choice): then focus stays where the browser puts it.
     if (this.opener?.isConnected) this.opener.focus();
     this.opener = null;

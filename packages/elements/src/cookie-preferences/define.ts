@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { CookiePreferences } from './cookie-preferences.js';
 
 defineElement('keuze-cookie-preferences', CookiePreferences);

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { EmbedPlaceholder } from './embed-placeholder.js';
 
 defineElement('keuze-embed-placeholder', EmbedPlaceholder);

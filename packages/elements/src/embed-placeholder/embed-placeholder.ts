@@ -1,12 +1,10 @@
 import type { ConsentChoice } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
-import { css, html, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
-import { categoryInSentence, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { css, html, nothing } from 'lit';
+import { categoryInSentence, textOf } from '../internal/config-text.js';
 import { t } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import './placeholder.texts.js';
 
 /** What a placeholder needs of its embed: a gated `<iframe data-src data-category [data-service]>`. */
@@ -31,7 +29,7 @@ const covered = new WeakMap<Element, EmbedPlaceholder>();
  * @csspart load-once - "Load once".
  * @csspart allow - "Always allow <service>".
  */
-export class EmbedPlaceholder extends LitElement {
+export class EmbedPlaceholder extends KeuzeElement {
   static override styles = [
     themeStyles,
     buttonStyles,
@@ -78,14 +76,9 @@ export class EmbedPlaceholder extends LitElement {
     `,
   ];
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
   /** The gated iframe this placeholder stands for. */
   embed?: Embed;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
   private hiddenDisplay?: [value: string, priority: string];
 
   /**

@@ -4,7 +4,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { html, type TemplateResult } from 'lit';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
 import type { PlaceholderKey } from '../embed-placeholder/placeholder.texts.js';
-import type { NewsletterKey } from '../newsletter/newsletter.texts.js';
+import type { NewsletterKey } from '../internal/newsletter/newsletter.texts.js';
 import type { RequestKey } from '../privacy-request/privacy-request.texts.js';
 import type { StatementKey } from '../privacy-statement/statement.texts.js';
 import { en, type TranslationKey } from '../translations/en.js';

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { NewsletterPreferences } from './newsletter-preferences.js';
 
 defineElement('keuze-newsletter-preferences', NewsletterPreferences);

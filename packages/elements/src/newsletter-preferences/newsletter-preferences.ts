@@ -1,14 +1,14 @@
 import type { NewsletterPreferencesAnswer, NewsletterTopic } from '@keuze/core';
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { AsyncTask } from '../internal/async-task.js';
 import { localize, shownText, t, type TextKey } from '../i18n/i18n.js';
-import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
-import { formStyles } from '../newsletter/newsletter.styles.js';
-import { rememberTopics } from '../newsletter/subscription-cookie.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
-import '../newsletter/newsletter.texts.js';
+import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../internal/newsletter/host-call.js';
+import { formStyles } from '../internal/newsletter/newsletter.styles.js';
+import { rememberTopics } from '../internal/newsletter/subscription-cookie.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import '../internal/newsletter/newsletter.texts.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 
 type View =
   | { kind: 'loading' }
@@ -33,7 +33,7 @@ type View =
  *
  * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
-export class NewsletterPreferences extends LitElement {
+export class NewsletterPreferences extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, formStyles];
 
   /** The subscriber's token from the email link; read from `?token=` in the page URL when not set. */
@@ -45,21 +45,14 @@ export class NewsletterPreferences extends LitElement {
   /** Instead of the page config's `onEvent`: a function that receives each event and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
   @state() private view: View = { kind: 'loading' };
   @state() private subscribed = new Set<string>();
   @state() private required = new Set<string>();
   @state() private email = '';
-  @state() private busy = false;
-  @state() private error?: HostError['reason'];
-  /** The request to repeat after an error. */
-  private retry?: () => Promise<void>;
+  /** The request to the host: one at a time; after an error, run() again repeats it. */
+  private readonly request = new AsyncTask<void>(this);
   private undoTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
   private loadStarted = false;
 
   private get subscriberToken(): string | undefined {
@@ -84,13 +77,13 @@ export class NewsletterPreferences extends LitElement {
     if (view.kind == 'no-token') return html`<p part="message" class="message failure" role="alert">${shownText('preferences.newsletter.noToken')}</p>`;
     if (view.kind == 'loading') {
       return html`<div class="panel">
-        ${this.error ? this.renderError() : html`<p role="status">${shownText('preferences.newsletter.loading')}</p>`}
+        ${this.request.status == 'error' ? this.renderError() : html`<p role="status">${shownText('preferences.newsletter.loading')}</p>`}
       </div>`;
     }
     if (view.kind == 'unsubscribed') {
       return html`<div class="panel" part="base">
         <p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.unsubscribed')}</p>
-        ${this.error ? this.renderError() : nothing}
+        ${this.request.status == 'error' ? this.renderError() : nothing}
         <div class="actions">
           ${view.undoable
             ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.undo')}</button>`
@@ -116,10 +109,10 @@ export class NewsletterPreferences extends LitElement {
           })}
         </fieldset>
         ${view.notice == 'saved' ? html`<p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.saved')}</p>` : nothing}
-        ${this.error ? this.renderError() : nothing}
+        ${this.request.status == 'error' ? this.renderError() : nothing}
         <div class="actions">
-          <button part="button" class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${shownText('preferences.newsletter.save')}</button>
-          <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
+          <button part="button" class="button" type="submit" aria-disabled=${this.request.status == 'pending' ? 'true' : 'false'}>${shownText('preferences.newsletter.save')}</button>
+          <button part="button unsubscribe" class="button" type="button" aria-disabled=${this.request.status == 'pending' ? 'true' : 'false'} @click=${() => this.run(() => this.unsubscribe())}>
             ${shownText('preferences.newsletter.unsubscribe')}
           </button>
         </div>
@@ -129,8 +122,8 @@ export class NewsletterPreferences extends LitElement {
 
   private renderError(): unknown {
     return html`<p part="message" class="message failure" role="alert" tabindex="-1">
-      ${shownText(`newsletter.${this.error}` as TextKey)}
-      <button part="button" class="link-button" type="button" @click=${() => this.retry && this.run(this.retry)}>${shownText('newsletter.retry')}</button>
+      ${shownText(`newsletter.${this.request.error instanceof HostError ? this.request.error.reason : 'failed'}` as TextKey)}
+      <button part="button" class="link-button" type="button" @click=${() => this.run()}>${shownText('newsletter.retry')}</button>
     </p>`;
   }
 
@@ -150,20 +143,11 @@ export class NewsletterPreferences extends LitElement {
     if (this.view.kind == 'ready') this.view = { kind: 'ready' };
   }
 
-  /** Runs one request at a time; an error keeps every choice on screen, with a retry. */
-  private async run(request: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = undefined;
+  /** Runs one request at a time (by default the last one again); an error keeps every choice on screen, with a retry. */
+  private async run(request?: () => Promise<void>): Promise<void> {
+    if (this.request.status == 'pending') return;
     if (this.view.kind == 'ready') this.view = { kind: 'ready' };
-    this.retry = request;
-    try {
-      await request();
-    } catch (error) {
-      this.error = error instanceof HostError ? error.reason : 'failed';
-    } finally {
-      this.busy = false;
-    }
+    await this.request.run(request);
     // The button pressed may be gone ("Undo", "Try again"): focus goes to what says what happened,
     // never to <body> (WCAG 2.4.3). The message also gets read out.
     await this.updateComplete;

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { NewsletterSignup } from './newsletter-signup.js';
 
 defineElement('keuze-newsletter-signup', NewsletterSignup);

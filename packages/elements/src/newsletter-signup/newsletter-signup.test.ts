@@ -2,7 +2,7 @@ import type { NewsletterConfig, NewsletterEvent } from '@keuze/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
-import { emailProblem } from '../newsletter/email-address.js';
+import { emailProblem } from '../internal/newsletter/email-address.js';
 import './define.js';
 import type { NewsletterSignup } from './newsletter-signup.js';
 

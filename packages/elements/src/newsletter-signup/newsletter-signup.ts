@@ -1,16 +1,16 @@
 import type { NewsletterSubscribeAnswer, NewsletterTopic } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { AsyncTask } from '../internal/async-task.js';
 import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
-import { emailProblem, normalizeEmail, type EmailProblem } from '../newsletter/email-address.js';
-import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
-import { formStyles } from '../newsletter/newsletter.styles.js';
-import { rememberTopics, subscribedTopics } from '../newsletter/subscription-cookie.js';
-import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
-import '../newsletter/newsletter.texts.js';
+import { emailProblem, normalizeEmail, type EmailProblem } from '../internal/newsletter/email-address.js';
+import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../internal/newsletter/host-call.js';
+import { formStyles } from '../internal/newsletter/newsletter.styles.js';
+import { rememberTopics, subscribedTopics } from '../internal/newsletter/subscription-cookie.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
+import '../internal/newsletter/newsletter.texts.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 
 /** Said once per page, not on every render. */
 let warnedNoTopics = false;
@@ -32,8 +32,6 @@ interface Box {
   change: (on: boolean) => void;
 }
 
-type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 'pending' | 'subscribed' } | { kind: 'error'; reason: HostError['reason'] };
-
 /**
  * @tagname keuze-newsletter-signup
  * @summary A newsletter sign-up with explicit consent in one tick per topic: an email field, one
@@ -50,28 +48,24 @@ type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; status: 
  *
  * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
-export class NewsletterSignup extends LitElement {
+export class NewsletterSignup extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, fieldStyles, formStyles];
 
   /** Instead of the page config's `onEvent`: a function that receives the sign-up and answers. */
   @property({ attribute: false }) handler?: NewsletterHandler;
-
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private email = '';
   @state() private topics = new Set<string>();
   @state() private ageConfirmed = false;
   @state() private tracking = false;
   @state() private problems: Problems = {};
-  @state() private outcome: Outcome = { kind: 'idle' };
   @state() private alreadySubscribed: string[] = [];
 
   @query('#email') private emailField?: HTMLInputElement;
   @query('#honeypot') private honeypot?: HTMLInputElement;
 
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
+  /** Sending the sign-up: 'initial' while the visitor fills in the form, then pending, the host's answer or an error. */
+  private readonly sending = new AsyncTask<'pending' | 'subscribed'>(this);
 
   // Read on connect, not as a field: a server render constructs the element where there is no cookie.
   override connectedCallback(): void {
@@ -83,17 +77,18 @@ export class NewsletterSignup extends LitElement {
     const config = this.consent.config;
     if (!config) return nothing;
     const topics = this.offeredTopics();
-    if (this.outcome.kind == 'done') {
-      return html`<p part="message" class="message" role="status" tabindex="-1">${t(this.outcome.status == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
+    const { status, value: answer, error } = this.sending;
+    if (status == 'complete') {
+      return html`<p part="message" class="message" role="status" tabindex="-1">${t(answer == 'pending' ? 'newsletter.pending' : 'newsletter.subscribed')}</p>`;
     }
-    if (this.alreadySubscribed.length && this.outcome.kind == 'idle') return this.renderSubscribed(topics);
+    if (this.alreadySubscribed.length && status == 'initial') return this.renderSubscribed(topics);
     // A form nobody can send is worse than none.
     if (!topics.length) {
       if (!warnedNoTopics) logWarning('<keuze-newsletter-signup>: config.newsletter.topics has no optional topic; the sign-up shows nothing.');
       warnedNoTopics = true;
       return nothing;
     }
-    const sending = this.outcome.kind == 'sending';
+    const sending = status == 'pending';
     const { problems } = this;
     const { minimumAge, tracking } = config.newsletter ?? {};
     return html`
@@ -144,12 +139,12 @@ export class NewsletterSignup extends LitElement {
         <div class="honeypot" aria-hidden="true">
           <label>${t('newsletter.honeypot')} <input id="honeypot" name="website" type="text" tabindex="-1" autocomplete="off" /></label>
         </div>
-        ${this.outcome.kind == 'error'
-          ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${this.outcome.reason}` as TextKey)}</p>`
+        ${status == 'error'
+          ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${error instanceof HostError ? error.reason : 'failed'}` as TextKey)}</p>`
           : nothing}
         <div class="actions">
           <button part="button" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? t('newsletter.sending') : this.outcome.kind == 'error' ? t('newsletter.retry') : t('newsletter.submit')}
+            ${sending ? t('newsletter.sending') : status == 'error' ? t('newsletter.retry') : t('newsletter.submit')}
           </button>
         </div>
       </form>
@@ -242,13 +237,13 @@ export class NewsletterSignup extends LitElement {
   private readonly submit = async (event: Event): Promise<void> => {
     event.preventDefault();
     // One request at a time: a second click while one runs does nothing.
-    if (this.outcome.kind == 'sending') return;
+    if (this.sending.status == 'pending') return;
     const config = this.consent.config;
     const minimumAge = config?.newsletter?.minimumAge;
     const problems: Problems = { email: emailProblem(this.email) ?? undefined, topics: !this.topics.size, age: !!minimumAge && !this.ageConfirmed };
     this.problems = problems;
     if (problems.email || problems.topics || problems.age) {
-      this.outcome = { kind: 'idle' };
+      this.sending.abort();
       await this.updateComplete;
       const first = problems.email ? this.emailField : this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]');
       first?.focus();
@@ -257,12 +252,11 @@ export class NewsletterSignup extends LitElement {
     const topics = this.offeredTopics().filter((topic) => this.topics.has(topic.id)).map((topic) => topic.id);
     // A filled honeypot is a bot: it is told nothing went wrong, and nothing is sent.
     if (this.honeypot?.value) {
-      this.outcome = { kind: 'done', status: 'pending' };
+      void this.sending.run(() => 'pending');
       return;
     }
-    this.outcome = { kind: 'sending' };
     const tracking = !!config?.newsletter?.tracking && this.tracking;
-    try {
+    await this.sending.run(async () => {
       const answer = await askHost<NewsletterSubscribeAnswer | undefined>(
         this,
         {
@@ -282,13 +276,12 @@ export class NewsletterSignup extends LitElement {
       const status = answer?.status == 'subscribed' ? 'subscribed' : 'pending';
       // Remembered once subscribed; a pending address is not subscribed until it is confirmed.
       if (status == 'subscribed') rememberTopics([...new Set([...subscribedTopics(), ...topics])]);
-      this.outcome = { kind: 'done', status };
-      // The form is gone: focus the outcome, which also has it read out.
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
-    } catch (error) {
-      this.outcome = { kind: 'error', reason: error instanceof HostError ? error.reason : 'failed' };
-    }
+      return status;
+    });
+    if (this.sending.status != 'complete') return;
+    // The form is gone: focus the outcome, which also has it read out.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="message"]')?.focus();
   };
 }
 

@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { PrivacyRequest } from './privacy-request.js';
 
 defineElement('keuze-privacy-request', PrivacyRequest);

@@ -1,16 +1,15 @@
 import type { PrivacyRequestEvent, PrivacyRequestKind } from '@keuze/core';
 import { logError, PRIVACY_REQUEST_KINDS } from '@keuze/core/internal';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
 import { i18n, t, type TextKey } from '../i18n/i18n.js';
-import { emailProblem, type EmailProblem } from '../newsletter/email-address.js';
-import { askHost, HostError, type HostEvent } from '../newsletter/host-call.js';
-import { formStyles } from '../newsletter/newsletter.styles.js';
+import { emailProblem, type EmailProblem } from '../internal/newsletter/email-address.js';
+import { askHost, HostError, type HostEvent } from '../internal/newsletter/host-call.js';
+import { formStyles } from '../internal/newsletter/newsletter.styles.js';
 // The email errors (`email.*`) are the newsletter's: one wording for one rule.
-import '../newsletter/newsletter.texts.js';
-import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
+import '../internal/newsletter/newsletter.texts.js';
+import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import { clampBox, drawIdCopy, ID_COPY_TYPES, maskedIdCopy, readIdImage, type IdCopyProblem, type MaskBox } from './id-copy.js';
 import { requestStyles } from './privacy-request.styles.js';
 import './privacy-request.texts.js';
@@ -54,7 +53,7 @@ type Point = { x: number; y: number };
  *
  * @cssproperty [--keuze-form-max-width=32rem] - The widest the element gets.
  */
-export class PrivacyRequest extends LitElement {
+export class PrivacyRequest extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, fieldStyles, formStyles, requestStyles];
 
   /** Instead of the page config's `onEvent`: a function that receives the request and answers `{ reference }`. */
@@ -62,9 +61,6 @@ export class PrivacyRequest extends LitElement {
 
   /** A kind chosen in advance, e.g. `erasure` on a "delete my data" page. The visitor can still change it. */
   @property() kind?: PrivacyRequestKind;
-
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   @state() private chosenKind?: PrivacyRequestKind;
   @state() private name = '';
@@ -86,9 +82,6 @@ export class PrivacyRequest extends LitElement {
   private picks = 0;
   /** What the preview canvas shows, so it is drawn again only when that changes. */
   private drawn?: [ImageBitmap, string];
-
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -116,7 +109,7 @@ export class PrivacyRequest extends LitElement {
     const { problems } = this;
     const kind = this.selectedKind;
     const messageRequired = !!kind && NEEDS_MESSAGE.includes(kind);
-    const record = this.consent.consent;
+    const record = this.consent.record;
     const sending = this.outcome.kind == 'sending';
     const idCopy = config.privacyRequest?.idCopy ?? 'off';
     return html`
@@ -468,7 +461,7 @@ export class PrivacyRequest extends LitElement {
     const config = this.consent.config;
     const { endpoint, timeout } = config?.privacyRequest ?? {};
     try {
-      const consent = this.attachConsent ? this.consent.consent : null;
+      const consent = this.attachConsent ? this.consent.record : null;
       const idCopy = this.idImage && (await maskedIdCopy(this.idImage.image, this.idImage.type, this.boxes, t('request.watermark', this.watermarkValues())));
       const request: PrivacyRequestEvent = {
         type: 'privacy-request',

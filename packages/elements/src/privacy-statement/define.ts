@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { PrivacyStatement } from './privacy-statement.js';
 
 defineElement('keuze-privacy-statement', PrivacyStatement);

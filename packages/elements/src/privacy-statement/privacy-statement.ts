@@ -1,16 +1,17 @@
 import { isSafeUrl } from '@keuze/core';
 import { logError, logWarning } from '@keuze/core/internal';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { AsyncTask } from '../internal/async-task.js';
 import { i18n, shownText } from '../i18n/i18n.js';
-import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
+import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
+import { KeuzeElement } from '../internal/keuze-element.js';
 import { readStatement, type Statement } from './statement-source.js';
 import { statementStyles } from './privacy-statement.styles.js';
 import './statement.texts.js';
 
-type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | { status: 'failed'; url: string };
+/** Where a language's statement comes from: `key` tells one source from another. */
+type Source = { key: string; markdown?: string; url?: string };
 
 /**
  * @tagname keuze-privacy-statement
@@ -32,7 +33,7 @@ type Load = { status: 'loading' } | { status: 'ready'; statement: Statement } | 
  * @attr {string} src-en - The Markdown file for English, used before `src`; after it, for a language without a file. `src-<lang>` works for any language.
  * @attr {string} src-nl - The Markdown file for Dutch, used before `src`.
  */
-export class PrivacyStatement extends LitElement {
+export class PrivacyStatement extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, statementStyles];
 
   /** One Markdown file for every language. */
@@ -47,15 +48,12 @@ export class PrivacyStatement extends LitElement {
   /** The Markdown itself, one text or one per language, instead of a file. */
   @property({ attribute: false }) markdown?: string | Record<string, string>;
 
-  /** `light`, `dark`, or `auto` (the default) to follow the visitor's colour scheme. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
-
-  @state() private load: Load = { status: 'loading' };
-
-  private readonly consent = new ConsentController(this);
-  private readonly i18n = new I18nController(this);
+  /** Loading and reading the statement: pending while the file comes, an error when it cannot be shown. */
+  private readonly statement = new AsyncTask<Statement>(this);
   private shownLanguage?: string;
-  private shownSource?: string;
+  private shownSource?: Source;
+  /** The outcome (statement or error) that updated() has scrolled to or focused after. */
+  private handledOutcome?: unknown;
   /** The section to return to after a language switch, by position (ids differ per language). */
   private sectionIndex = -1;
   private scrolledToHash = false;
@@ -89,25 +87,32 @@ export class PrivacyStatement extends LitElement {
     if (!this.consent.config) return;
     const lang = i18n.language;
     const source = this.sourceFor(lang);
-    if (source.key === this.shownSource) return;
+    if (source.key === this.shownSource?.key) return;
     if (this.shownLanguage && this.shownLanguage !== lang) this.sectionIndex = this.currentSectionIndex();
     this.shownLanguage = lang;
-    this.shownSource = source.key;
-    if (source.markdown !== undefined) this.show(source.markdown);
-    else if (source.url) void this.fetchStatement(source.url, source.key);
-    else {
+    this.shownSource = source;
+    // A retry goes to the network, past any cached failure.
+    const cache = this.retrying ? 'reload' : 'default';
+    this.retrying = false;
+    // A newer source takes the place of one still loading: only its outcome is shown.
+    void this.statement.run((signal) => {
+      if (source.markdown !== undefined) return this.read(source.markdown);
+      if (source.url) return this.fetchStatement(source.url, cache, signal);
       logError('<keuze-privacy-statement>: no statement given; set src, src-<lang>, a <template lang> child or the markdown property.');
-      this.load = { status: 'failed', url: '' };
-    }
+      throw new Error('no statement');
+    });
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (!changed.has('load') || this.load.status == 'loading') return;
+  protected override updated(): void {
+    const { status, value, error } = this.statement;
+    const outcome = status == 'complete' ? value : status == 'error' ? error : undefined;
+    if (outcome === undefined || outcome === this.handledOutcome) return;
+    this.handledOutcome = outcome;
     if (this.focusAfterLoad) {
       this.focusAfterLoad = false;
       this.renderRoot.querySelector<HTMLElement>('h1[tabindex], .error button')?.focus();
     }
-    if (this.load.status != 'ready') return;
+    if (status != 'complete') return;
     if (this.sectionIndex >= 0) {
       this.sections()[this.sectionIndex]?.scrollIntoView();
       this.sectionIndex = -1;
@@ -118,18 +123,18 @@ export class PrivacyStatement extends LitElement {
   }
 
   protected override render(): unknown {
-    const { load } = this;
-    if (load.status == 'loading') return html`<div part="placeholder" class="placeholder" role="status">${shownText('statement.loading')}</div>`;
-    if (load.status == 'failed') {
+    const { status, value: statement } = this.statement;
+    if (status == 'error') {
+      const url = this.shownSource?.url;
       // The statement is the page's h1; the page keeps one when the text could not come.
       return html`<div part="error" class="error">
         <h1 part="title">${shownText('statement.title')}</h1>
         <p role="alert">${shownText('statement.failed')}</p>
         <button class="button" @click=${() => this.reload()}>${shownText('statement.retry')}</button>
-        ${load.url && isSafeUrl(load.url) ? html`<a href=${load.url}>${shownText('statement.openFile')}</a>` : nothing}
+        ${url && isSafeUrl(url) ? html`<a href=${url}>${shownText('statement.openFile')}</a>` : nothing}
       </div>`;
     }
-    const { statement } = load;
+    if (status != 'complete' || !statement) return html`<div part="placeholder" class="placeholder" role="status">${shownText('statement.loading')}</div>`;
     const sections = [...statement.content.querySelectorAll('h2')];
     return html`
       <article part="base" lang=${i18n.language}>
@@ -160,7 +165,7 @@ export class PrivacyStatement extends LitElement {
   }
 
   /** Where this language's statement comes from: a template child, the property, or a file. */
-  private sourceFor(lang: string): { key: string; markdown?: string; url?: string } {
+  private sourceFor(lang: string): Source {
     const template =
       this.querySelector<HTMLTemplateElement>(`template[lang="${lang}"]`) ??
       this.querySelector<HTMLTemplateElement>('template:not([lang])') ??
@@ -173,43 +178,41 @@ export class PrivacyStatement extends LitElement {
     return { key: `url:${url}`, url };
   }
 
-  private async fetchStatement(url: string, key: string): Promise<void> {
-    this.load = { status: 'loading' };
+  private async fetchStatement(url: string, cache: RequestCache, signal: AbortSignal): Promise<Statement> {
+    let markdown: string;
     try {
-      // A retry goes to the network, past any cached failure.
-      const cache = this.retrying ? 'reload' : 'default';
-      this.retrying = false;
       const response = await fetch(url, { signal: AbortSignal.timeout(this.timeout), credentials: 'same-origin', cache });
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      const markdown = await response.text();
-      if (this.shownSource === key) this.show(markdown, url);
+      markdown = await response.text();
     } catch (error) {
       logError(`<keuze-privacy-statement>: could not load ${url}:`, error);
-      if (this.shownSource === key) this.load = { status: 'failed', url };
+      throw error;
     }
+    // A newer source took its place while it came: it is not read (nor its problems reported).
+    signal.throwIfAborted();
+    return this.read(markdown);
   }
 
-  /** Shows the statement; one that cannot be read fails like a file that cannot be loaded. */
-  private show(markdown: string, url = ''): void {
+  /** Reads the statement; one that cannot be read fails like a file that cannot be loaded. */
+  private read(markdown: string): Statement {
     let statement: Statement;
     try {
       statement = readStatement(markdown, { externalLinksInNewTab: this.externalLinks == 'new-tab' });
     } catch (error) {
       logError('<keuze-privacy-statement>: could not show the statement:', error);
-      this.load = { status: 'failed', url };
-      return;
+      throw error;
     }
     const config = this.consent.config;
     if (config?.revisionFrom == 'statement' && statement.version && statement.version !== config.statementVersion) {
       statement.problems.push(`the statement is version ${statement.version}, the config's statementVersion is ${config.statementVersion}: update the config, or visitors are not asked again`);
     }
     for (const problem of statement.problems) logWarning(`<keuze-privacy-statement>: ${problem}.`);
-    this.load = { status: 'ready', statement };
+    return statement;
   }
 
   /** The statement is dated after the visitor's last choice, and they have not reviewed it yet. */
   private changedSinceChoice(statement: Statement): boolean {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     // With revisionFrom 'statement' a new statement asks again through the banner instead.
     if (!consent || this.noteSeen || this.consent.config?.revisionFrom == 'statement') return false;
     return !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);

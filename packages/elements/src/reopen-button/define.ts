@@ -1,4 +1,4 @@
-import { defineElement } from '../define-element.js';
+import { defineElement } from '../internal/define-element.js';
 import { ReopenButton } from './reopen-button.js';
 
 defineElement('keuze-reopen-button', ReopenButton);

@@ -1,5 +1,5 @@
 import type { CategoryConfig, ConsentRecord, CookieInfo, CookieSpec, LocalizedText, ResolvedConfig } from '@keuze/core';
-import { localize, optionalText } from './i18n/i18n.js';
+import { localize, optionalText } from '../i18n/i18n.js';
 
 /** A category's name for visitors: the site's label, Keuze's text for well-known names, or the name. */
 export const categoryLabel = (name: string, category: CategoryConfig): string =>

@@ -1,6 +1,6 @@
 import { cookieValues, mayStoreCookie, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
 import { NAME } from '@keuze/core/internal';
-import { pageKeuze } from '../consent-controller.js';
+import { pageKeuze } from '../../consent-controller.js';
 
 /**
  * Which topics this browser subscribed to, so the sign-up can say "you're subscribed" next time.

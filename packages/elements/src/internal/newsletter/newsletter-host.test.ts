@@ -1,9 +1,9 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../../test/support/pages.js';
-import { freshKeuze } from '../../../../test/support/elements.js';
-import '../newsletter-preferences/define.js';
-import type { NewsletterPreferences } from '../newsletter-preferences/newsletter-preferences.js';
+import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../../../test/support/pages.js';
+import { freshKeuze } from '../../../../../test/support/elements.js';
+import '../../newsletter-preferences/define.js';
+import type { NewsletterPreferences } from '../../newsletter-preferences/newsletter-preferences.js';
 import { emailProblem, normalizeEmail } from './email-address.js';
 
 /**

@@ -1,4 +1,4 @@
-import { registerTexts } from '../i18n/i18n.js';
+import { registerTexts } from '../../i18n/i18n.js';
 
 /**
  * The newsletter elements' texts, in English and Dutch: they load with the element's own code, so a page without it

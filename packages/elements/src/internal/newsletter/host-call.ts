@@ -1,5 +1,6 @@
 import type { NewsletterEvent, NewsletterTopic, PrivacyRequestEvent, ResolvedConfig } from '@keuze/core';
 import { isObject, logError, NAME } from '@keuze/core/internal';
+import type { KeuzeElement } from '../keuze-element.js';
 
 /** The events an element sends to the host and waits on. */
 export type HostEvent = NewsletterEvent | PrivacyRequestEvent;
@@ -56,14 +57,14 @@ const ANSWERS: Record<HostEvent['type'], [(answer: unknown, fromEndpoint: boolea
  * copy of the event, so one that changes it changes nothing for the others.
  */
 export async function askHost<T>(
-  source: HTMLElement,
+  source: KeuzeElement,
   event: HostEvent,
   config: ResolvedConfig | undefined,
   handler?: (event: never) => unknown,
   route: HostRoute = config?.newsletter ?? {},
 ): Promise<T> {
   if (navigator.onLine === false) throw new HostError('offline');
-  source.dispatchEvent(new CustomEvent(`keuze-${event.type}`, { detail: structuredClone(event), bubbles: true, composed: true }));
+  source.emit(`keuze-${event.type}`, structuredClone(event));
   const { endpoint, timeout = 15_000, encode } = route;
   const call = (handler as ((event: HostEvent) => unknown) | undefined) ?? config?.onEvent;
   let timer: ReturnType<typeof setTimeout> | undefined;
