@@ -121,6 +121,17 @@ export async function gateDrained(page: TestPage, nonce?: string): Promise<void>
   await waitUntil(() => page.window.__drained?.includes(id), `the gate did not reach sentinel ${id}`, { timeout: 5000 });
 }
 
+let roundTrips = 0;
+/**
+ * Resolves once a request made now to the test server has been answered: the later signal before
+ * asserting that a page loaded no chunk, asked no server, added no element. Keuze makes such
+ * requests when it starts or decides, before this one, and this server answers files at once.
+ * (From the test window, so a page that wraps its own fetch does not record it.)
+ */
+export async function roundTrip(): Promise<void> {
+  await (await fetch(`/test/support/embed.html?round-trip=${++roundTrips}`, { cache: 'no-store' })).text();
+}
+
 /** Waits until Keuze has written a console message (of `level`) that matches, and returns those that do. */
 export async function logged(page: TestPage, level: 'error' | 'warn', text: string | RegExp): Promise<string[]> {
   const matching = (): string[] => page.logs(level).filter((log) => (typeof text == 'string' ? log.includes(text) : text.test(log)));
@@ -169,6 +180,3 @@ export const trackers = `
   <script type="text/plain" data-category="analytics" data-service="matomo" src="/test/support/tracker.js?name=matomo&cookie=_pk_id"></script>
   <script type="text/plain" data-category="analytics" data-service="hotjar" src="/test/support/tracker.js?name=hotjar&cookie=_hj"></script>
   <script type="text/plain" data-category="marketing" src="/test/support/tracker.js?name=marketing&cookie=_ads"></script>`;
-
-/** A fixed sleep: being replaced by waits on conditions, file by file (issue 15). */
-export const settle = (ms = 50): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -314,9 +314,10 @@ describe('host callbacks', () => {
     const writes: string[] = [];
     const record = (event: CookieChangeEvent): void => void writes.push(...event.changed.map((cookie) => cookie.name!));
     cookieStore.addEventListener('change', record);
-    // Chromium delivers cookie changes to the top window once the subscription has settled: a probe cookie shows it has.
-    document.cookie = 'probe=1; path=/';
-    await waitUntil(() => writes.includes('probe'), 'the cookie change subscription did not start', { timeout: 3000 });
+    // Chromium delivers cookie changes to the top window once the subscription has settled: a probe
+    // cookie, written anew until its change is heard, shows it has.
+    let probes = 0;
+    await waitUntil(() => ((document.cookie = `probe=${++probes}; path=/`), writes.includes('probe')), 'the cookie change subscription did not start', { timeout: 5000 });
     document.cookie = 'probe=; path=/; max-age=0';
     const page = await pageWithCallback("(e) => void (e.type == 'consent' && (window.__count = (window.__count ?? 0) + 1))");
     await Promise.all(Array.from({ length: 10 }, () => page.keuze.acceptAll()));

@@ -53,8 +53,9 @@ describe('<keuze-newsletter-preferences>', () => {
 
   it('opening the page only asks for the topics: it never unsubscribes by itself', async () => {
     const list = mailingList();
-    const { root } = await open(list);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { element, root } = await open(list);
+    // Shown, and rendered once more: anything the page asked on opening was asked before this.
+    await element.updateComplete;
     expect(list.calls.map((event) => event.type)).to.deep.equal(['newsletter-preferences-get']);
     expect(list.topics()).to.deep.equal(['newsletter', 'research']);
     expect(root.textContent).to.include('Voorkeuren voor anna@example.com');
