@@ -3,11 +3,13 @@ import { emulateMedia, itWithMedia } from '../../../../test/support/engines.js';
 import { freshKeuze } from '../../../../test/support/elements.js';
 import { roundTrip } from '../../../../test/support/pages.js';
 import './define.js';
+import { PrivacyStatementHarness } from './privacy-statement.harness.js';
 import type { PrivacyStatement } from './privacy-statement.js';
 
-const content = (element: PrivacyStatement): HTMLElement => element.shadowRoot!.querySelector('[part~="content"]')!;
-const ready = (element: PrivacyStatement): Promise<unknown> =>
-  waitUntil(() => element.shadowRoot?.querySelector('[part~="base"], [part~="error"]'), 'the statement did not render', { timeout: 4000 });
+/** The visitor's view of a statement element. */
+const view = (element: PrivacyStatement): PrivacyStatementHarness => new PrivacyStatementHarness(element);
+const content = (element: PrivacyStatement): HTMLElement => view(element).content();
+const ready = (element: PrivacyStatement): Promise<void> => view(element).ready();
 
 const statement = (body: string, front = 'title: Test\nversion: 2\nupdated: 2026-01-01'): string => `---\n${front}\n---\n${body}`;
 
