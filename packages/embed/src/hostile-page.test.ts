@@ -146,18 +146,13 @@ const dataLayerEvents = (page: TestPage): unknown[] =>
   ((page.window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) => (entry as { event?: string }).event ?? Array.from(entry as ArrayLike<unknown>)[1]);
 /**
  * A page that starts Keuze as the script tag does, through the public startKeuze(), but whose
- * Consent Mode chunk is missing from the deploy: its import fails for real (a 404).
+ * Consent Mode chunk is missing from the deploy: its import fails for real (a 404). The page's
+ * code is a fixture file (test/support/fixtures/without-consent-mode-chunk.ts), type-checked.
  */
 const withoutConsentModeChunk = (config: unknown): PageOptions => ({
   loader: 'none',
-  body: `${googleTags}<script type="module">
-    import { startKeuze, ConsentEngine, checkConfig, explain } from '/packages/core/src/index.ts';
-    startKeuze(${JSON.stringify(config)}, {
-      engine: async () => ConsentEngine,
-      diagnostics: async () => ({ checkConfig, explain }),
-      consentMode: () => import('/dist/chunks/consent-mode-missing.js').then((chunk) => chunk.startConsentMode),
-    });
-  </script>`,
+  config,
+  body: `${googleTags}<script type="module" src="/test/support/fixtures/without-consent-mode-chunk.ts"></script>`,
 });
 
 describe('Consent Mode without its defaults (issue 14.2)', () => {
