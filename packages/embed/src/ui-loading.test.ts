@@ -199,6 +199,7 @@ describe('npm: elements defined before init()', () => {
       body: `<keuze-cookie-declaration></keuze-cookie-declaration>
         <script type="module">
           import '/packages/elements/src/define.ts';
+          // The app's init() comes later: this delay is the scenario under test, not a wait for it.
           setTimeout(async () => {
             const { init } = await import('/packages/core/src/index.ts');
             const { ui } = await import('/packages/elements/src/ui.ts');
