@@ -65,7 +65,7 @@ const packagePaths = {
 
 export default {
   globs: ['packages/elements/src/**/*.ts'],
-  exclude: ['packages/elements/src/**/*.test.ts'],
+  exclude: ['packages/elements/src/**/*.test.ts', 'packages/elements/src/**/*.harness.ts'],
   outdir: 'packages/elements',
   litelement: true,
   plugins: [themeTokensOnEveryElement, packagePaths],

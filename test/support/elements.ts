@@ -47,12 +47,7 @@ export async function part<T extends Element = HTMLElement>(host: Element | null
 
 export const shown = (host: Element | null, name = 'base'): boolean => !!host?.shadowRoot?.querySelector(`[part~="${name}"]`);
 
-/** The element that has focus, looking into shadow roots. */
-export function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+export { deepActiveElement } from './harness.js';
 
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 

@@ -1,4 +1,5 @@
 import type { Keuze } from '@keuze/core';
+import { waitUntil } from '@open-wc/testing';
 
 /** How a test page loads Keuze: the built script tags, the npm package's `init()`, or not at all. */
 export type Loader = 'module' | 'iife' | 'npm' | 'none';
@@ -26,6 +27,8 @@ export interface PageWindow extends Window {
   __logs: { level: 'error' | 'warn'; text: string }[];
   __errors: string[];
   __ran: string[];
+  /** The sentinels `gateDrained` added that have run. */
+  __drained?: number[];
 }
 
 const escapeJson = (json: string): string => json.replace(/</g, '\\u003c');
@@ -87,16 +90,54 @@ export async function openPage(options: PageOptions = {}): Promise<TestPage> {
       const next = loaded();
       iframe.contentWindow!.location.reload();
       await next;
-      await settle();
     },
     logs: (level) => page.window.__logs.filter((log) => !level || log.level === level).map((log) => log.text),
   };
-  await settle();
   return page;
 }
 
-/** Lets pending script loads, chunk imports and microtasks finish. */
-export const settle = (ms = 50): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * A fixed pause, only where no later event can come: a gate that must stay shut for good has no
+ * "afterwards" to wait for. Each use says why it must stay; anything else waits on a condition.
+ */
+export const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+let sentinels = 0;
+/**
+ * Resolves once Keuze's gate has run (or skipped) everything it had queued: a `necessary` gated
+ * script added now runs only after them, since the gate runs a page's gated markup one element at
+ * a time, in order, across calls (packages/core/src/gating.ts). The later positive signal a test
+ * waits for before it asserts that something did NOT run. Needs a usable config (else nothing,
+ * not even `necessary`, is granted); `nonce`: the page's, where Keuze requires one.
+ */
+export async function gateDrained(page: TestPage, nonce?: string): Promise<void> {
+  const id = ++sentinels;
+  const sentinel = page.document.createElement('script');
+  sentinel.type = 'text/plain';
+  sentinel.dataset.category = 'necessary';
+  if (nonce) sentinel.nonce = nonce;
+  sentinel.text = `(window.__drained ??= []).push(${id})`;
+  page.document.body.append(sentinel);
+  await waitUntil(() => page.window.__drained?.includes(id), `the gate did not reach sentinel ${id}`, { timeout: 5000 });
+}
+
+let roundTrips = 0;
+/**
+ * Resolves once a request made now to the test server has been answered: the later signal before
+ * asserting that a page loaded no chunk, asked no server, added no element. Keuze makes such
+ * requests when it starts or decides, before this one, and this server answers files at once.
+ * (From the test window, so a page that wraps its own fetch does not record it.)
+ */
+export async function roundTrip(): Promise<void> {
+  await (await fetch(`/test/support/embed.html?round-trip=${++roundTrips}`, { cache: 'no-store' })).text();
+}
+
+/** Waits until Keuze has written a console message (of `level`) that matches, and returns those that do. */
+export async function logged(page: TestPage, level: 'error' | 'warn', text: string | RegExp): Promise<string[]> {
+  const matching = (): string[] => page.logs(level).filter((log) => (typeof text == 'string' ? log.includes(text) : text.test(log)));
+  await waitUntil(() => matching().length, `no ${level} matching ${text}; ${level}s: ${page.logs(level).join('\n')}`, { timeout: 5000 });
+  return matching();
+}
 
 export function closePages(): void {
   for (const frame of frames.splice(0)) frame.remove();

@@ -272,11 +272,12 @@ describe('focus on a site page', function () {
     choose.click();
     const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
     await waitUntil(() => dialog.open);
+    const closed = new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
     (await sitePart(site, 'keuze-cookie-preferences', 'save')).click();
     await waitUntil(() => site.keuze.getConsent(), 'no choice stored');
     await waitUntil(() => !dialog.open && !site.document.querySelector('keuze-cookie-banner')!.shadowRoot!.querySelector('[part~="base"]'));
     // The dialog's close event comes a task later: focus must still be right after it.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closed;
     expect(named(siteActiveElement(site))).to.equal(named(link));
   });
 

@@ -3,7 +3,21 @@ import { decodeRecord } from '../../core/src/record-codec.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
 import { engine } from '../../../test/support/engines.js';
-import { closePages, openPage, pageUrl, settle, siteConfig, trackers, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { closePages, gateDrained, logged, openPage, pageUrl, siteConfig, trackers, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+
+/**
+ * gateDrained() for code that runs inside a test page (a popup, a sandboxed frame): an expression
+ * that resolves once a `necessary` gated script added now has run, so everything the gate had
+ * queued before it has run or been skipped.
+ */
+const gateDrainedInPage = `new Promise((resolve) => {
+  const sentinel = document.createElement('script');
+  sentinel.type = 'text/plain';
+  sentinel.dataset.category = 'necessary';
+  window.__gateDrained = resolve;
+  sentinel.text = 'window.__gateDrained()';
+  document.body.append(sentinel);
+})`;
 
 /** WebKit keeps no Secure cookie from http://localhost (Chromium and Firefox do): it says why instead. */
 const SECURE_ON_HTTP = '[keuze] the browser did not keep the consent cookie (a Secure cookie on an http page; use https); the choice holds for this page only.';
@@ -175,7 +189,7 @@ describe('several consent cookies with one name', () => {
     const before = `${write(encodeRecord(ACCEPTED), 'path=/shop')} ${write(encodeRecord(REJECTED))}`;
     const page = await openPage({ path: DEEP, config: siteConfig, before, body: trackers });
     expect(page.keuze.getConsent()!.method).to.equal('reject-all');
-    await settle(200);
+    await gateDrained(page);
     expect(page.window.__ran).to.deep.equal([]);
     await waitUntil(() => stored(page).length == 1, 'the stale copy was not removed');
     expect(stored(page)).to.deep.equal(['reject-all']);
@@ -224,7 +238,8 @@ describe('several consent cookies with one name', () => {
   it('a record from the future is invalid, alone or beside a valid one', async () => {
     const future = encodeRecord(record({ timestamp: new Date('2300-01-01').toISOString() }));
     const alone = await openPage({ config: siteConfig, before: write(future), body: trackers });
-    await settle(200);
+    await logged(alone, 'warn', 'dated in the future');
+    await gateDrained(alone);
     expect(alone.keuze.getConsent()).to.equal(null);
     expect(alone.window.__ran).to.deep.equal([]);
     expect(alone.logs('warn').filter((text) => text.includes('dated in the future'))).to.have.length(1);
@@ -279,7 +294,7 @@ describe('a choice made elsewhere: other tabs, back/forward', () => {
       expect(events).to.deep.equal(['reject-all']);
       expect(a.keuze.isGranted('analytics')).to.equal(false);
       a.document.body.insertAdjacentHTML('beforeend', lateAnalytics);
-      await settle(300);
+      await gateDrained(a);
       expect(a.window.__ran).not.to.include('late');
     });
   }
@@ -290,7 +305,7 @@ describe('a choice made elsewhere: other tabs, back/forward', () => {
     const b = await openPage({ config: siteConfig });
     await b.keuze.rejectAll();
     a.document.body.insertAdjacentHTML('beforeend', lateAnalytics);
-    await settle(300);
+    await gateDrained(a);
     expect(a.window.__ran).to.deep.equal([]);
   });
 
@@ -319,12 +334,17 @@ describe('a choice made elsewhere: other tabs, back/forward', () => {
         addEventListener('pageshow', async (event) => {
           if (!event.persisted && !sessionStorage.getItem(${JSON.stringify(id)})) {
             sessionStorage.setItem(${JSON.stringify(id)}, '1');
-            setTimeout(() => (location.href = ${JSON.stringify(pageB)}), 300);
+            // The accepted trackers have run before the visitor moves on, in a task after this one: a
+            // navigation before the page has completely loaded replaces its history entry, leaving Back nowhere to go.
+            await ${gateDrainedInPage};
+            setTimeout(() => (location.href = ${JSON.stringify(pageB)}));
             return;
           }
           // Shown again: markup a script adds now must not run on the withdrawn choice.
           document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(lateAnalytics).replace(/</g, '\\u003c')});
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          // Kept in the cache: the withdrawal is announced here too (the engine loads to say so).
+          if (event.persisted && !events.length) await new Promise((resolve) => window.Keuze.on('consent', resolve));
+          await ${gateDrainedInPage};
           channel.postMessage({ persisted: event.persisted, method: window.Keuze.getConsent()?.method, ran: window.__ran, events });
           close();
         });
@@ -372,7 +392,7 @@ describe('other scripts and markup on the page', () => {
   it('DOM clobbering (<img name="cookie">, <form id="Keuze">) neither switches Keuze off nor crashes it', async () => {
     const body = `<form id="Keuze"><input name="getConsent"></form><img name="cookie" src="/test/support/pixel.gif">${trackers}`;
     const page = await openPage({ config: siteConfig, before: write(encodeRecord(ACCEPTED)), body });
-    await settle(200);
+    await gateDrained(page);
     expect(typeof page.keuze.getConsent).to.equal('function');
     expect(page.keuze.getConsent()!.method).to.equal('accept-all');
     expect(page.window.__ran).to.have.length(4);
@@ -395,7 +415,7 @@ describe('other scripts and markup on the page', () => {
         <script>addEventListener('load', async () => {
           const started = typeof window.Keuze?.getConsent == 'function';
           let accepted = null;
-          if (started) { await window.Keuze.acceptAll(); await new Promise((resolve) => setTimeout(resolve, 200)); accepted = window.Keuze.getConsent()?.method; }
+          if (started) { await window.Keuze.acceptAll(); await ${gateDrainedInPage}; accepted = window.Keuze.getConsent()?.method; }
           parent.postMessage({ started, accepted, ran: window.__ran, errors: window.__errors, logs: window.__logs.map((l) => l.text) }, '*');
         });</script>`,
     });

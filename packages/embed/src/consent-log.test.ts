@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry } from '@keuze/core';
 import { engine } from '../../../test/support/engines.js';
-import { clearCookies, closePages, openPage, settle, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 interface Received {
   attempts: number;
@@ -81,7 +81,7 @@ describe('consent log (proof of consent)', () => {
     const { page, endpoint } = await pageLoggingTo('?fail=1');
     await page.keuze.rejectAll();
     await waitUntil(async () => (await arrived(endpoint)).attempts == 1, 'no attempt', { timeout: 3000 });
-    await settle(100);
+    await waitUntil(() => pending(page).length, 'the entry was not kept', { timeout: 3000 });
     expect(pending(page)).to.have.length(1);
     await page.reload();
     await waitUntil(async () => (await arrived(endpoint)).received.length == 1, 'no retry', { timeout: 3000 });
@@ -94,7 +94,8 @@ describe('consent log (proof of consent)', () => {
     const offlineOnce = "if (!sessionStorage.wasOffline) { sessionStorage.wasOffline = 1; Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false, configurable: true }); }";
     const { page, endpoint } = await pageLoggingTo('', { before: offlineOnce });
     await page.keuze.acceptAll();
-    await settle(200);
+    await waitUntil(() => pending(page).length, 'the entry was not kept', { timeout: 3000 });
+    await roundTrip();
     expect((await arrived(endpoint)).attempts).to.equal(0);
     expect(pending(page)).to.have.length(1);
     await page.reload();
@@ -109,7 +110,8 @@ describe('consent log (proof of consent)', () => {
     await waitUntil(() => page.logs('warn').some((text) => text.includes('could not be delivered') && text.includes('after a retry')), 'no warning', { timeout: 3000 });
     expect(pending(page)).to.deep.equal([]);
     await page.reload();
-    await settle(200);
+    await gateDrained(page);
+    await roundTrip();
     expect((await arrived(endpoint)).attempts).to.equal(2);
   });
 
@@ -127,7 +129,7 @@ describe('consent log (proof of consent)', () => {
   it('with no endpoint, no onEvent and no listener, the code of the log is not even loaded', async () => {
     const page = await openPage({ config: siteConfig });
     await page.keuze.acceptAll();
-    await settle(100);
+    await roundTrip();
     const loaded = page.window.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(loaded.some((name) => name.includes('/chunks/engine-'))).to.equal(true);
     expect(loaded.some((name) => name.includes('/chunks/consent-log-'))).to.equal(false);
@@ -142,7 +144,8 @@ describe('consent log (proof of consent)', () => {
   it('without consentLog, nothing is sent or stored, but onEvent still receives the entry', async () => {
     const page = await openPage({ config: siteConfig, before: keepLogged });
     await page.keuze.setConsent({ categories: ['analytics'] });
-    await settle(100);
+    await waitUntil(() => (page.window as unknown as { __logged?: unknown[] }).__logged?.length, 'onEvent received no entry', { timeout: 3000 });
+    await roundTrip();
     const logged = (page.window as unknown as { __logged: ConsentLogEntry[] }).__logged;
     expect(logged).to.have.length(1);
     expect(logged[0]!.method).to.equal('api');

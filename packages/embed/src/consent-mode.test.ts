@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * Google Consent Mode v2 against a stand-in dataLayer: the page's gated tags push markers into the
@@ -39,7 +39,7 @@ describe('Google Consent Mode v2', () => {
     const first = await openPage({ config, body: tags });
     await first.keuze.acceptAll();
     await first.reload();
-    await settle(100);
+    await gateDrained(first);
     expect(queue(first)).to.deep.equal([
       ['consent', 'default', { ...denied, wait_for_update: 500 }],
       ['consent', 'update', granted],

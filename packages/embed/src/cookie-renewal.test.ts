@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The real @keuze/server, mounted by the test server (web-test-runner.config.mjs). */
 const renewUrl = '/__keuze-server/consent-cookie';
@@ -25,12 +25,12 @@ describe('cookie.renewUrl (Safari’s 7-day cap on cookies written by script)', 
     const page = await openPage({ config: { ...siteConfig, lifetimeDays: 90, cookie: { renewUrl } }, before: recordFetches });
     await page.keuze.acceptAll();
     const written = cookies().keuze_consent;
-    await settle(100);
+    await roundTrip();
     expect(renewals(page)).to.deep.equal([]);
     expect(chunkLoaded(page)).to.equal(false);
     await page.reload();
     await waitUntil(() => renewals(page)[0]?.status, 'no renewal', { timeout: 3000 });
-    await settle(100);
+    await roundTrip();
     expect(renewals(page)).to.have.length(1);
     // The same attribute set the script writes with, so the server's Set-Cookie matches it.
     expect(JSON.parse(renewals(page)[0]!.body)).to.deep.equal({ name: 'keuze_consent', lifetimeDays: 90, path: '/', sameSite: 'Lax', secure: false, partitioned: false });
@@ -45,7 +45,8 @@ describe('cookie.renewUrl (Safari’s 7-day cap on cookies written by script)', 
     const page = await openPage({ config: siteConfig, before: recordFetches });
     await page.keuze.acceptAll();
     await page.reload();
-    await settle(150);
+    await gateDrained(page);
+    await roundTrip();
     expect(renewals(page)).to.deep.equal([]);
     expect(chunkLoaded(page)).to.equal(false);
   });

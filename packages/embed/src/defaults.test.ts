@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The chunks of dist/ this page view fetched, by name without hash. */
 const chunksLoaded = (page: TestPage): string[] =>
@@ -33,7 +33,8 @@ describe('issue 19.7: a way to withdraw on every page', () => {
 
   it('a page with its own data-keuze-open link gets no button, and a returning visit loads the loader alone', async () => {
     const page = await returningVisit(siteConfig, ownLink);
-    await settle(300);
+    await gateDrained(page);
+    await roundTrip();
     expect(page.document.querySelector('keuze-reopen-button')).to.equal(null);
     expect(chunksLoaded(page)).to.deep.equal([]);
   });
@@ -48,11 +49,11 @@ describe('issue 19.7: a way to withdraw on every page', () => {
     await page.keuze.rejectAll();
     await waitUntil(() => page.logs('warn').some((text) => text.startsWith('[keuze] config.reopenButton: false')), 'no warning', { timeout: 3000 });
     expect(page.logs('warn').filter((text) => text.includes('config.reopenButton: false'))).to.have.length(1);
-    await settle(200);
+    await roundTrip();
     expect(page.document.querySelector('keuze-reopen-button')).to.equal(null);
     const withLink = await openPage({ config: { ...siteConfig, reopenButton: false }, body: ownLink });
     await withLink.keuze.validConfig();
-    await settle(300);
+    await roundTrip();
     expect(withLink.logs('warn').filter((text) => text.includes('config.reopenButton: false'))).to.deep.equal([]);
   });
 });

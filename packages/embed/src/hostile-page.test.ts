@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
-import { clearCookies, closePages, openPage, settle, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, logged, openPage, pause, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * Issue 14: a page under attack, or merely broken. Config that smuggles data through prototypes,
@@ -44,7 +44,7 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
       before: `window.KeuzeConfig = JSON.parse('{"__proto__":{"categories":{"necessary":{},"ads":{"readOnly":true}}}}')`,
       body: gated('ads'),
     });
-    await settle(200);
+    await logged(page, 'error', 'config.__proto__: unknown key');
     expect(page.window.__ran).to.deep.equal([]);
     expect(page.keuze.isGranted('ads')).to.equal(false);
     expect(page.keuze.config.usable).to.equal(false);
@@ -62,13 +62,13 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
   for (const [name, config, windowJson, body] of smuggled) {
     it(`${name} smuggled in through "__proto__" or "constructor" never runs markup`, async () => {
       const page = await openPage({ config, before: `window.KeuzeConfig = JSON.parse('${windowJson}')`, body });
-      await settle(200);
+      await gateDrained(page);
       expect(page.window.__ran).to.deep.equal([]);
       expect(page.keuze.isGranted('ads')).to.equal(false);
       // A returning visit, where the validator does not run: the same answer.
       await page.keuze.rejectAll();
       await page.reload();
-      await settle(200);
+      await gateDrained(page);
       expect(page.window.__ran).to.deep.equal([]);
       expect(page.keuze.isGranted('ads')).to.equal(false);
     });
@@ -81,7 +81,7 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
       before: `window.KeuzeConfig = JSON.parse('{"cookie":{"__proto__":{"name":"planted"}}}')`,
       body: gated('analytics'),
     });
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.getConsent()).to.equal(null);
     expect(page.window.__ran).to.deep.equal([]);
   });
@@ -91,11 +91,11 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
       const config = { revision: 1, categories: { necessary: {}, [name]: {}, analytics: { services: { constructor: {} } } } };
       const body = `${gated(name)}${gated(name, `${name}/svc`, 'data-service="svc"')}${gated('analytics', 'analytics/constructor', 'data-service="constructor"')}`;
       const page = await openPage({ config, body });
-      await settle(100);
+      await gateDrained(page);
       expect(page.keuze.isGranted(name)).to.equal(false);
       expect(page.keuze.isGranted(name, 'svc')).to.equal(false);
       await page.keuze.acceptAll();
-      await settle(100);
+      await gateDrained(page);
       expect(page.keuze.isGranted(name)).to.equal(true);
       // Markup naming a service the category lacks never runs, even "constructor".
       expect(page.keuze.isGranted(name, 'svc')).to.equal(false);
@@ -103,7 +103,7 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
       expect(page.window.__ran).to.deep.equal([name, 'analytics/constructor']);
       await page.keuze.setConsent({ categories: [] });
       await page.reload();
-      await settle(100);
+      await gateDrained(page);
       expect(page.keuze.isGranted(name)).to.equal(false);
       expect(page.keuze.isGranted(name, 'svc')).to.equal(false);
       expect(page.window.__ran).to.deep.equal([]);
@@ -114,7 +114,8 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
   it('markup naming an inherited service ("constructor", "toString") of a category is reported', async () => {
     const page = await openPage({ config: siteConfig, body: gated('analytics', 'x', 'data-service="toString"') });
     await page.keuze.acceptAll();
-    await settle(100);
+    await gateDrained(page);
+    await logged(page, 'error', 'no service "toString"');
     expect(page.window.__ran).to.deep.equal([]);
     expect(errorsWith(page, 'no service "toString" in category "analytics"')).to.have.length(1);
   });
@@ -124,12 +125,13 @@ describe('config that smuggles data through prototypes (issue 14.1)', () => {
   it('categories with names the validator refuses never run their markup, even locked, also on a returning visit', async () => {
     const body = `${gated('social media')}${gated('__proto__')}${gated('ünï')}`;
     const page = await openPage({ config: refusedNames, body });
-    await settle(200);
+    await gateDrained(page);
+    await logged(page, 'error', 'config.categories.social media: expected a name');
     expect(page.window.__ran).to.deep.equal([]);
     expect(errorsWith(page, 'config.categories.social media: expected a name')).to.have.length(1);
     await page.keuze.acceptAll();
     await page.reload();
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.getConsent()).not.to.equal(null);
     expect(page.window.__ran).to.deep.equal([]);
     for (const name of ['social media', '__proto__', 'ünï']) expect(page.keuze.isGranted(name), name).to.equal(false);
@@ -144,19 +146,13 @@ const dataLayerEvents = (page: TestPage): unknown[] =>
   ((page.window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) => (entry as { event?: string }).event ?? Array.from(entry as ArrayLike<unknown>)[1]);
 /**
  * A page that starts Keuze as the script tag does, through the public startKeuze(), but whose
- * Consent Mode chunk is missing from the deploy: its import fails for real (a 404).
+ * Consent Mode chunk is missing from the deploy: its import fails for real (a 404). The page's
+ * code is a fixture file (test/support/fixtures/without-consent-mode-chunk.ts), type-checked.
  */
 const withoutConsentModeChunk = (config: unknown): PageOptions => ({
   loader: 'none',
-  body: `${googleTags}<script type="module">
-    import { checkConfig } from '/packages/core/src/index.ts';
-    import { startKeuze, ConsentEngine, explain } from '/packages/core/src/internal.ts';
-    startKeuze(${JSON.stringify(config)}, {
-      engine: async () => ConsentEngine,
-      diagnostics: async () => ({ checkConfig, explain }),
-      consentMode: () => import('/dist/chunks/consent-mode-missing.js').then((chunk) => chunk.startConsentMode),
-    });
-  </script>`,
+  config,
+  body: `${googleTags}<script type="module" src="/test/support/fixtures/without-consent-mode-chunk.ts"></script>`,
 });
 
 describe('Consent Mode without its defaults (issue 14.2)', () => {
@@ -168,7 +164,9 @@ describe('Consent Mode without its defaults (issue 14.2)', () => {
     const page = await openPage(withoutConsentModeChunk(config));
     await waitUntil(() => errorsWith(page, 'Google Consent Mode could not start').length, 'no error about Consent Mode', { timeout: 3000 });
     await page.keuze.acceptAll();
-    await settle(200);
+    // The gate is shut for good (no Consent Mode defaults), so no later signal can come: a pause gives a
+    // wrongly opened gate the time to run the tags.
+    await pause(200);
     expect(dataLayerEvents(page)).to.deep.equal([]);
   });
 
@@ -178,7 +176,8 @@ describe('Consent Mode without its defaults (issue 14.2)', () => {
     closePages();
     const page = await openPage(withoutConsentModeChunk(config));
     await waitUntil(() => errorsWith(page, 'Google Consent Mode could not start').length, 'no error about Consent Mode', { timeout: 3000 });
-    await settle(200);
+    // The gate stays shut for good: no later signal can come (see above).
+    await pause(200);
     expect(page.keuze.isGranted('analytics')).to.equal(true);
     expect(dataLayerEvents(page)).to.deep.equal([]);
   });
@@ -198,7 +197,8 @@ describe('Consent Mode without its defaults (issue 14.2)', () => {
         });
         await waitUntil(() => errorsWith(page, 'Google Consent Mode could not start').length, 'no error about Consent Mode', { timeout: 3000 });
         await page.keuze.acceptAll();
-        await settle(200);
+        // The gate stays shut for good: no later signal can come (see above).
+        await pause(200);
         expect(page.window.__ran).to.deep.equal([]);
       });
     }
@@ -227,11 +227,13 @@ describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
         body: `${gated('necessary', 'injected')}${gated('necessary', 'site', 'nonce="r4nd0m"')}${gated('necessary', 'guessed', 'nonce="guess"')}
           ${gatedFile('analytics', 'injected-file')}${gatedFile('analytics', 'site-file', 'nonce="r4nd0m"')}${gated('analytics', 'site-after', 'nonce="r4nd0m"')}`,
       });
-      await settle(200);
+      await gateDrained(page, 'r4nd0m');
       expect(page.window.__ran).to.deep.equal(['site']);
       await page.keuze.acceptAll();
       await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran}`, { timeout: 3000 });
-      await settle(100);
+      await gateDrained(page, 'r4nd0m');
+      await waitUntil(() => errorsWith(page, "without the page's nonce").length >= 3, `errors: ${page.logs('error').join('\
+      ')}`, { timeout: 3000 });
       expect(page.window.__ran).to.deep.equal(['site', 'site-file', 'site-after']);
       expect(errorsWith(page, "a gated <script> without the page's nonce was not run")).to.have.length(3);
       expect(page.window.__errors).to.deep.equal([]);
@@ -240,7 +242,7 @@ describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
 
   it("without a nonce on Keuze's own tag, gated scripts run as before", async () => {
     const page = await openPage({ config: siteConfig, body: gated('necessary', 'plain') });
-    await settle(200);
+    await gateDrained(page);
     expect(page.window.__ran).to.deep.equal(['plain']);
   });
 });
@@ -309,7 +311,7 @@ describe('gated elements that cannot or need not run (issue 14.6)', () => {
     });
     await page.keuze.acceptAll();
     await waitUntil(() => page.window.__ran.length == 2, `ran: ${page.window.__ran}`, { timeout: 3000 });
-    await settle(100);
+    await gateDrained(page);
     expect(page.window.__ran).to.have.members(['modern', 'after']);
   });
 
@@ -368,7 +370,7 @@ describe('hosts that do unexpected things (issue 14.12)', () => {
       // Made in the page, so the values are the page's own (a Symbol from this window is no different).
       const call = new (page.window as unknown as { Function: FunctionConstructor }).Function('keuze', `return keuze.setConsent(${choice})`) as (keuze: unknown) => Promise<void>;
       await call(page.keuze);
-      await settle(50);
+      await logged(page, 'error', 'Keuze.setConsent: expected');
       expect(page.keuze.getConsent()).to.equal(null);
       expect(errorsWith(page, 'Keuze.setConsent: expected')).to.have.length(1);
       expect(page.window.__errors).to.deep.equal([]);

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const config = {
   ...siteConfig,
@@ -104,8 +104,9 @@ describe('issue 19.1: embeds with a choice in place', () => {
     expect(placeholderOf(page, 'map')).not.to.equal(null);
     expect(requested(page, 'map')).to.equal(false);
     await page.reload();
-    expect(requested(page, 'one')).to.equal(true);
-    await settle(200);
+    await waitUntil(() => requested(page, 'one'), 'the allowed embed did not load on the next page view', { timeout: 3000 });
+    await gateDrained(page);
+    await roundTrip();
     expect(placeholderOf(page, 'one')).to.equal(null);
   });
 
@@ -115,7 +116,8 @@ describe('issue 19.1: embeds with a choice in place', () => {
     await page.keuze.acceptAll();
     await waitUntil(() => !placeholderOf(page, 'one') && requested(page, 'one'), 'still blocked', { timeout: 3000 });
     await page.reload();
-    await settle(300);
+    await gateDrained(page);
+    await roundTrip();
     expect(page.document.querySelector('keuze-embed-placeholder')).to.equal(null);
   });
 

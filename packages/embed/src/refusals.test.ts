@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const DAY = 86_400_000;
 const b36 = (time: number): string => time.toString(36);
@@ -41,7 +41,8 @@ describe('issue 19.2: refusals that stick, re-asking only what is new', () => {
     closePages();
     const page = await openPage({ config: revision2, body: '<a href="#" data-keuze-open="preferences">Cookies</a>' });
     await waitUntil(() => page.keuze.getConsent(), 'the refusal was not kept', { timeout: 3000 });
-    await settle(300);
+    await gateDrained(page);
+    await roundTrip();
     expect(bannerText(page)).to.equal(undefined);
     const consent = page.keuze.getConsent()!;
     expect(consent.categories).to.deep.equal(['necessary', 'analytics']);
@@ -82,7 +83,8 @@ describe('issue 19.2: refusals that stick, re-asking only what is new', () => {
     expect(after.decisions!.analytics).to.equal(before.decisions!.analytics);
     expect(after.decisions!.functional).to.equal(after.timestamp);
     await page.reload();
-    await settle(200);
+    await gateDrained(page);
+    await roundTrip();
     expect(bannerText(page)).to.equal(undefined);
   });
 

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { checksum } from '../../core/src/record-codec.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
-import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, cookies, gateDrained, logged, openPage, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 const DAY = 86_400_000;
 const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
@@ -37,7 +37,7 @@ describe('stored cookies that cannot be trusted', () => {
     document.cookie = 'other=%E0%A4%A; path=/';
     storeRaw(encodeRecord(record()));
     const page = await openPage({ config: siteConfig, body: trackers });
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.getConsent()!.categories).to.deep.equal(['necessary', 'analytics', 'marketing']);
     expect(page.window.__ran).to.have.length(4);
   });
@@ -58,7 +58,7 @@ describe('stored cookies that cannot be trusted', () => {
       storeRaw(value());
       const page = await openPage({ config: siteConfig, body: trackers });
       await waitUntil(() => page.logs('warn').some((text) => warning.test(text)), 'no warning', { timeout: 3000 });
-      await settle(200);
+      await gateDrained(page);
       expectAskedAgain(page);
       expect(page.logs('warn').filter((text) => warning.test(text))).to.have.length(1);
     });
@@ -69,7 +69,7 @@ describe('stored cookies that cannot be trusted', () => {
     await first.keuze.acceptAll();
     closePages();
     const bumped = await openPage({ config: { ...siteConfig, revision: 2 }, body: trackers });
-    await settle(200);
+    await gateDrained(bumped);
     expectAskedAgain(bumped);
     await bumped.keuze.rejectAll();
     expect(bumped.keuze.getConsent()!.revision).to.equal(2);
@@ -84,7 +84,8 @@ describe('bad config', () => {
   async function expectFailsClosed(page: TestPage): Promise<void> {
     expect(page.keuze.config.usable).to.equal(false);
     await page.keuze.acceptAll();
-    await settle(200);
+    // The refusal is said once the choice is refused: nothing was granted, so nothing can run.
+    await logged(page, 'error', 'consent was not stored');
     expectAskedAgain(page);
     expect(cookies()).to.deep.equal({});
     expect(page.logs('error').some((text) => text.includes('consent was not stored'))).to.equal(true);
@@ -92,14 +93,14 @@ describe('bad config', () => {
 
   it('no config at all fails closed and says how to add one', async () => {
     const page = await openPage({ body: trackers });
-    await settle();
+    await logged(page, 'error', 'no config found');
     expect(page.logs('error').filter((text) => text.includes('no config found'))).to.have.length(1);
     await expectFailsClosed(page);
   });
 
   it('a config element that is not JSON fails closed', async () => {
     const page = await openPage({ config: '{ categories: { analytics: {} }', body: trackers });
-    await settle();
+    await logged(page, 'error', '#keuze-config: invalid JSON');
     expect(page.logs('error').some((text) => text.includes('#keuze-config: invalid JSON'))).to.equal(true);
     await expectFailsClosed(page);
   });
@@ -111,7 +112,7 @@ describe('bad config', () => {
   ] as const) {
     it(`${name} fails closed, naming the key`, async () => {
       const page = await openPage({ config, body: trackers });
-      await settle();
+      await logged(page, 'error', path);
       expect(page.logs('error').filter((text) => text.includes(path))).to.have.length(1);
       await expectFailsClosed(page);
     });
@@ -132,7 +133,7 @@ describe('bad config', () => {
       },
     };
     const page = await openPage({ config, before: "window.KeuzeConfig = { onEvent: 'notify me' };", body: trackers });
-    await settle(100);
+    await logged(page, 'error', 'config.onEvent: expected a function');
     const errors = page.logs('error');
     for (const expected of [
       'config.lifetime: unknown key',
@@ -155,7 +156,7 @@ describe('bad config', () => {
     expect(page.keuze.config.cookie.name).to.equal('keuze_consent');
     expect(page.keuze.config.privacyUrl).to.equal(undefined);
     await page.keuze.acceptAll();
-    await settle(200);
+    await gateDrained(page);
     expect(page.window.__ran).to.have.length(4);
   });
 
@@ -168,14 +169,14 @@ describe('bad config', () => {
 
   it('a missing necessary category is added, locked, with an error', async () => {
     const page = await openPage({ config: { categories: { analytics: {} } } });
-    await settle();
+    await logged(page, 'error', 'config.categories.necessary: missing');
     expect(page.logs('error').filter((text) => text.includes('config.categories.necessary: missing'))).to.have.length(1);
     expect(page.keuze.isGranted('necessary')).to.equal(true);
   });
 
   it('warns loudly when a locked category lists tracking cookies', async () => {
     const page = await openPage({ config: { categories: { necessary: { cookies: ['session', '_ga', '_fbp'] }, analytics: {} } } });
-    await settle();
+    await logged(page, 'warn', '_ga, _fbp');
     expect(page.logs('warn').filter((text) => text.includes('categories.necessary') && text.includes('_ga, _fbp'))).to.have.length(1);
   });
 
@@ -183,7 +184,7 @@ describe('bad config', () => {
     storeRaw(encodeRecord(record({ categories: ['necessary'], services: {} })));
     const config = { ...siteConfig, categories: { ...siteConfig.categories, marketing: { readOnly: 'no' } } };
     const page = await openPage({ config, body: trackers });
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.isGranted('marketing')).to.equal(false);
     expect(page.window.__ran).to.deep.equal([]);
   });
@@ -201,7 +202,8 @@ describe('bad config', () => {
       <iframe data-category="analytics" data-service="matomo-cloud" data-src="/test/support/embed.html"></iframe>`;
     const page = await openPage({ config: siteConfig, body });
     await page.keuze.acceptAll();
-    await settle(200);
+    await gateDrained(page);
+    await logged(page, 'error', 'no service "matomo-cloud"');
     expect(page.window.__ran).not.to.include('typo');
     const errors = page.logs('error');
     expect(errors.filter((text) => text.includes('a gated <script> will not run: the config has no category "statistics"'))).to.have.length(1);
@@ -214,13 +216,13 @@ describe('bad config', () => {
     closePages();
     // (A page with its own settings link: no settings button, so nothing is shown.)
     const page = await openPage({ config: { ...siteConfig, colour: 'red' }, body: '<a href="#" data-keuze-open="preferences">Cookies</a>' });
-    await settle(100);
+    await gateDrained(page);
     expect(page.keuze.getConsent()).not.to.equal(null);
     // The returning visit's loader carries no validator: nothing is shown, nothing is checked.
     const problems = (): string[] => page.logs('error').filter((text) => text.includes('config.colour: unknown key'));
     expect(problems()).to.have.length(0);
     await page.keuze.showPreferences();
-    await settle(100);
+    await logged(page, 'error', 'config.colour: unknown key');
     expect(problems()).to.have.length(1);
   });
 });
@@ -232,7 +234,8 @@ describe('bad API input', () => {
   it('setConsent with services that are not lists changes nothing and says why', async () => {
     const page = await openPage({ config: siteConfig, body: trackers });
     await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: 'matomo' as unknown as string[] } });
-    await settle(100);
+    await logged(page, 'error', 'Keuze.setConsent: expected');
+    await gateDrained(page);
     expect(page.keuze.getConsent()).to.equal(null);
     expect(page.window.__ran).to.deep.equal([]);
     expect(page.logs('error').filter((text) => text.includes('Keuze.setConsent: expected'))).to.have.length(1);
@@ -263,7 +266,8 @@ describe('host callbacks', () => {
       await page.keuze.acceptAll();
       expect(cookies()).to.have.property('keuze_consent');
       expect(heard).to.deep.equal(['on:accept-all', 'dom:accept-all']);
-      await settle(250);
+      await waitUntil(() => page.logs().some((text) => message.test(text)), 'no report of the callback', { timeout: 3000 });
+      await gateDrained(page);
       expect(page.window.__ran).to.have.length(4);
       expect(page.logs().filter((text) => message.test(text))).to.have.length(1);
       expect(page.window.__errors).to.deep.equal([]);
@@ -287,7 +291,8 @@ describe('host callbacks', () => {
     const events = (): { consent: ConsentRecord | null; previous: ConsentRecord | null; method: string; reloadRecommended: boolean }[] =>
       (page.window as unknown as { __events: never[] }).__events;
     await page.keuze.setConsent({ categories: ['analytics'] });
-    await settle(200);
+    // hotjar's script has run before the next choice withdraws it.
+    await gateDrained(page);
     await page.keuze.setConsent({ categories: ['analytics', 'marketing'] });
     await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: ['matomo'] } }, { method: 'custom' });
     await page.keuze.reset();
@@ -306,17 +311,22 @@ describe('host callbacks', () => {
   });
 
   it('ten fast clicks on "accept all": one cookie write, one event', async () => {
-    // Chromium delivers cookie changes to the top window, once the subscription has settled.
     const writes: string[] = [];
     const record = (event: CookieChangeEvent): void => void writes.push(...event.changed.map((cookie) => cookie.name!));
     cookieStore.addEventListener('change', record);
+    // Chromium delivers cookie changes to the top window once the subscription has settled: a probe
+    // cookie, written anew until its change is heard, shows it has.
+    let probes = 0;
+    await waitUntil(() => ((document.cookie = `probe=${++probes}; path=/`), writes.includes('probe')), 'the cookie change subscription did not start', { timeout: 5000 });
+    document.cookie = 'probe=; path=/; max-age=0';
     const page = await pageWithCallback("(e) => void (e.type == 'consent' && (window.__count = (window.__count ?? 0) + 1))");
-    await settle(200);
     await Promise.all(Array.from({ length: 10 }, () => page.keuze.acceptAll()));
-    await settle(300);
+    // The next decision's write and event are the later signal: a second write or event of the clicks would come before them.
+    await page.keuze.rejectAll();
+    await waitUntil(() => writes.filter((name) => name === 'keuze_consent').length >= 2, 'the next write was not seen', { timeout: 3000 });
     cookieStore.removeEventListener('change', record);
-    expect(writes.filter((name) => name === 'keuze_consent')).to.have.length(1);
-    expect((page.window as unknown as { __count: number }).__count).to.equal(1);
+    expect(writes.filter((name) => name === 'keuze_consent')).to.have.length(2);
+    expect((page.window as unknown as { __count: number }).__count).to.equal(2);
   });
 });
 
@@ -328,12 +338,12 @@ describe('Global Privacy Control', () => {
   it('with GPC, "accept all" leaves sale categories off; an explicit choice still grants them', async () => {
     const page = await openPage({ config: siteConfig, before: withGpc, body: trackers });
     await page.keuze.acceptAll();
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.getConsent()!.categories).to.deep.equal(['necessary', 'analytics']);
     expect(page.keuze.getConsent()!.gpc).to.equal(true);
     expect(page.window.__ran).not.to.include('marketing');
     await page.keuze.setConsent({ categories: ['analytics', 'marketing'] }, { method: 'custom' });
-    await settle(200);
+    await gateDrained(page);
     expect(page.keuze.isGranted('marketing')).to.equal(true);
     expect(page.window.__ran).to.include('marketing');
   });

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry, KeuzeEvent } from '@keuze/core';
-import { clearCookies, closePages, cookies, openPage, settle, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 const withGpc = "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });";
 /** Keeps every event the host's onEvent receives. */
@@ -29,7 +29,8 @@ describe('issue 19.3: Global Privacy Control as a full decision', () => {
     const consentEvent = events(page).find((event) => event.type == 'consent')!;
     expect(consentEvent).to.include({ method: 'signal' });
     expect((events(page).find((event) => event.type == 'consent-log') as { entry: ConsentLogEntry }).entry.method).to.equal('signal');
-    await settle(300);
+    await gateDrained(page);
+    await roundTrip();
     expect(page.document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="base"]') ?? null).to.equal(null);
     expect(page.window.__ran).to.deep.equal([]);
     // The next page view reads it like any choice.

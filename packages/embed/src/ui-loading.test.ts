@@ -1,5 +1,6 @@
+import type { LitElement } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, settle, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The shadow DOM of the page's element `tag`, once it rendered `selector`. */
 async function rendered(page: TestPage, tag: string, selector = '[part~="base"]'): Promise<ShadowRoot> {
@@ -41,7 +42,8 @@ describe('the script tag and the elements', () => {
       await waitUntil(() => page.keuze.getConsent());
       expect(banner.querySelector('[part~="base"]')).to.equal(null);
       await page.reload();
-      await settle(200);
+      await gateDrained(page);
+      await roundTrip();
       expect(page.document.querySelector('keuze-cookie-banner')).to.equal(null);
     });
   }
@@ -50,7 +52,8 @@ describe('the script tag and the elements', () => {
     // Without the undeclared-storage check: the engines' shared profiles may still hold another
     // test's keys, which would rightly load its report (undeclared.test.ts tests that).
     const page = await returningVisit({ config: { ...siteConfig, detectUndeclared: false }, body: '<a href="#" data-keuze-open="preferences">Cookie-instellingen</a>' });
-    await settle(200);
+    await gateDrained(page);
+    await roundTrip();
     expect(page.keuze.getConsent()).not.to.equal(null);
     expect(chunksLoaded(page)).to.deep.equal([]);
     expect(page.window.customElements.get('keuze-cookie-banner')).to.equal(undefined);
@@ -118,7 +121,7 @@ describe('the script tag and the elements', () => {
   it('a banner the page placed itself (inline) is used, no second one is added', async () => {
     const page = await openPage({ config: siteConfig, body: '<main><h1>Cookies</h1><keuze-cookie-banner layout="inline"></keuze-cookie-banner></main>' });
     await rendered(page, 'keuze-cookie-banner');
-    await settle(100);
+    await roundTrip();
     expect(page.document.querySelectorAll('keuze-cookie-banner')).to.have.length(1);
     expect(page.document.querySelector('main keuze-cookie-banner')).not.to.equal(null);
   });
@@ -148,7 +151,7 @@ describe('one banner, whichever arrives first', () => {
   it('of two banners the page places, the first shows; the second takes over when the first leaves', async () => {
     const page = await openPage({ config: siteConfig, body: '<keuze-cookie-banner id="a" layout="inline"></keuze-cookie-banner><keuze-cookie-banner id="b" layout="inline"></keuze-cookie-banner>' });
     await rendered(page, 'keuze-cookie-banner');
-    await settle(100);
+    await roundTrip();
     expect(showing(page).map((banner) => banner.id)).to.deep.equal(['a']);
     page.document.getElementById('a')!.remove();
     await waitUntil(() => showing(page)[0]?.id == 'b', 'the second banner did not take over', { timeout: 3000 });
@@ -196,6 +199,7 @@ describe('npm: elements defined before init()', () => {
       body: `<keuze-cookie-declaration></keuze-cookie-declaration>
         <script type="module">
           import '/packages/elements/src/define.ts';
+          // The app's init() comes later: this delay is the scenario under test, not a wait for it.
           setTimeout(async () => {
             const { init } = await import('/packages/core/src/index.ts');
             const { ui } = await import('/packages/elements/src/ui.ts');
@@ -224,7 +228,7 @@ describe('newsletter through the script tag', () => {
     field.value = 'anna@example.com';
     field.dispatchEvent(new InputEvent('input'));
     root.querySelector<HTMLInputElement>('input[name="topics"]')!.click();
-    await settle(10);
+    await (root.host as LitElement).updateComplete;
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     return root;
   };
@@ -269,7 +273,7 @@ describe('the privacy request form through the script tag', () => {
       field.value = value!;
       field.dispatchEvent(new InputEvent('input'));
     }
-    await settle(10);
+    await (root.host as LitElement).updateComplete;
     root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => root.querySelector('[part~="message"]')?.textContent?.includes('BV-7'), 'no reference shown');
     const [sent] = (page.window as unknown as { __sent: { kind: string; name: string }[] }).__sent;
@@ -321,7 +325,7 @@ describe('pages that swap their body', () => {
     await rendered(page, 'keuze-cookie-banner');
     bodySwaps[0]![1](page, '<main><keuze-cookie-banner id="own" layout="inline"></keuze-cookie-banner></main>');
     await rendered(page, 'keuze-cookie-banner');
-    await settle(100);
+    await roundTrip();
     expect([...page.document.querySelectorAll('keuze-cookie-banner')].map((banner) => banner.id)).to.deep.equal(['own']);
   });
 });
@@ -361,7 +365,7 @@ describe('language', () => {
     const page = await openPage({ config: siteConfig });
     await title(page);
     await page.keuze.setLanguage('en');
-    await settle();
+    await waitUntil(async () => (await title(page)) == 'Cookies on this website', 'the banner did not switch to English', { timeout: 3000 });
     expect(await title(page)).to.equal('Cookies on this website');
     await page.keuze.showPreferences();
     const dialog = await rendered(page, 'keuze-cookie-preferences', 'dialog[open]');
@@ -414,7 +418,7 @@ describe('language', () => {
     const dialog = await rendered(page, 'keuze-cookie-preferences', 'dialog[open]');
     expect(dialog.querySelector('#label-analytics')!.textContent).to.equal(xss);
     expect(dialog.querySelector('img')).to.equal(null);
-    await settle(100);
+    await roundTrip();
     expect((page.window as unknown as { __xss?: number }).__xss).to.equal(undefined);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { UndeclaredStorageEvent } from '@keuze/core';
-import { clearCookies, closePages, openPage, settle, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 /** The chunks of dist/ this page view fetched, by name without hash. */
 const chunksLoaded = (page: TestPage): string[] =>
@@ -51,7 +51,8 @@ describe('issue 19.5: finding what the config does not declare', () => {
     const listened: UndeclaredStorageEvent[] = [];
     page.keuze.on('undeclared-storage', (event) => void listened.push(event));
     await page.keuze.acceptAll();
-    await settle(300);
+    await gateDrained(page);
+    await roundTrip();
     expect(page.logs('warn').filter((text) => text.includes('is not declared in the config'))).to.have.length(3);
     expect(listened).to.deep.equal([]);
   });
@@ -69,16 +70,17 @@ describe('issue 19.5: finding what the config does not declare', () => {
   it('a returning visit with nothing undeclared loads nothing for it; detectUndeclared: false turns it off', async () => {
     const first = await openPage({ config: siteConfig, body: `${ownLink}${trackers}` });
     await first.keuze.acceptAll();
-    await settle(200);
+    await gateDrained(first);
     closePages();
     const page = await openPage({ config: siteConfig, body: `${ownLink}${trackers}` });
-    await settle(400);
+    await gateDrained(page);
+    await roundTrip();
     // The trackers set _stats, _pk_id, _hj and _ads: all declared.
     expect(page.logs('warn')).to.deep.equal([]);
     expect(chunksLoaded(page)).to.deep.equal([]);
     closePages();
     const off = await openPage({ config: { ...siteConfig, detectUndeclared: false }, before: "document.cookie = 'session_id=1; path=/'", body: ownLink });
-    await settle(400);
+    await roundTrip();
     expect(off.logs('warn').filter((text) => text.includes('is not declared'))).to.deep.equal([]);
     expect(chunksLoaded(off)).not.to.include('diagnostics');
   });

@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
-import { deepActiveElement, freshKeuze, nextFrame, part, shown } from '../../../../test/support/elements.js';
-import type { CookieBanner } from './cookie-banner.js';
+import { freshKeuze, nextFrame } from '../../../../test/support/elements.js';
+import { CookieBannerHarness } from './cookie-banner.harness.js';
 
-const banner = (): CookieBanner => document.querySelector('keuze-cookie-banner')!;
+const harness = (): CookieBannerHarness => CookieBannerHarness.find();
+const banner = (): CookieBannerHarness['element'] => harness().element;
 const keuzeCookie = (): string | undefined => document.cookie.split('; ').find((pair) => pair.startsWith('keuze_consent='));
 
 describe('<keuze-cookie-banner>', () => {
@@ -15,16 +16,15 @@ describe('<keuze-cookie-banner>', () => {
   after(() => window.Keuze?.reset());
 
   it('asks on a first visit, first in the page, in Dutch, naming the purposes and linking the statement', async () => {
-    const base = await part(banner(), 'base');
+    const base = await harness().base();
     expect(document.body.firstElementChild).to.equal(banner());
     expect(base.localName).to.equal('section');
     expect(base.getAttribute('aria-labelledby')).to.equal('title');
-    expect((await part(banner(), 'title')).textContent).to.equal('Cookies op deze website');
-    const text = await part(banner(), 'text');
+    expect(await harness().title()).to.equal('Cookies op deze website');
+    const text = await harness().body();
     expect(text.textContent).to.include('cookies voor statistieken en marketing');
     expect(text.querySelector('a')!.getAttribute('href')).to.equal('/privacy');
-    const buttons = [...base.querySelectorAll('button')].map((button) => button.textContent!.trim());
-    expect(buttons).to.deep.equal(['Alles accepteren', 'Alles weigeren', 'Zelf kiezen']);
+    expect(await harness().buttonLabels()).to.deep.equal(['Alles accepteren', 'Alles weigeren', 'Zelf kiezen']);
     expect(keuzeCookie()).to.equal(undefined);
   });
 
@@ -32,7 +32,7 @@ describe('<keuze-cookie-banner>', () => {
     for (const layout of ['box', 'bar', 'inline'] as const) {
       banner().layout = layout;
       await banner().updateComplete;
-      const [accept, reject] = [await part(banner(), 'accept-all'), await part(banner(), 'reject-all')];
+      const [accept, reject] = [await harness().button('accept-all'), await harness().button('reject-all')];
       const [a, r] = [accept.getBoundingClientRect(), reject.getBoundingClientRect()];
       expect([Math.round(a.width), Math.round(a.height), Math.round(a.top)], layout).to.deep.equal([Math.round(r.width), Math.round(r.height), Math.round(r.top)]);
       expect(a.height).to.be.at.least(24);
@@ -45,18 +45,18 @@ describe('<keuze-cookie-banner>', () => {
   });
 
   it('reject all: gone within one frame, only necessary stored', async () => {
-    (await part(banner(), 'reject-all')).click();
+    await harness().rejectAll();
     await nextFrame();
-    expect(shown(banner())).to.equal(false);
+    expect(harness().shown()).to.equal(false);
     await window.Keuze!.rejectAll();
     expect(window.Keuze!.getConsent()!.categories).to.deep.equal(['necessary']);
     expect(keuzeCookie()).to.match(/\|necessary\|/);
   });
 
   it('accept all: gone within one frame, everything granted', async () => {
-    (await part(banner(), 'accept-all')).click();
+    await harness().acceptAll();
     await nextFrame();
-    expect(shown(banner())).to.equal(false);
+    expect(harness().shown()).to.equal(false);
     await window.Keuze!.acceptAll();
     expect(window.Keuze!.getConsent()!.categories).to.deep.equal(['necessary', 'analytics', 'marketing']);
   });
@@ -64,18 +64,18 @@ describe('<keuze-cookie-banner>', () => {
   it('comes back after Keuze.reset()', async () => {
     await window.Keuze!.rejectAll();
     await banner().updateComplete;
-    expect(shown(banner())).to.equal(false);
+    expect(harness().shown()).to.equal(false);
     await window.Keuze!.reset();
-    await part(banner(), 'base');
+    await harness().base();
   });
 
   it('switches language live, every text', async () => {
-    await part(banner(), 'base');
+    await harness().base();
     await window.Keuze!.setLanguage('en');
     await banner().updateComplete;
-    expect((await part(banner(), 'title')).textContent).to.equal('Cookies on this website');
-    expect((await part(banner(), 'text')).textContent).to.include('cookies for statistics and marketing');
-    expect((await part(banner(), 'reject-all')).textContent!.trim()).to.equal('Reject all');
+    expect(await harness().title()).to.equal('Cookies on this website');
+    expect((await harness().body()).textContent).to.include('cookies for statistics and marketing');
+    expect((await harness().button('reject-all')).textContent!.trim()).to.equal('Reject all');
     expect(banner().lang).to.equal('en');
   });
 
@@ -87,7 +87,7 @@ describe('<keuze-cookie-banner>', () => {
           await window.Keuze!.setLanguage(lang);
           banner().layout = layout;
           await banner().updateComplete;
-          await part(banner(), 'base');
+          await harness().base();
           // Judged at once, mid-entrance: the banner is readable from its first frame.
           await expect(banner()).to.be.accessible();
         });
@@ -98,8 +98,7 @@ describe('<keuze-cookie-banner>', () => {
   it('a forced dark theme has readable text', async () => {
     banner().theme = 'dark';
     await banner().updateComplete;
-    const base = await part(banner(), 'base');
-    await Promise.all(base.getAnimations().map((animation) => animation.finished));
+    const base = await harness().settled();
     expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 25, 30)');
     await expect(banner()).to.be.accessible();
     banner().removeAttribute('theme');
@@ -108,7 +107,7 @@ describe('<keuze-cookie-banner>', () => {
   it('is fully opaque from its first frame', async () => {
     await window.Keuze!.rejectAll();
     await window.Keuze!.reset();
-    const base = await part(banner(), 'base');
+    const base = await harness().base();
     expect(getComputedStyle(base).opacity).to.equal('1');
     await nextFrame();
     expect(getComputedStyle(base).opacity).to.equal('1');
@@ -118,11 +117,11 @@ describe('<keuze-cookie-banner>', () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     await window.Keuze!.rejectAll();
     await window.Keuze!.reset();
-    expect((await part(banner(), 'base')).getAnimations()).to.have.length(0);
+    expect((await harness().base()).getAnimations()).to.have.length(0);
     await emulateMedia({ reducedMotion: 'no-preference' });
     await window.Keuze!.rejectAll();
     await window.Keuze!.reset();
-    expect((await part(banner(), 'base')).getAnimations()).to.have.length(1);
+    expect((await harness().base()).getAnimations()).to.have.length(1);
   });
 
   // 320 CSS px wide is a small phone, and also a 1280 px window at 400% zoom; 640 × 400 is 200%.
@@ -132,16 +131,15 @@ describe('<keuze-cookie-banner>', () => {
       for (const layout of ['box', 'bar'] as const) {
         banner().layout = layout;
         await banner().updateComplete;
-        const base = await part(banner(), 'base');
         // Measured where it stays, after the entrance slide.
-        await Promise.all(base.getAnimations().map((animation) => animation.finished));
+        const base = await harness().settled();
         const box = base.getBoundingClientRect();
         expect(box.left, layout).to.be.at.least(0);
         expect(box.right, layout).to.be.at.most(width);
         expect(base.scrollWidth, layout).to.be.at.most(base.clientWidth);
         // Every choice can be reached (scrolling inside the banner if need be) and is 24 px or more.
-        for (const name of ['accept-all', 'reject-all', 'choose']) {
-          const button = await part(banner(), name);
+        for (const name of ['accept-all', 'reject-all', 'choose'] as const) {
+          const button = await harness().button(name);
           button.scrollIntoView({ block: 'nearest' });
           const rect = button.getBoundingClientRect();
           expect(rect.bottom, `${layout} ${name}`).to.be.at.most(height);
@@ -163,7 +161,7 @@ describe('<keuze-cookie-banner>', () => {
       field.focus();
       await window.Keuze!.rejectAll();
       await window.Keuze!.reset();
-      await part(banner(), 'base');
+      await harness().base();
       expect(document.activeElement).to.equal(field);
       // Tab from the very top of the page.
       const top = Object.assign(document.createElement('div'), { tabIndex: -1 });
@@ -172,11 +170,11 @@ describe('<keuze-cookie-banner>', () => {
       await sendKeys({ press: 'Tab' });
       top.remove();
       // The privacy statement link in the text comes first, then the three buttons.
-      expect(deepActiveElement()?.getRootNode() === banner().shadowRoot).to.equal(true);
-      expect(deepActiveElement()?.getAttribute('href')).to.equal('/privacy');
+      expect(harness().hasFocus()).to.equal(true);
+      expect(harness().focusedControl()).to.equal('/privacy');
       for (const name of ['accept-all', 'reject-all', 'choose']) {
-        await sendKeys({ press: 'Tab' });
-        expect(deepActiveElement()?.getAttribute('part')).to.equal(`button ${name}`);
+        await harness().tab();
+        expect(harness().focusedControl()).to.equal(`button ${name}`);
       }
     } finally {
       await setViewport({ width: 800, height: 600 });
@@ -193,8 +191,7 @@ describe('<keuze-cookie-banner> over a long page', () => {
 
   it('keyboard focus on the page never hides behind it', async () => {
     const page = await fixture(html`<div>${Array.from({ length: 40 }, (_, i) => html`<p><a href="#${i}">Link ${i}</a></p>`)}</div>`);
-    const base = await part(banner(), 'base');
-    await Promise.all(base.getAnimations().map((animation) => animation.finished));
+    const base = await harness().settled();
     const links = [...page.querySelectorAll('a')];
     links[0]!.focus();
     for (const link of links.slice(1, 30)) {

@@ -2,16 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, itWithMedia } from '../../../../test/support/engines.js';
 import { elementsConfig, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
+import { CookieDeclarationHarness } from './cookie-declaration.harness.js';
 import type { CookieDeclaration } from './cookie-declaration.js';
 
-const rendered = async (element: CookieDeclaration): Promise<ShadowRoot> => {
-  await waitUntil(() => element.shadowRoot?.querySelector('[part~="base"]'), 'the declaration did not render');
-  return element.shadowRoot!;
-};
-const rows = (root: ShadowRoot, category: string): string[][] =>
-  [...root.querySelectorAll(`section[aria-labelledby="category-${category}"] tbody tr`)].map((row) =>
-    [...row.children].map((cell) => cell.textContent!.trim()),
-  );
+const rendered = (element: CookieDeclaration): Promise<ShadowRoot> => new CookieDeclarationHarness(element).rendered();
+const rows = (root: ShadowRoot, category: string): string[][] => new CookieDeclarationHarness(root.host as CookieDeclaration).rows(category);
 
 describe('<keuze-cookie-declaration>', () => {
   beforeEach(async () => {

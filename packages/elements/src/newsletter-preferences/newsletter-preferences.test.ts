@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';
+import { NewsletterPreferencesHarness } from './newsletter-preferences.harness.js';
 import type { NewsletterPreferences } from './newsletter-preferences.js';
 
 type Handler = (event: NewsletterEvent) => unknown;
@@ -36,13 +37,8 @@ async function open(list: ReturnType<typeof mailingList>, token: string | null =
   return { element, root: element.shadowRoot! };
 }
 
-const boxes = (root: ShadowRoot): { label: string; checked: boolean; disabled: boolean }[] =>
-  [...root.querySelectorAll<HTMLLabelElement>('label.check')].map((label) => {
-    const box = label.querySelector('input')!;
-    return { label: label.textContent!.replace(/\s+/g, ' ').trim(), checked: box.checked, disabled: box.disabled };
-  });
-const button = (root: ShadowRoot, text: string): HTMLButtonElement => [...root.querySelectorAll('button')].find((item) => item.textContent!.trim() == text)!;
-const message = (root: ShadowRoot): string => [...root.querySelectorAll('[part~="message"]')].map((item) => item.textContent!.trim()).join(' ');
+/** The visitor's view of the preferences that `root` belongs to. */
+const preferences = (root: ShadowRoot): NewsletterPreferencesHarness => new NewsletterPreferencesHarness(root.host as NewsletterPreferences);
 
 describe('<keuze-newsletter-preferences>', () => {
   beforeEach(async () => {
@@ -53,12 +49,13 @@ describe('<keuze-newsletter-preferences>', () => {
 
   it('opening the page only asks for the topics: it never unsubscribes by itself', async () => {
     const list = mailingList();
-    const { root } = await open(list);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { element, root } = await open(list);
+    // Shown, and rendered once more: anything the page asked on opening was asked before this.
+    await element.updateComplete;
     expect(list.calls.map((event) => event.type)).to.deep.equal(['newsletter-preferences-get']);
     expect(list.topics()).to.deep.equal(['newsletter', 'research']);
     expect(root.textContent).to.include('Voorkeuren voor anna@example.com');
-    expect(boxes(root)).to.deep.equal([
+    expect(preferences(root).topics()).to.deep.equal([
       { label: 'Nieuwsbrief', checked: true, disabled: false },
       { label: 'Uitnodigingen voor onderzoek', checked: true, disabled: false },
       { label: 'Serviceberichten Ontvang je altijd (over je account)', checked: true, disabled: true },
@@ -81,49 +78,49 @@ describe('<keuze-newsletter-preferences>', () => {
   it('without a token it says the link is incomplete, and asks nothing', async () => {
     const list = mailingList();
     const { root } = await open(list, null);
-    expect(message(root)).to.include('via de link onderaan elke e-mail');
+    expect(preferences(root).message()).to.include('via de link onderaan elke e-mail');
     expect(list.calls).to.deep.equal([]);
   });
 
   it('changes topics', async () => {
     const list = mailingList();
     const { root } = await open(list);
-    root.querySelectorAll<HTMLInputElement>('label.check input')[1]!.click();
-    button(root, 'Voorkeuren opslaan').click();
-    await waitUntil(() => message(root).includes('opgeslagen'));
+    preferences(root).topicBoxes()[1]!.click();
+    preferences(root).button('Voorkeuren opslaan').click();
+    await waitUntil(() => preferences(root).message().includes('opgeslagen'));
     expect(list.calls.at(-1)).to.deep.equal({ type: 'newsletter-preferences-set', token: 'tok-123', topics: ['newsletter'] });
   });
 
   it('one click unsubscribes, with undo for a few seconds, then a link to subscribe again', async () => {
     const list = mailingList();
     const { root } = await open(list);
-    button(root, 'Afmelden voor alles').click();
-    await waitUntil(() => message(root).includes('Je bent afgemeld'));
+    preferences(root).button('Afmelden voor alles').click();
+    await waitUntil(() => preferences(root).message().includes('Je bent afgemeld'));
     expect(root.activeElement?.getAttribute('part')).to.equal('message');
     expect(list.calls.at(-1)).to.deep.equal({ type: 'newsletter-unsubscribe', token: 'tok-123' });
     expect(list.topics()).to.deep.equal([]);
-    button(root, 'Ongedaan maken').click();
-    await waitUntil(() => message(root).includes('opgeslagen'));
+    preferences(root).button('Ongedaan maken').click();
+    await waitUntil(() => preferences(root).message().includes('opgeslagen'));
     expect(list.topics()).to.deep.equal(['newsletter', 'research']);
-    button(root, 'Afmelden voor alles').click();
-    await waitUntil(() => button(root, 'Opnieuw aanmelden'), 'no resubscribe after the undo time', { timeout: 2000 });
-    button(root, 'Opnieuw aanmelden').click();
+    preferences(root).button('Afmelden voor alles').click();
+    await waitUntil(() => preferences(root).button('Opnieuw aanmelden'), 'no resubscribe after the undo time', { timeout: 2000 });
+    preferences(root).button('Opnieuw aanmelden').click();
     await waitUntil(() => list.topics().length == 2);
   });
 
   it('keyboard only: untick a topic, save, then leave everything', async () => {
     const list = mailingList();
     const { root } = await open(list);
-    await waitUntil(() => boxes(root).length == 3);
+    await waitUntil(() => preferences(root).topics().length == 3);
     root.querySelector<HTMLInputElement>('label.check input')!.focus();
     await sendKeys({ press: 'Space' });
     for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() != 'Voorkeuren opslaan'; i++) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => message(root).includes('opgeslagen'));
+    await waitUntil(() => preferences(root).message().includes('opgeslagen'));
     expect(list.topics()).to.deep.equal(['research']);
     for (let i = 0; i < 6 && deepActiveElement()?.textContent?.trim() != 'Afmelden voor alles'; i++) await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => message(root).includes('Je bent afgemeld'));
+    await waitUntil(() => preferences(root).message().includes('Je bent afgemeld'));
     expect(list.topics()).to.deep.equal([]);
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.textContent?.trim()).to.equal('Ongedaan maken');
@@ -132,30 +129,30 @@ describe('<keuze-newsletter-preferences>', () => {
   it('a failing host: a clear error with retry, and the choices stay', async () => {
     const list = mailingList();
     const { root } = await open(list);
-    root.querySelectorAll<HTMLInputElement>('label.check input')[0]!.click();
+    preferences(root).topicBoxes()[0]!.click();
     list.fail(true);
-    button(root, 'Voorkeuren opslaan').click();
-    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
-    expect(boxes(root).map((box) => box.checked)).to.deep.equal([false, true, true]);
+    preferences(root).button('Voorkeuren opslaan').click();
+    await waitUntil(() => preferences(root).message().includes('Dat is niet gelukt'));
+    expect(preferences(root).topics().map((box) => box.checked)).to.deep.equal([false, true, true]);
     list.fail(false);
-    button(root, 'Opnieuw proberen').click();
-    await waitUntil(() => message(root).includes('opgeslagen'));
+    preferences(root).button('Opnieuw proberen').click();
+    await waitUntil(() => preferences(root).message().includes('opgeslagen'));
     expect(list.topics()).to.deep.equal(['research']);
     // A later failure does not leave "saved" standing beside the error.
     list.fail(true);
-    button(root, 'Afmelden voor alles').click();
-    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
-    expect(message(root)).not.to.include('opgeslagen');
+    preferences(root).button('Afmelden voor alles').click();
+    await waitUntil(() => preferences(root).message().includes('Dat is niet gelukt'));
+    expect(preferences(root).message()).not.to.include('opgeslagen');
   });
 
   it('a host that fails while loading offers a retry', async () => {
     const list = mailingList();
     list.fail(true);
     const { root } = await open(list);
-    await waitUntil(() => message(root).includes('Dat is niet gelukt'));
+    await waitUntil(() => preferences(root).message().includes('Dat is niet gelukt'));
     list.fail(false);
-    button(root, 'Opnieuw proberen').click();
-    await waitUntil(() => boxes(root).length == 3);
+    preferences(root).button('Opnieuw proberen').click();
+    await waitUntil(() => preferences(root).topics().length == 3);
   });
 
   for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
@@ -163,9 +160,9 @@ describe('<keuze-newsletter-preferences>', () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const { element, root } = await open(mailingList());
-      await waitUntil(() => boxes(root).length == 3);
+      await waitUntil(() => preferences(root).topics().length == 3);
       await expect(element).to.be.accessible();
-      button(root, lang == 'nl' ? 'Afmelden voor alles' : 'Unsubscribe from everything').click();
+      preferences(root).button(lang == 'nl' ? 'Afmelden voor alles' : 'Unsubscribe from everything').click();
       await waitUntil(() => root.querySelector('[role="status"]'));
       await expect(element).to.be.accessible();
     });

@@ -5,6 +5,7 @@ import { deepActiveElement, freshKeuze } from '../../../../test/support/elements
 import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import './define.js';
 import { imageSize } from './id-copy.js';
+import { PrivacyRequestHarness } from './privacy-request.harness.js';
 import { answerDeadline, type PrivacyRequest } from './privacy-request.js';
 
 type Handler = (event: PrivacyRequestEvent) => unknown;
@@ -22,36 +23,12 @@ async function withRequestConfig(privacyRequest: PrivacyRequestConfig | undefine
 }
 
 async function requestForm(handler?: Handler | null): Promise<{ element: PrivacyRequest; root: ShadowRoot; calls: PrivacyRequestEvent[] }> {
-  const calls: PrivacyRequestEvent[] = [];
-  const element = await fixture<PrivacyRequest>(html`<keuze-privacy-request></keuze-privacy-request>`);
-  if (handler !== null) {
-    element.handler = (event) => {
-      calls.push(event);
-      return handler?.(event);
-    };
-  }
-  await waitUntil(() => element.shadowRoot?.querySelector('form'), 'the form did not render');
-  return { element, root: element.shadowRoot!, calls };
+  const { harness, calls } = await PrivacyRequestHarness.create(handler);
+  return { element: harness.element, root: harness.root, calls };
 }
 
-const type = (root: ShadowRoot, selector: string, value: string): void => {
-  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
-  field.value = value;
-  field.dispatchEvent(new InputEvent('input'));
-};
-
-async function fill(element: PrivacyRequest, { kind = 'access' as PrivacyRequestKind | '', name = 'Anna de Vries', email = 'anna@example.com', message = '' } = {}): Promise<void> {
-  const root = element.shadowRoot!;
-  if (kind) root.querySelector<HTMLInputElement>(`#kind-${kind}`)!.click();
-  type(root, '#name', name);
-  type(root, '#email', email);
-  type(root, '#message', message);
-  await element.updateComplete;
-}
-
-const submit = (root: ShadowRoot): void => root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-const message = (root: ShadowRoot): string => root.querySelector('[part~="message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const errorOf = (root: ShadowRoot, id: string): string => root.getElementById(`${id}-error`)!.textContent!.trim();
+/** The visitor's view of the request form that `root` (or `element`) belongs to. */
+const form = (of: ShadowRoot | PrivacyRequest): PrivacyRequestHarness => new PrivacyRequestHarness((of instanceof ShadowRoot ? of.host : of) as PrivacyRequest);
 
 // The image a visitor picks: 800 × 500, one colour, with a text chunk that only the original holds.
 const WIDTH = 800;
@@ -88,13 +65,6 @@ async function originalImage(): Promise<File> {
   return new File([png.subarray(0, headerEnd), chunk, png.subarray(headerEnd)], 'paspoort.png', { type: 'image/png' });
 }
 
-async function pick(root: ShadowRoot, file: File): Promise<void> {
-  const input = root.querySelector<HTMLInputElement>('#id-copy')!;
-  const transfer = new DataTransfer();
-  transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
-}
 
 const contains = (haystack: string, needle: string): boolean => haystack.includes(needle);
 const blobText = async (blob: Blob): Promise<string> => new TextDecoder('latin1').decode(await blob.arrayBuffer());
@@ -110,15 +80,6 @@ async function pixelsOf(blob: Blob): Promise<{ width: number; height: number; at
   const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
   return { width: bitmap.width, height: bitmap.height, at: (x, y) => [...data.subarray((y * bitmap.width + x) * 4, (y * bitmap.width + x) * 4 + 3)] };
 }
-
-/** The boxes as placed on screen, in fractions of the image. */
-const placedBoxes = (root: ShadowRoot): { x: number; y: number; width: number; height: number }[] =>
-  [...root.querySelectorAll<HTMLElement>('.mask')].map((mask) => ({
-    x: parseFloat(mask.style.left) / 100,
-    y: parseFloat(mask.style.top) / 100,
-    width: parseFloat(mask.style.width) / 100,
-    height: parseFloat(mask.style.height) / 100,
-  }));
 
 /** Presses a key `times` times. */
 async function press(key: string, times = 1): Promise<void> {
@@ -155,26 +116,26 @@ describe('<keuze-privacy-request>', () => {
     it(`sends a request for ${kind} (${word}); the host’s reference and the answer date (one month) are shown`, async () => {
       const { element, root, calls } = await requestForm(() => Promise.resolve({ reference: 'BV-2026-0042' }));
       const needsMessage = kind == 'rectification' || kind == 'objection';
-      await fill(element, { kind });
-      submit(root);
+      await form(element).fill({ kind });
+      form(root).submit();
       if (needsMessage) {
         // What is wrong, or what is objected to: the request means nothing without it.
-        await waitUntil(() => errorOf(root, 'message'));
+        await waitUntil(() => form(root).errorOf('message'));
         expect(root.querySelector('#message')!.getAttribute('aria-invalid')).to.equal('true');
         expect(root.activeElement?.id).to.equal('message');
         expect(calls).to.deep.equal([]);
-        type(root, '#message', 'Mijn adres is Dorpsstraat 1, niet 11.');
-        await waitUntil(() => !errorOf(root, 'message'), 'the error stayed after it was fixed');
-        submit(root);
+        form(root).type('#message', 'Mijn adres is Dorpsstraat 1, niet 11.');
+        await waitUntil(() => !form(root).errorOf('message'), 'the error stayed after it was fixed');
+        form(root).submit();
       }
-      await waitUntil(() => message(root).includes('BV-2026-0042'), 'no reference shown');
+      await waitUntil(() => form(root).message().includes('BV-2026-0042'), 'no reference shown');
       const [event] = calls;
       expect(calls).to.have.length(1);
       expect(event).to.deep.include({ type: 'privacy-request', kind, name: 'Anna de Vries', email: 'anna@example.com', language: 'nl' });
       expect(event).not.to.have.property('consent');
       expect(event).not.to.have.property('idCopy');
       const due = new Intl.DateTimeFormat('nl', { dateStyle: 'long' }).format(answerDeadline(new Date(event!.timestamp)));
-      expect(message(root)).to.equal(`Je verzoek is verstuurd. Je referentie is BV-2026-0042. We antwoorden uiterlijk op ${due}: binnen een maand, zoals de AVG vraagt (artikel 12, lid 3).`);
+      expect(form(root).message()).to.equal(`Je verzoek is verstuurd. Je referentie is BV-2026-0042. We antwoorden uiterlijk op ${due}: binnen een maand, zoals de AVG vraagt (artikel 12, lid 3).`);
       expect(root.activeElement?.getAttribute('part')).to.equal('message');
     });
   }
@@ -202,22 +163,22 @@ describe('<keuze-privacy-request>', () => {
 
   it('validation: a clear message per field, aria-invalid, focus on the first; each error goes once fixed', async () => {
     const { element, root, calls } = await requestForm();
-    submit(root);
-    await waitUntil(() => errorOf(root, 'kind'));
-    expect([errorOf(root, 'kind'), errorOf(root, 'name'), errorOf(root, 'email')]).to.deep.equal(['Kies wat je wilt vragen.', 'Vul je naam in.', 'Vul je e-mailadres in.']);
+    form(root).submit();
+    await waitUntil(() => form(root).errorOf('kind'));
+    expect([form(root).errorOf('kind'), form(root).errorOf('name'), form(root).errorOf('email')]).to.deep.equal(['Kies wat je wilt vragen.', 'Vul je naam in.', 'Vul je e-mailadres in.']);
     expect([...root.querySelectorAll('input[name="kind"], #name, #email')].every((field) => field.getAttribute('aria-invalid') == 'true')).to.equal(true);
     // A wrong field shows it, not only says it: each text field gets the error border.
     for (const id of ['name', 'email']) expect(getComputedStyle(root.getElementById(id)!).borderTopWidth, id).to.equal('2px');
     expect(root.activeElement?.id).to.equal('kind-access');
-    await fill(element, { email: 'anna@example' });
-    expect(errorOf(root, 'kind')).to.equal('');
-    expect(errorOf(root, 'name')).to.equal('');
-    expect(errorOf(root, 'email')).to.equal('Vul je e-mailadres in.');
-    submit(root);
-    await waitUntil(() => errorOf(root, 'email') == 'Het deel na de @ heeft een punt nodig, zoals in voorbeeld.nl.');
+    await form(element).fill({ email: 'anna@example' });
+    expect(form(root).errorOf('kind')).to.equal('');
+    expect(form(root).errorOf('name')).to.equal('');
+    expect(form(root).errorOf('email')).to.equal('Vul je e-mailadres in.');
+    form(root).submit();
+    await waitUntil(() => form(root).errorOf('email') == 'Het deel na de @ heeft een punt nodig, zoals in voorbeeld.nl.');
     expect(root.activeElement?.id).to.equal('email');
-    type(root, '#email', 'anna@example.nl');
-    await waitUntil(() => !errorOf(root, 'email'));
+    form(root).type('#email', 'anna@example.nl');
+    await waitUntil(() => !form(root).errorOf('email'));
     expect(calls).to.deep.equal([]);
   });
 
@@ -229,15 +190,15 @@ describe('<keuze-privacy-request>', () => {
     expect(box.checked).to.equal(false);
     expect(root.querySelector('label[for="attach-consent"]')!.textContent).to.equal('Voeg mijn cookiekeuze toe');
     expect(root.getElementById('attach-consent-hint')!.textContent).to.include(record.consentId);
-    await fill(element);
+    await form(element).fill();
     box.click();
-    submit(root);
+    form(root).submit();
     await waitUntil(() => calls.length == 1);
     expect(calls[0]!.consent).to.deep.equal(record);
     // Not ticked: nothing of it is sent.
     const again = await requestForm(() => ({ reference: 'R2' }));
-    await fill(again.element);
-    submit(again.root);
+    await form(again.element).fill();
+    form(again.root).submit();
     await waitUntil(() => again.calls.length == 1);
     expect(again.calls[0]).not.to.have.property('consent');
   });
@@ -252,13 +213,13 @@ describe('<keuze-privacy-request>', () => {
       await withRequestConfig({ timeout: 400, idCopy: 'optional' }, async () => {
         let fail = true;
         const { element, root, calls } = await requestForm((event) => (fail ? handler(event) : { reference: 'R-OK' }));
-        await fill(element, { kind: 'objection', message: 'Geen reclame meer.' });
-        await pick(root, await originalImage());
+        await form(element).fill({ kind: 'objection', message: 'Geen reclame meer.' });
+        await form(root).pick(await originalImage());
         await waitUntil(() => root.querySelector('canvas'));
         root.querySelector<HTMLButtonElement>('#add-box')!.click();
         await waitUntil(() => root.querySelector('.mask'));
-        submit(root);
-        await waitUntil(() => message(root).includes(expected), `no "${expected}"`, { timeout: 3000 });
+        form(root).submit();
+        await waitUntil(() => form(root).message().includes(expected), `no "${expected}"`, { timeout: 3000 });
         expect(root.querySelector<HTMLInputElement>('#kind-objection')!.checked).to.equal(true);
         expect(root.querySelector<HTMLInputElement>('#name')!.value).to.equal('Anna de Vries');
         expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
@@ -266,8 +227,8 @@ describe('<keuze-privacy-request>', () => {
         expect(root.querySelectorAll('.mask')).to.have.length(1);
         expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Opnieuw proberen');
         fail = false;
-        submit(root);
-        await waitUntil(() => message(root).includes('R-OK'));
+        form(root).submit();
+        await waitUntil(() => form(root).message().includes('R-OK'));
         expect(calls).to.have.length(2);
         expect(calls[1]!.idCopy).to.be.instanceOf(Blob);
       });
@@ -278,11 +239,11 @@ describe('<keuze-privacy-request>', () => {
     const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
     const dispatched: Event[] = [];
     element.addEventListener('keuze-privacy-request', (event) => dispatched.push(event));
-    await fill(element, { kind: 'erasure' });
+    await form(element).fill({ kind: 'erasure' });
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
     try {
-      submit(root);
-      await waitUntil(() => message(root).includes('offline'));
+      form(root).submit();
+      await waitUntil(() => form(root).message().includes('offline'));
       expect(calls).to.deep.equal([]);
       expect(dispatched).to.deep.equal([]);
       expect(root.querySelector<HTMLInputElement>('#name')!.value).to.equal('Anna de Vries');
@@ -294,13 +255,13 @@ describe('<keuze-privacy-request>', () => {
   it('cannot send twice while a request runs', async () => {
     let answer: (value: unknown) => void = () => {};
     const { element, root, calls } = await requestForm(() => new Promise((resolve) => (answer = resolve)));
-    await fill(element);
-    submit(root);
+    await form(element).fill();
+    form(root).submit();
     await waitUntil(() => root.querySelector('button[type="submit"]')!.getAttribute('aria-disabled') == 'true');
-    submit(root);
+    form(root).submit();
     root.querySelector('form')!.requestSubmit();
     answer({ reference: 'ONE' });
-    await waitUntil(() => message(root).includes('ONE'));
+    await waitUntil(() => form(root).message().includes('ONE'));
     expect(calls).to.have.length(1);
   });
 
@@ -309,13 +270,13 @@ describe('<keuze-privacy-request>', () => {
     await window.Keuze!.acceptAll();
     await withRequestConfig({ endpoint: `/__privacy-request/${id}`, idCopy: 'optional', controller: 'Boekvlot B.V.' }, async () => {
       const { element, root } = await requestForm(null);
-      await fill(element, { kind: 'rectification', message: 'Mijn naam is met één a.' });
+      await form(element).fill({ kind: 'rectification', message: 'Mijn naam is met één a.' });
       root.querySelector<HTMLInputElement>('#attach-consent')!.click();
-      await pick(root, await originalImage());
+      await form(root).pick(await originalImage());
       await waitUntil(() => root.querySelector('#add-box'));
       root.querySelector<HTMLButtonElement>('#add-box')!.click();
-      submit(root);
-      await waitUntil(() => message(root).includes(`REQ-${id}-1`), 'no reference from the endpoint');
+      form(root).submit();
+      await waitUntil(() => form(root).message().includes(`REQ-${id}-1`), 'no reference from the endpoint');
       const { received } = await (await fetch(`/__privacy-request/${id}`)).json();
       const [{ contentType, fields }] = received;
       expect(contentType).to.match(/^multipart\/form-data; boundary=/);
@@ -331,18 +292,18 @@ describe('<keuze-privacy-request>', () => {
     const id = `flaky-${Date.now()}`;
     await withRequestConfig({ endpoint: `/__privacy-request/${id}?fail=1`, timeout: 600 }, async () => {
       const { element, root } = await requestForm(null);
-      await fill(element, { kind: 'portability' });
-      submit(root);
-      await waitUntil(() => message(root).includes('Dat is niet gelukt.'), 'no error on a 500', { timeout: 3000 });
+      await form(element).fill({ kind: 'portability' });
+      form(root).submit();
+      await waitUntil(() => form(root).message().includes('Dat is niet gelukt.'), 'no error on a 500', { timeout: 3000 });
       const config = (await window.Keuze!.validConfig()).privacyRequest!;
       config.endpoint = `/__privacy-request/${id}-slow?hang=1`;
-      submit(root);
-      await waitUntil(() => message(root).includes('Dit duurt te lang.'), 'no timeout', { timeout: 3000 });
+      form(root).submit();
+      await waitUntil(() => form(root).message().includes('Dit duurt te lang.'), 'no timeout', { timeout: 3000 });
       expect(root.querySelector<HTMLInputElement>('#kind-portability')!.checked).to.equal(true);
       expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
       config.endpoint = `/__privacy-request/${id}`;
-      submit(root);
-      await waitUntil(() => message(root).includes(`REQ-${id}-1`), 'not sent on retry', { timeout: 3000 });
+      form(root).submit();
+      await waitUntil(() => form(root).message().includes(`REQ-${id}-1`), 'not sent on retry', { timeout: 3000 });
       const log = await (await fetch(`/__privacy-request/${id}`)).json();
       expect([log.attempts, log.received.length]).to.deep.equal([2, 1]);
     });
@@ -354,23 +315,23 @@ describe('<keuze-privacy-request>', () => {
       const { element, root } = await requestForm(null);
       const events: PrivacyRequestEvent[] = [];
       element.addEventListener('keuze-privacy-request', (event) => events.push(event.detail));
-      await fill(element, { kind: 'access' });
+      await form(element).fill({ kind: 'access' });
       // Required: no image, no request.
-      submit(root);
-      await waitUntil(() => errorOf(root, 'id-copy') == 'Voeg een kopie van je identiteitsbewijs toe: daarmee weten we dat het verzoek van jou komt.');
+      form(root).submit();
+      await waitUntil(() => form(root).errorOf('id-copy') == 'Voeg een kopie van je identiteitsbewijs toe: daarmee weten we dat het verzoek van jou komt.');
       expect(root.activeElement?.id).to.equal('id-copy');
       const original = await originalImage();
-      await pick(root, original);
+      await form(root).pick(original);
       await waitUntil(() => root.querySelector('#add-box'));
       // An image without a box is not sent either.
-      submit(root);
-      await waitUntil(() => errorOf(root, 'id-copy') == 'Maak minstens je BSN en je pasfoto zwart met een zwart vlak.');
+      form(root).submit();
+      await waitUntil(() => form(root).errorOf('id-copy') == 'Maak minstens je BSN en je pasfoto zwart met een zwart vlak.');
       expect(root.activeElement?.id).to.equal('add-box');
 
       // From here on, keys only: add a box, move it and size it; add a second one and move it.
       await press('Enter');
       await waitUntil(() => deepActiveElement()?.classList.contains('mask'), 'the new box has no focus');
-      expect(errorOf(root, 'id-copy')).to.equal('');
+      expect(form(root).errorOf('id-copy')).to.equal('');
       await press('ArrowRight', 3);
       await sendKeys({ down: 'Shift' });
       await press('ArrowRight', 2);
@@ -386,7 +347,7 @@ describe('<keuze-privacy-request>', () => {
       await press('Enter');
       await waitUntil(() => root.querySelectorAll('.mask').length == 2 && deepActiveElement() == root.querySelectorAll('.mask')[1]);
       await press('ArrowRight', 20);
-      const boxes = placedBoxes(root);
+      const boxes = form(root).placedBoxes();
       expect(boxes.map((box) => Object.values(box).map((value) => Math.round(value * 100)))).to.deep.equal([
         [14, 8, 34, 16],
         [54, 14, 30, 14],
@@ -394,7 +355,7 @@ describe('<keuze-privacy-request>', () => {
       for (let i = 0; i < 12 && deepActiveElement()?.getAttribute('type') != 'submit'; i++) await press('Tab');
       expect(deepActiveElement()?.textContent?.trim()).to.equal('Verzoek versturen');
       await press('Enter');
-      await waitUntil(() => message(root).includes(`REQ-${id}-1`), 'not sent', { timeout: 5000 });
+      await waitUntil(() => form(root).message().includes(`REQ-${id}-1`), 'not sent', { timeout: 5000 });
 
       // The copy: the original's type and size, black under each box, the line across the middle.
       const [event] = events;
@@ -448,11 +409,11 @@ describe('<keuze-privacy-request>', () => {
     expect(imageSize(new Uint8Array([1, 2, 3, 4]))).to.equal(undefined);
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
-      await fill(element);
-      await pick(root, new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }));
+      await form(element).fill();
+      await form(root).pick(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }));
       await waitUntil(() => root.querySelector('#add-box'));
       root.querySelector<HTMLButtonElement>('#add-box')!.click();
-      submit(root);
+      form(root).submit();
       await waitUntil(() => calls.length == 1, 'not sent', { timeout: 3000 });
       const copy = calls[0]!.idCopy!;
       expect(copy.type).to.equal('image/jpeg');
@@ -464,7 +425,7 @@ describe('<keuze-privacy-request>', () => {
   it('masking with a pointer: dragging on the image draws a box, dragging a box moves it', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { root } = await requestForm();
-      await pick(root, await originalImage());
+      await form(root).pick(await originalImage());
       const stage = await waitUntil(() => root.querySelector<HTMLElement>('.stage'), 'no image').then(() => root.querySelector<HTMLElement>('.stage')!);
       // To the top: the consent banner is up, and the page's scroll-padding-bottom keeps what is
       // scrolled into view clear of it, which would centre this tall image partly above the window.
@@ -476,7 +437,7 @@ describe('<keuze-privacy-request>', () => {
       await sendMouse({ type: 'move', position: at(0.3, 0.25) });
       await sendMouse({ type: 'up' });
       await waitUntil(() => root.querySelectorAll('.mask').length == 1);
-      const [drawn] = placedBoxes(root);
+      const [drawn] = form(root).placedBoxes();
       expect(Math.abs(drawn!.x - 0.1)).to.be.below(0.02);
       expect(Math.abs(drawn!.width - 0.2)).to.be.below(0.02);
       expect(deepActiveElement()?.classList.contains('mask')).to.equal(true);
@@ -484,7 +445,7 @@ describe('<keuze-privacy-request>', () => {
       await sendMouse({ type: 'down' });
       await sendMouse({ type: 'move', position: at(0.5, 0.17) });
       await sendMouse({ type: 'up' });
-      const [moved] = placedBoxes(root);
+      const [moved] = form(root).placedBoxes();
       expect(Math.abs(moved!.x - 0.4)).to.be.below(0.02);
       expect(Math.abs(moved!.width - drawn!.width)).to.be.below(0.001);
       // A click without a drag adds nothing; Delete removes the focused box.
@@ -500,21 +461,21 @@ describe('<keuze-privacy-request>', () => {
   it('refuses a file that is not a JPEG or PNG image, one that cannot be read, or one too large, each with its message; an optional copy then is not needed to send', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
-      await pick(root, new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
-      await waitUntil(() => errorOf(root, 'id-copy') == 'Kies een JPEG- of PNG-afbeelding.');
+      await form(root).pick(new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
+      await waitUntil(() => form(root).errorOf('id-copy') == 'Kies een JPEG- of PNG-afbeelding.');
       expect(root.querySelector('#id-copy')!.getAttribute('aria-invalid')).to.equal('true');
-      await pick(root, new File(['not a png'], 'kapot.png', { type: 'image/png' }));
-      await waitUntil(() => errorOf(root, 'id-copy') == 'Deze afbeelding kan niet worden gelezen. Kies een andere.');
+      await form(root).pick(new File(['not a png'], 'kapot.png', { type: 'image/png' }));
+      await waitUntil(() => form(root).errorOf('id-copy') == 'Deze afbeelding kan niet worden gelezen. Kies een andere.');
       expect(root.querySelector('.stage')).to.equal(null);
       // A PNG that claims 20000 × 20000 pixels is refused from its header, before any decoding.
       const header = new Uint8Array(33);
       header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
       new DataView(header.buffer).setUint32(16, 20000);
       new DataView(header.buffer).setUint32(20, 20000);
-      await pick(root, new File([header], 'groot.png', { type: 'image/png' }));
-      await waitUntil(() => errorOf(root, 'id-copy') == 'Deze afbeelding is te groot (meer dan 15 MB of 50 megapixel). Kies een kleinere.');
-      await fill(element);
-      submit(root);
+      await form(root).pick(new File([header], 'groot.png', { type: 'image/png' }));
+      await waitUntil(() => form(root).errorOf('id-copy') == 'Deze afbeelding is te groot (meer dan 15 MB of 50 megapixel). Kies een kleinere.');
+      await form(element).fill();
+      form(root).submit();
       await waitUntil(() => calls.length == 1, 'a refused optional file blocked the request');
       expect(calls[0]).not.to.have.property('idCopy');
     });
@@ -525,7 +486,7 @@ describe('<keuze-privacy-request>', () => {
     try {
       await withRequestConfig({ idCopy: 'optional' }, async () => {
         const { element, root } = await requestForm();
-        await pick(root, await originalImage());
+        await form(root).pick(await originalImage());
         await waitUntil(() => root.querySelector('#add-box'));
         root.querySelector<HTMLButtonElement>('#add-box')!.click();
         await waitUntil(() => root.querySelector('.mask'));
@@ -550,15 +511,15 @@ describe('<keuze-privacy-request>', () => {
         await withRequestConfig({ idCopy: 'required' }, async () => {
           const { element, root } = await requestForm();
           await expect(element).to.be.accessible();
-          submit(root);
-          await waitUntil(() => errorOf(root, 'kind'));
+          form(root).submit();
+          await waitUntil(() => form(root).errorOf('kind'));
           await expect(element).to.be.accessible();
-          await pick(root, await originalImage());
+          await form(root).pick(await originalImage());
           await waitUntil(() => root.querySelector('#add-box'));
           root.querySelector<HTMLButtonElement>('#add-box')!.click();
           await waitUntil(() => root.querySelector('.mask'));
           await expect(element).to.be.accessible();
-          if (lang == 'en') expect(errorOf(root, 'kind')).to.equal('Choose what you would like to ask.');
+          if (lang == 'en') expect(form(root).errorOf('kind')).to.equal('Choose what you would like to ask.');
         });
       } finally {
         await window.Keuze!.setLanguage('nl');
