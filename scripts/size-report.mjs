@@ -13,12 +13,14 @@ const nameOf = (file) => (file.isEntry ? file.fileName : file.fileName.replace(/
 /**
  * @param {{
  *   files: Record<string, { gzip: number, brotli: number }>,
- *   paths?: Record<string, { files: string[], gzip: number, oneRoundTrip?: string[], breakdown?: boolean }>,
+ *   paths?: Record<string, { files: string[], gzip: number, oneRoundTrip?: string[], askedBy?: string, breakdown?: boolean }>,
  * }} options
  *   files: bytes per built file, by name without hash. paths: what a page view fetches before
  *   something happens (a file's static imports count with it), with a gzip budget for the sum;
  *   `oneRoundTrip` names files that may import only entries, which the page already has: a module
  *   loader finds static imports only once a file has arrived, so each further one is a round trip.
+ *   `askedBy` names the entry that must name every file of the path in its code (an element page's
+ *   files, listed by the build: see ELEMENT_FILES in embed/src/index.ts), so that it asks for them at once.
  *   `breakdown` prints where the path's bytes go, by library and by our own folders.
  */
 export function sizeReport({ files: budgets, paths = {} }) {
@@ -47,6 +49,14 @@ export function sizeReport({ files: budgets, paths = {} }) {
         const rows = [...byName.values()].filter((row) => loaded.has(row.file.fileName));
         const total = rows.reduce((sum, row) => sum + row.gzip, 0);
         lines.push(`| **${label}**: ${rows.map((row) => nameOf(row.file)).join(' + ')} | | **${kb(total)}** | | ${kb(path.gzip)} |`);
+        // Each file the path loads (its static imports too) is named in the loader's code, which
+        // asks for them all at once: one round trip after the loader, however deep the imports.
+        if (path.askedBy) {
+          const loader = byName.get(path.askedBy)?.file;
+          // (By name and hash: `ui-CksgYeDC` in an import(), `newsletter-B5QCwPDh` in the list.)
+          const unnamed = [...loaded].filter((fileName) => fileName != loader?.fileName && !loader?.code.includes(fileName.replace(/^chunks\/|\.js$/g, '')));
+          if (unnamed.length) failures.push(`"${label}": ${path.askedBy} does not ask for ${unnamed.join(', ')} itself, one more round trip each`);
+        }
         for (const name of path.oneRoundTrip ?? []) {
           const imported = byName.get(name)?.file.imports.filter((fileName) => !bundle[fileName].isEntry) ?? [];
           if (imported.length) failures.push(`"${label}": ${name} imports ${imported.join(', ')}, one more round trip before the banner shows`);
