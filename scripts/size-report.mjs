@@ -1,6 +1,6 @@
 // Rollup plugin: prints raw / gzip / brotli sizes of every file written and fails the build when
-// a file passes its budget, a file has none, or a load path passes its own. Bytes are stable from
-// run to run, so CI can hold them; timings are not (those are in bench/).
+// a file passes its budget, a file has none, a load path passes its own, or a file is not ASCII.
+// Bytes are stable from run to run, so CI can hold them; timings are not (those are in bench/).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 
@@ -34,6 +34,10 @@ export function sizeReport({ files: budgets, paths = {} }) {
       for (const [name, row] of byName) {
         const budget = budgets[name];
         lines.push(`| ${row.file.fileName} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${budget ? `${kb(budget.gzip)} / ${kb(budget.brotli)}` : '**none**'} |`);
+        // One character above U+007F and V8 keeps the file's whole source as two bytes a character
+        // (terser's ascii_only writes escapes instead).
+        const wide = /[^\x00-\x7f]/.exec(row.file.code);
+        if (wide) failures.push(`${name} holds a non-ASCII character (U+${wide[0].codePointAt(0).toString(16).padStart(4, '0')}), which doubles its source's memory in the browser`);
         if (!budget) failures.push(`${name} has no budget: add one in rollup.config.mjs`);
         else if (row.gzip > budget.gzip || row.brotli > budget.brotli) {
           failures.push(`${name} is ${kb(row.gzip)} gzip / ${kb(row.brotli)} brotli, over its budget of ${kb(budget.gzip)} / ${kb(budget.brotli)}`);
