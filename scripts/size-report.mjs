@@ -1,6 +1,6 @@
 // Rollup plugin: prints raw / gzip / brotli sizes of every file written and fails the build when
-// a file passes its budget, a file has none, or a load path passes its own. Bytes are stable from
-// run to run, so CI can hold them; timings are not (those are in bench/).
+// a file passes its budget, a file has none, a load path passes its own, or a file is not ASCII.
+// Bytes are stable from run to run, so CI can hold them; timings are not (those are in bench/).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 
@@ -13,12 +13,14 @@ const nameOf = (file) => (file.isEntry ? file.fileName : file.fileName.replace(/
 /**
  * @param {{
  *   files: Record<string, { gzip: number, brotli: number }>,
- *   paths?: Record<string, { files: string[], gzip: number, oneRoundTrip?: string[], breakdown?: boolean }>,
+ *   paths?: Record<string, { files: string[], gzip: number, oneRoundTrip?: string[], askedBy?: string, breakdown?: boolean }>,
  * }} options
  *   files: bytes per built file, by name without hash. paths: what a page view fetches before
  *   something happens (a file's static imports count with it), with a gzip budget for the sum;
  *   `oneRoundTrip` names files that may import only entries, which the page already has: a module
  *   loader finds static imports only once a file has arrived, so each further one is a round trip.
+ *   `askedBy` names the entry that must name every file of the path in its code (an element page's
+ *   files, listed by the build: see ELEMENT_FILES in embed/src/index.ts), so that it asks for them at once.
  *   `breakdown` prints where the path's bytes go, by library and by our own folders.
  */
 export function sizeReport({ files: budgets, paths = {} }) {
@@ -32,6 +34,10 @@ export function sizeReport({ files: budgets, paths = {} }) {
       for (const [name, row] of byName) {
         const budget = budgets[name];
         lines.push(`| ${row.file.fileName} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${budget ? `${kb(budget.gzip)} / ${kb(budget.brotli)}` : '**none**'} |`);
+        // One character above U+007F and V8 keeps the file's whole source as two bytes a character
+        // (terser's ascii_only writes escapes instead).
+        const wide = /[^\x00-\x7f]/.exec(row.file.code);
+        if (wide) failures.push(`${name} holds a non-ASCII character (U+${wide[0].codePointAt(0).toString(16).padStart(4, '0')}), which doubles its source's memory in the browser`);
         if (!budget) failures.push(`${name} has no budget: add one in rollup.config.mjs`);
         else if (row.gzip > budget.gzip || row.brotli > budget.brotli) {
           failures.push(`${name} is ${kb(row.gzip)} gzip / ${kb(row.brotli)} brotli, over its budget of ${kb(budget.gzip)} / ${kb(budget.brotli)}`);
@@ -47,6 +53,14 @@ export function sizeReport({ files: budgets, paths = {} }) {
         const rows = [...byName.values()].filter((row) => loaded.has(row.file.fileName));
         const total = rows.reduce((sum, row) => sum + row.gzip, 0);
         lines.push(`| **${label}**: ${rows.map((row) => nameOf(row.file)).join(' + ')} | | **${kb(total)}** | | ${kb(path.gzip)} |`);
+        // Each file the path loads (its static imports too) is named in the loader's code, which
+        // asks for them all at once: one round trip after the loader, however deep the imports.
+        if (path.askedBy) {
+          const loader = byName.get(path.askedBy)?.file;
+          // (By name and hash: `ui-CksgYeDC` in an import(), `newsletter-B5QCwPDh` in the list.)
+          const unnamed = [...loaded].filter((fileName) => fileName != loader?.fileName && !loader?.code.includes(fileName.replace(/^chunks\/|\.js$/g, '')));
+          if (unnamed.length) failures.push(`"${label}": ${path.askedBy} does not ask for ${unnamed.join(', ')} itself, one more round trip each`);
+        }
         for (const name of path.oneRoundTrip ?? []) {
           const imported = byName.get(name)?.file.imports.filter((fileName) => !bundle[fileName].isEntry) ?? [];
           if (imported.length) failures.push(`"${label}": ${name} imports ${imported.join(', ')}, one more round trip before the banner shows`);

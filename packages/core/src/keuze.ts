@@ -75,8 +75,11 @@ export interface KeuzeLoaders {
   diagnostics: () => Promise<{ checkConfig: typeof checkConfig; explain: typeof explain; reportUndeclared: typeof reportUndeclared }>;
   /** Loaded only for a config with `googleConsentMode`. */
   consentMode: () => Promise<typeof startConsentMode>;
-  /** The elements; without them the API's UI methods report that none is loaded. */
-  ui?: () => Promise<KeuzeUi>;
+  /**
+   * The elements; without them the API's UI methods report that none is loaded. `tag`: the
+   * keuze-* element wanted, whose files the script tag then fetches alongside (one round trip).
+   */
+  ui?: (tag?: string) => Promise<KeuzeUi>;
 }
 
 /** The link or button of the site's own that opens the preferences dialog. */
@@ -163,7 +166,7 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
         notify(['engine', error]);
       },
     ));
-  const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then((loaded) => act((ui = loaded))).catch(logError) : Promise.resolve(notify(['ui'])));
+  const withUi: WithUi = (act, tag) => (loaders.ui ? loaders.ui(tag).then((loaded) => act((ui = loaded))).catch(logError) : Promise.resolve(notify(['ui'])));
 
   const keuze = {
     get config() {
@@ -203,7 +206,7 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
       // Blocked iframes get a placeholder with a choice; their code loads only when there is one.
       const blocked = gated.filter((element) => element.localName == 'iframe' && !granted(element.dataset.category!, element.dataset.service));
       if (blocked.length && loaders.ui) void withUi((loaded) => loaded.placeholders!(blocked));
-      for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName));
+      for (const { localName } of found) if (loaders.ui && localName?.startsWith('keuze-')) void withUi((loaded) => loaded.define(localName), localName);
     };
     // Undeclared cookies and storage keys (issue 19.5): a quick look here, the words in the
     // diagnostics chunk, which loads only when this finds a name the config may not declare.
@@ -254,7 +257,7 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   return keuze;
 }
 
-type WithUi = (act: (ui: KeuzeUi) => Promise<void>) => Promise<void>;
+type WithUi = (act: (ui: KeuzeUi) => Promise<void>, tag?: string) => Promise<void>;
 
 /** The banner whenever there is no valid choice, the settings button, and the footer links. */
 function connectUi(keuze: Keuze, withUi: WithUi): void {

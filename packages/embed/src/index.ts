@@ -24,7 +24,21 @@ function readPageConfig(): unknown {
 const loadEngine = () => import('./engine.js').then((chunk) => chunk.ConsentEngine);
 const loadDiagnostics = () => import('./diagnostics.js');
 const loadConsentMode = () => import('./consent-mode.js').then((chunk) => chunk.startConsentMode);
-const loadUi = () => import('./ui.js').then((chunk) => chunk.ui);
+/**
+ * Each keuze-* element's files, written in by the build from rollup's chunk graph (so the list
+ * cannot go stale): `name-hash,dep-hash,…` per element, space-separated, the element's own chunk
+ * (named after its tag) first, `ui` and this file left out. A module loader finds a file's static
+ * imports only once the file has arrived; asking for all of them with the ui chunk makes an
+ * element page one round trip after the loader, not one per layer. Empty in keuze.iife.js.
+ */
+const ELEMENT_FILES = '__KEUZE_ELEMENT_FILES__';
+
+const loadUi = (tag = '') => {
+  const files = ELEMENT_FILES.split(' ').find((entry) => entry.startsWith(`${tag.slice(6)}-`));
+  // Fetched now, run in import order; a file that fails is reported by the element's own import.
+  for (const file of files?.split(',') ?? []) import(`./chunks/${file}.js`).catch(() => {});
+  return import('./ui.js').then((chunk) => chunk.ui);
+};
 
 // The script tag must never throw into the host page, whatever the config holds.
 if (globalThis.document) {
