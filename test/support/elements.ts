@@ -45,8 +45,6 @@ export async function part<T extends Element = HTMLElement>(host: Element | null
   return host!.shadowRoot!.querySelector<T>(`[part~="${name}"]`)!;
 }
 
-export const shown = (host: Element | null, name = 'base'): boolean => !!host?.shadowRoot?.querySelector(`[part~="${name}"]`);
-
 export { deepActiveElement } from './harness.js';
 
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
