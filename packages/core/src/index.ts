@@ -6,6 +6,7 @@
  */
 export { init } from './init.js';
 export type { Keuze, KeuzeListener, KeuzeUi } from './keuze.js';
+export type { KeuzeUiLink } from './consent-state.js';
 export { NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, type ResolvedConfig } from './config.js';
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, RECORD_FORMAT, type RecordProblem } from './record-codec.js';

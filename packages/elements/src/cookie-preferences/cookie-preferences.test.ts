@@ -163,8 +163,8 @@ describe('<keuze-cookie-preferences>', () => {
     const select = preferences().dialog!.querySelector('select')!;
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await preferences().element.updateComplete;
-    expect(preferences().button('save').textContent!.trim()).to.equal('Save choices');
+    // The dialog asks Keuze, which keeps the language, and the texts follow.
+    await waitUntil(() => preferences().button('save').textContent!.trim() == 'Save choices', 'the dialog is not in English');
     await banner().element.updateComplete;
     expect(await banner().title()).to.equal('Cookies on this website');
     // The record keeps the language the visitor read.

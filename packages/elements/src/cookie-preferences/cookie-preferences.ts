@@ -239,7 +239,8 @@ export class CookiePreferences extends KeuzeElement {
     if (event.type == 'pointerdown') this.pickingLanguage = true;
     else if (event.type == 'keydown' ? (event as KeyboardEvent).key == 'Enter' : event.type == 'blur' || this.pickingLanguage || this.shadowRoot?.activeElement != select) {
       this.pickingLanguage = false;
-      if (select.value != i18n.language) setLanguage(select.value);
+      // Core keeps the language (the record stores it): the dialog asks it, like any page would.
+      if (select.value != i18n.language) void this.consent.keuze?.setLanguage(select.value);
     }
   };
 

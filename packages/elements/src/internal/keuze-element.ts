@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from './consent-controller.js';
+import { I18nController } from './i18n-controller.js';
 
 /**
  * The name of every event a Keuze element sends: each element registers its own in

@@ -173,7 +173,7 @@ export class NewsletterPreferences extends KeuzeElement {
     await askHost(this, { type: 'newsletter-preferences-set', token: this.subscriberToken!, topics }, this.consent.config, this.handler);
     clearTimeout(this.undoTimer);
     this.subscribed = new Set(topics);
-    rememberTopics(topics);
+    rememberTopics(this.consent.keuze, topics);
     this.view = { kind: 'ready', notice: 'saved' };
   }
 
@@ -181,7 +181,7 @@ export class NewsletterPreferences extends KeuzeElement {
     const previous = [...this.subscribed];
     await askHost(this, { type: 'newsletter-unsubscribe', token: this.subscriberToken! }, this.consent.config, this.handler);
     this.subscribed = new Set();
-    rememberTopics([]);
+    rememberTopics(this.consent.keuze, []);
     this.view = { kind: 'unsubscribed', previous, undoable: true };
     // The button pressed is gone: focus the confirmation, which also has it read out.
     await this.updateComplete;

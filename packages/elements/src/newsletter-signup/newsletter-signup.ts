@@ -275,7 +275,7 @@ export class NewsletterSignup extends KeuzeElement {
       );
       const status = answer?.status == 'subscribed' ? 'subscribed' : 'pending';
       // Remembered once subscribed; a pending address is not subscribed until it is confirmed.
-      if (status == 'subscribed') rememberTopics([...new Set([...subscribedTopics(), ...topics])]);
+      if (status == 'subscribed') rememberTopics(this.consent.keuze, [...new Set([...subscribedTopics(), ...topics])]);
       return status;
     });
     if (this.sending.status != 'complete') return;
