@@ -185,12 +185,10 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   // The UI's code, handed this Keuze once, when it first loads. Each call names the keuze-* element
   // it is for, whose files the script tag then fetches alongside (one round trip).
   const withUi: WithUi = (act, tag) => {
-    if (!loaders.ui) return Promise.resolve(notify(['ui']));
-    const loading = loaders.ui(tag);
+    const loading = loaders.ui?.(tag);
+    if (!loading) return Promise.resolve(notify(['ui']));
     ui ??= loading.then((loaded) => (loaded.connect(keuze, state), loaded));
-    return Promise.all([ui, loading])
-      .then(([connected]) => act(connected))
-      .catch(logError);
+    return ui.then(act).catch(logError);
   };
 
   const keuze = {
