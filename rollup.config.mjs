@@ -113,7 +113,9 @@ export const files = {
   'reopen-button': { gzip: 950, brotli: 800 },
   // (+0.45 KB: #13/#14's rows for Keuze's own storage, the consent cookie, the pending consent log
   // and keuze_newsletter, with their purposes and lifetimes in both languages.)
-  'cookie-declaration': { gzip: 2600, brotli: 2250 },
+  // (brotli +10 B, #15: the chunk's code is the same; the ui chunk lost an export (pageKeuze), so
+  // rollup's short export names shifted and terser's names here with them: 2252 B measured.)
+  'cookie-declaration': { gzip: 2600, brotli: 2260 },
   // With marked and DOMPurify, which only pages with the statement load.
   'privacy-statement': { gzip: 30 * 1024, brotli: 27 * 1024 },
   // Issue 14: host answers checked against their documented shape (+350 B), and one email rule

@@ -249,8 +249,9 @@ export function reportConfigProblems(problems: ConfigProblem[]): void {
  * Validates and reports in one go; the result is the config to use. Runs on every first visit
  * (and whenever the loader's quick read finds something off), so gated markup is checked here too.
  */
-export function checkConfig(input: unknown): ResolvedConfig {
+export function checkConfig(input: unknown): Readonly<ResolvedConfig> {
   const { config, problems } = validateConfig(input);
+  freeze(config);
   reportConfigProblems(problems);
   if (globalThis.location) reportUnstorableCookie(config);
   // The words are many and only developers read them: their own chunk, after the banner.
@@ -264,6 +265,13 @@ export function checkConfig(input: unknown): ResolvedConfig {
   }
   return config;
 }
+
+/**
+ * The validated config is core's alone: every object and list in it is frozen, so an element or a
+ * host script that writes into it fails (a TypeError in strict code) instead of changing what
+ * core decides by. Functions (`onEvent`) are left as they are.
+ */
+const freeze = (value: unknown): unknown => value && typeof value == 'object' && Object.values(Object.freeze(value)).map(freeze);
 
 /**
  * Cookie settings this page's browser refuses: the write would fail without a word, and no

@@ -29,7 +29,7 @@ export class ConsentEngine {
   private readonly events: EventHub;
 
   constructor(private readonly state: ConsentState) {
-    state.useValidatedConfig(checkConfig);
+    state.validateConfig(checkConfig);
     const { onEvent, callbackTimeout = DEFAULT_CALLBACK_TIMEOUT } = state.config;
     this.events = new EventHub(state.listeners, onEvent, callbackTimeout);
     warnAboutTrackingInLockedCategories(state.config);
@@ -61,7 +61,7 @@ export class ConsentEngine {
       state.seen = storedValues(state.config);
     }
     state.consent = carried;
-    state.signal();
+    state.signalConsentMode();
     void state.activate();
   }
 
@@ -104,7 +104,7 @@ export class ConsentEngine {
       deleteStorage(storage);
     }
     state.consent = null;
-    state.signal();
+    state.signalConsentMode();
     this.events.emit({ type: 'consent', consent: null, previous, method: 'api', reloadRecommended: hasDocument() && activatedKeys().size > 0 });
   }
 
@@ -167,7 +167,7 @@ export class ConsentEngine {
       firstGiven: previous?.firstGiven ?? now,
       timestamp: now,
       revision: config.revision,
-      language: config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
+      language: state.lang ?? config.lang ?? (hasDocument() ? document.documentElement.lang : ''),
       gpc: state.gpc,
       method,
       decisions: decisionTimes(this.optional(), categories, previous, now),
@@ -182,7 +182,7 @@ export class ConsentEngine {
     }
     state.consent = record;
     // Consent Mode hears of the change before a newly granted Google tag can run.
-    state.signal();
+    state.signalConsentMode();
     const withdrawn = this.withdrawn(previous, record);
     if (hasDocument()) {
       deleteCookies(withdrawn.cookies, withdrawn.keep, config);

@@ -9,7 +9,7 @@ const MAX_PENDING = 20;
 
 /** Proof of a decision: what was chosen, when, how, under which texts. No personal data. */
 export async function consentLogEntry(state: ConsentState, record: ConsentRecord): Promise<ConsentLogEntry> {
-  const texts = await state.textsSeen();
+  const { texts } = state;
   return {
     consentId: record.consentId,
     timestamp: record.timestamp,

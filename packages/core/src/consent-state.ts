@@ -11,33 +11,49 @@ const FUTURE_TOLERANCE_MS = 300_000;
 export type AnyListener = (event: KeuzeEvent) => unknown;
 
 /**
- * What the loader hands the consent engine: the page view's config, choice and listeners, and
- * the loader's own ways to act on a change. A returning visitor's browser runs only the loader.
+ * What core hands the UI once, when the UI's code has loaded (`KeuzeUi.connect`): the one way in
+ * that is not the page's public API.
  */
-export interface ConsentState {
-  config: ResolvedConfig;
+export interface KeuzeUiLink {
+  /**
+   * What the UI shows, pushed when it starts and after each `KeuzeUi.setLanguage`: the language
+   * (a tag of its texts, e.g. `nl`), which the next record stores, and the consent texts (banner
+   * and dialog in that language), whose hash the consent log takes. Core never asks the UI during
+   * a decision.
+   */
+  showing(lang: string, texts: string): void;
+}
+
+/**
+ * The page view's consent state. One owner: the loader (startKeuze) makes it and alone changes
+ * the config and the language; the engine, the consent log and the diagnostics read it, and the
+ * engine changes the choice (`consent`, `seen`). The UI gets only its `KeuzeUiLink` side.
+ */
+export interface ConsentState extends KeuzeUiLink {
+  /** The loader's quick read of the config, then (after `validateConfig`) the validated, frozen one. */
+  readonly config: Readonly<ResolvedConfig>;
   consent: ConsentRecord | null;
   /** Whether the browser sends Global Privacy Control. */
   readonly gpc: boolean;
   readonly listeners: Map<KeuzeEventType, Set<AnyListener>>;
-  /** Runs the gated elements the choice allows that have not run yet, in document order. */
-  readonly activate: () => Promise<void>;
-  /** Tells Google Consent Mode the current choice (when configured). */
-  signal: () => void;
-  /** The consent texts the visitor was shown, when the elements are loaded (for the consent log). */
-  readonly textsSeen: () => Promise<string | undefined> | undefined;
-  /** Switches to the fully validated config, once, which reports every problem in the input. */
-  useValidatedConfig(check: (input: unknown) => ResolvedConfig): void;
   /**
    * Every value of the consent cookie when the page last read or wrote it, as
    * `String(cookieValues(name))`: when the browser's differ, another tab (or page) changed the choice.
    */
   seen?: string;
+  /** The language the UI shows (changed only through `Keuze.setLanguage`); the record stores it. */
+  readonly lang?: string;
+  /** The consent texts the UI shows: the consent log's hash is of these. */
+  readonly texts?: string;
+  /** Switches to the fully validated config, once (the validator reports every problem in the input); returns it. */
+  validateConfig(check: (input: unknown) => Readonly<ResolvedConfig>): Readonly<ResolvedConfig>;
+  /** Tells Google Consent Mode the current choice (when the config has `googleConsentMode`). */
+  signalConsentMode(): void;
+  /** Runs the gated elements the choice allows that have not run yet, in document order. */
+  activate(): Promise<void>;
   /** Re-reads the stored choice if it changed since `seen`, and applies the difference. */
-  readonly sync: () => void;
+  sync(): void;
 }
-
-
 
 /** A category or service the config lacks is never granted; the validator reports such markup. */
 export function isGranted({ config, consent }: Pick<ConsentState, 'config' | 'consent'>, category: string, service?: string): boolean {

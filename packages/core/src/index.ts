@@ -1,6 +1,6 @@
 export { init } from './init.js';
 export { startKeuze, type Keuze, type KeuzeListener, type KeuzeLoaders, type KeuzeUi } from './keuze.js';
-export type { ConsentState } from './consent-state.js';
+export type { ConsentState, KeuzeUiLink } from './consent-state.js';
 export { startConsentMode, DEFAULT_SIGNALS } from './consent-mode.js';
 export { renewCookie } from './cookie-renewal.js';
 export { browserFamily } from './consent-log.js';

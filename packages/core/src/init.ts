@@ -20,6 +20,9 @@ export function init(config: KeuzeConfig, options: { ui?: KeuzeUi } = {}): Keuze
     consentMode: () => Promise.resolve(startConsentMode),
     ui: ui && (() => Promise.resolve(ui)),
   });
+  // The UI is loaded already: connect it now (any call through to it does), so that elements
+  // defined before init() get their Keuze.
+  if (ui && globalThis.document) void keuze.setLanguage();
   // Safari keeps a cookie written by script 7 days: a returning visit has the site's server re-issue it.
   if (globalThis.document && keuze.getConsent()) void renewCookie(config, keuze.config);
   return keuze;

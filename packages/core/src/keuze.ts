@@ -5,7 +5,7 @@ import type { reportUndeclared } from './undeclared.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
 import { cookieText, cookieValues } from './cookie-access.js';
-import { isGranted, readStoredConsent, type AnyListener, type ConsentState } from './consent-state.js';
+import { isGranted, readStoredConsent, type AnyListener, type ConsentState, type KeuzeUiLink } from './consent-state.js';
 import { createGate, GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';
 import type { ConsentChoice, ConsentRecord, KeuzeConfig, KeuzeEventOf, KeuzeEventType } from './types.js';
@@ -14,7 +14,8 @@ export type KeuzeListener<T extends KeuzeEventType> = (event: KeuzeEventOf<T>) =
 
 /** The page's Keuze: `window.Keuze` for the script tag, the return value of `init()` for npm users. */
 export interface Keuze {
-  readonly config: ResolvedConfig;
+  /** The config in use: the quick read, then (once loaded) the validated one. Frozen: change it in the page's config. */
+  readonly config: Readonly<ResolvedConfig>;
   /** The visitor's valid choice, or null before one is made. */
   getConsent(): ConsentRecord | null;
   isGranted(category: string, service?: string): boolean;
@@ -33,28 +34,37 @@ export interface Keuze {
   receipt(): Promise<Record<string, unknown> | null>;
   /** Opens the preferences dialog; focus returns to `opener` (by default the focused element) on close. */
   showPreferences(opener?: Element | null): Promise<void>;
-  /** Switches every Keuze element to this language, live. */
-  setLanguage(lang: string): Promise<void>;
+  /**
+   * Switches every Keuze element to this language (a BCP 47 tag; `nl-BE` shows `nl`), live; the
+   * next consent record stores it. Without a tag: the config's `lang`, else the page's, else the
+   * browser's. A language without texts is reported and the current one stays.
+   */
+  setLanguage(lang?: string): Promise<void>;
   /**
    * The config after full validation (labels, texts, privacy link checked), which the script tag
    * loads only when something needs it. Elements render from this.
    */
-  validConfig(): Promise<ResolvedConfig>;
+  validConfig(): Promise<Readonly<ResolvedConfig>>;
 }
 
 /** What the elements package provides to the engine: the visible half, loaded on demand. */
 export interface KeuzeUi {
+  /**
+   * Called once, when the UI's code has loaded and before any other method: the page's Keuze,
+   * which the UI provides to every element, and core's link for what the UI shows. The UI then
+   * shows its texts in the default language (the config's `lang`, else the page's or browser's).
+   */
+  connect(keuze: Keuze, core: KeuzeUiLink): void;
   /** Puts the element in the page unless one is there: the banner first in <body>, the button last. */
   mount(element: 'banner' | 'reopen-button'): Promise<void>;
   /** Opens the dialog; focus returns to `opener` (by default the focused element) when it closes. */
   showPreferences(opener?: Element | null): Promise<void>;
-  setLanguage(lang: string): Promise<void>;
+  /** Shows the texts in the best match for `lang` (see `Keuze.setLanguage`), and tells core through its link. */
+  setLanguage(lang?: string): Promise<void>;
   /** Defines a keuze-* element found in the page, loading only its code. */
   define(tag: string): Promise<void>;
   /** Stands a placeholder with a choice (`<keuze-embed-placeholder>`) before each blocked iframe. */
   placeholders?(embeds: Element[]): Promise<void>;
-  /** The banner and dialog texts in the language shown, for the consent log's hash. */
-  consentTexts?(): Promise<string>;
 }
 
 declare global {
@@ -102,28 +112,35 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   // Read once, as data: the quick read and the validator (maybe much later) see the same config.
   const input = ownData(pageInput);
   const config = readConfig(input);
+  let ui: Promise<KeuzeUi> | undefined;
   let validated = false;
-  let ui: KeuzeUi | undefined;
+  /** Pushes Google Consent Mode's `consent update`, once a config with `googleConsentMode` started it. */
+  let consentMode: (() => void) | undefined;
   const granted = (category: string, service?: string): boolean => isGranted(state, category, service);
-  const state: ConsentState = {
+  // Written here only (readonly to the rest): the config, and what the UI shows.
+  const state: ConsentState & { config: ResolvedConfig; lang?: string; texts?: string } = {
     config,
     consent: null,
     gpc: globalThis.navigator?.globalPrivacyControl === true,
     listeners: new Map(),
-    activate: () => activate(),
-    signal() {},
-    textsSeen: () => ui?.consentTexts?.(),
-    useValidatedConfig(check) {
+    validateConfig(check) {
       if (!validated) state.config = check(input);
       validated = true;
+      return state.config;
     },
+    signalConsentMode: () => consentMode?.(),
+    showing(lang, texts) {
+      state.lang = lang;
+      state.texts = texts;
+    },
+    activate: () => activate(),
     // Another tab, or this page before the back/forward cache kept it, changed the choice: the
     // stored one applies at once (gate, Consent Mode); the engine announces it.
     sync() {
       const previous = state.consent;
       if (config.usable && String(cookieValues(state.config.cookie.name)) != state.seen) {
         state.consent = readStoredConsent(state, notify);
-        state.signal();
+        state.signalConsentMode();
         void activate();
         void loadEngine().then((loaded) => loaded?.announceStored(previous));
       }
@@ -138,8 +155,8 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
       ? loaders
           .consentMode()
           .then((startConsentMode) => {
-            state.signal = startConsentMode(() => state.config, granted) ?? state.signal;
-            if (state.consent) state.signal();
+            consentMode = startConsentMode(() => state.config, granted);
+            if (state.consent) state.signalConsentMode();
           })
           .catch((error: unknown) => {
             notify(['consent-mode', error]);
@@ -149,8 +166,7 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   // Under 'strict-dynamic' the nonce of Keuze's own script tag tells the site's markup from injected markup.
   const ownScript = globalThis.document && ((document.currentScript as HTMLScriptElement | null) ?? [...document.scripts].find((script) => script.src == import.meta.url));
   const activate = createGate(granted, notify, ready, ownScript?.nonce);
-  const validate = (): Promise<ResolvedConfig> =>
-    loaders.diagnostics().then((chunk) => (state.useValidatedConfig(chunk.checkConfig), state.config));
+  const validate = (): Promise<Readonly<ResolvedConfig>> => loaders.diagnostics().then((chunk) => state.validateConfig(chunk.checkConfig));
   // Without categories nothing can be granted: say why at once.
   if (!config.usable) void validate().catch(logError);
 
@@ -163,7 +179,9 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
         notify(['engine', error]);
       },
     ));
-  const withUi: WithUi = (act) => (loaders.ui ? loaders.ui().then((loaded) => act((ui = loaded))).catch(logError) : Promise.resolve(notify(['ui'])));
+  // The UI's code, handed this Keuze once, when it loads.
+  const withUi: WithUi = (act) =>
+    loaders.ui ? (ui ??= loaders.ui().then((loaded) => (loaded.connect(keuze, state), loaded))).then(act).catch(logError) : Promise.resolve(notify(['ui']));
 
   const keuze = {
     get config() {

@@ -17,7 +17,7 @@ const KNOWN: [RegExp, string][] = [
  * cookie before consent is the Dutch regulator's first finding. Loaded only when there is a name.
  */
 export function reportUndeclared(state: ConsentState, names: string[]): void {
-  state.useValidatedConfig(checkConfig);
+  state.validateConfig(checkConfig);
   const { config, consent } = state;
   const categories = Object.entries(config.categories);
   const declared = [config.cookie.name, 'keuze_*', ...categories.flatMap(([, category]) => [...cookiesOf(category), ...storageOf(category)])].map(patternToRegExp);

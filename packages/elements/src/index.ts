@@ -9,8 +9,8 @@ export { PrivacyRequest, type PrivacyRequestHandler } from './privacy-request/pr
 export { EmbedPlaceholder } from './embed-placeholder/embed-placeholder.js';
 export { emailProblem, type EmailProblem } from './newsletter/email-address.js';
 export { ui } from './ui.js';
-export { ConsentController, pageKeuze } from './consent-controller.js';
-export { I18nController } from './i18n/i18n-controller.js';
+export { ConsentController } from './internal/consent-controller.js';
+export { I18nController } from './internal/i18n-controller.js';
 export { i18n, setLanguage, detectLanguage, addTranslations, t } from './i18n/i18n.js';
 export { en, type TranslationKey, type Translations } from './translations/en.js';
 export { nl } from './translations/nl.js';

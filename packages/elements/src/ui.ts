@@ -1,6 +1,8 @@
-import type { KeuzeUi } from '@keuze/core';
+import type { KeuzeUi, KeuzeUiLink, ResolvedConfig } from '@keuze/core';
 import { logWarning } from '@keuze/core';
-import { i18n, setLanguage, startLanguage } from './i18n/i18n.js';
+import { categoryDescription, categoryLabel } from './config-text.js';
+import { addTranslations, detectLanguage, i18n, setLanguage } from './i18n/i18n.js';
+import { provideKeuze } from './internal/keuze-provider.js';
 import { en } from './translations/en.js';
 
 /** Each element's code, loaded only when a page needs that element. */
@@ -17,6 +19,12 @@ const definitions: Record<string, () => Promise<unknown>> = {
 };
 
 const reported = new Set<string>();
+
+/** What core handed over on connect: its link, and the validated config with the site's texts added. */
+let core: KeuzeUiLink | undefined;
+let validConfig: Promise<Readonly<ResolvedConfig>> | undefined;
+/** What was last pushed to core: the same language and texts are not pushed again. */
+let pushed: string | undefined;
 
 async function define(tag: string): Promise<void> {
   const load = definitions[tag];
@@ -36,7 +44,7 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
   await Promise.all([define(tag), bodyReady()]);
   // Waits for the layout before it looks: of two calls at once (a body swap during a withdrawal),
   // the second then finds the element the first added.
-  const layout = document.querySelector(tag) ? undefined : (await window.Keuze?.validConfig())?.layout;
+  const layout = document.querySelector(tag) ? undefined : (await validConfig)?.layout;
   let element = document.querySelector(tag);
   if (!element) {
     element = document.createElement(tag);
@@ -60,6 +68,16 @@ let remount: MutationObserver | undefined;
 
 /** The elements' side of Keuze: what the script tag and `init(config, { ui })` call. */
 export const ui: KeuzeUi = {
+  connect(keuze, link) {
+    core = link;
+    // The site's texts, then the default language; elements render from then on (no flash of the fallback).
+    validConfig = keuze.validConfig().then((config) => {
+      addTranslations(config.translations);
+      showing(config, setLanguage(detectLanguage(config.lang)));
+      return config;
+    });
+    provideKeuze(keuze, validConfig);
+  },
   define,
   async mount(name) {
     remount ??= new MutationObserver(() => mounted.forEach((element, name) => element.isConnected || void ui.mount(name)));
@@ -71,23 +89,26 @@ export const ui: KeuzeUi = {
     await preferences.show(opener);
   },
   async setLanguage(lang) {
-    // The site's translations and the detected language come first, so this choice is the last word.
-    const config = await window.Keuze?.validConfig();
-    if (config) startLanguage(config);
-    setLanguage(lang);
+    // Once the site's translations are in: its languages count too.
+    const config = await validConfig!;
+    showing(config, setLanguage(lang ?? detectLanguage(config.lang)));
   },
   async placeholders(embeds) {
     const { EmbedPlaceholder } = await import('./embed-placeholder/define.js');
     await bodyReady();
     EmbedPlaceholder.cover(embeds);
   },
-  async consentTexts() {
-    // What the banner and dialog say in the language shown, the site's overrides and category
-    // texts included: the same texts give the same hash, so a host can tell which version was seen.
-    const config = await window.Keuze?.validConfig();
-    const { categoryLabel, categoryDescription } = await import('./config-text.js');
-    const texts = Object.keys(en).filter((key) => /^(banner|preferences)\./.test(key)).map((key) => [key, i18n.t(key)]);
-    const categories = Object.entries(config?.categories ?? {}).map(([name, category]) => [name, categoryLabel(name, category), categoryDescription(name, category)]);
-    return JSON.stringify({ language: i18n.language, texts, categories });
-  },
 };
+
+/**
+ * Tells core the language shown and what the banner and dialog say in it, the site's overrides
+ * and category texts included, for the consent log's hash: the same texts give the same hash, so
+ * a host can tell which version was seen. Pushed with each language shown, at once (a choice made
+ * right after a switch records the new language), so core never asks during a decision.
+ */
+function showing(config: Readonly<ResolvedConfig>, lang: string): void {
+  const texts = Object.keys(en).filter((key) => /^(banner|preferences)\./.test(key)).map((key) => [key, i18n.t(key)]);
+  const categories = Object.entries(config.categories).map(([name, category]) => [name, categoryLabel(name, category), categoryDescription(name, category)]);
+  const consentTexts = JSON.stringify({ language: lang, texts, categories });
+  if (consentTexts != pushed) core!.showing(lang, (pushed = consentTexts));
+}

@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { categoryInSentence, offBySignal } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { bannerStyles } from './cookie-banner.styles.js';
@@ -140,7 +140,7 @@ export class CookieBanner extends LitElement {
 
   protected override render(): unknown {
     const { config } = this.consent;
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     // A stored choice with categories added since asks about those only (refusals that stick).
     const pending = consent?.pending;
     if (!config?.usable || (consent && !pending?.length) || this.deciding || activeBanner() != this) return nothing;

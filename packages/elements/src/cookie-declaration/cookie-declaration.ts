@@ -2,8 +2,8 @@ import { NECESSARY, NEWSLETTER_COOKIE, PENDING_LOG_KEY, type CategoryConfig, typ
 import { css, html, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import './declaration.texts.js';
@@ -86,7 +86,7 @@ export class CookieDeclaration extends LitElement {
   private readonly i18n = new I18nController(this);
 
   protected override render(): unknown {
-    const { config, consent } = this.consent;
+    const { config, record: consent } = this.consent;
     if (!config?.usable) return nothing;
     const categories = Object.entries(config.categories);
     const granted = categories.filter(([name]) => consent?.categories.includes(name) || config.categories[name]!.readOnly);

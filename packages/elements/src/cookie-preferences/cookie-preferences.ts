@@ -2,9 +2,9 @@ import { logWarning, type CategoryConfig, type ConsentChoice, type CookieSpec } 
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../config-text.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
-import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
+import { availableLanguages, i18n, optionalText, shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../styles/theme.styles.js';
 import { preferencesStyles } from './cookie-preferences.styles.js';
 
@@ -94,7 +94,7 @@ export class CookiePreferences extends LitElement {
     const { config } = this.consent;
     if (!config?.usable) return nothing;
     const languages = availableLanguages();
-    const signalled = offBySignal(config, this.consent.consent);
+    const signalled = offBySignal(config, this.consent.record);
     // No <header>/<footer> or named <section>s: inside a dialog they become extra banner,
     // contentinfo and region landmarks of the page around it.
     return html`
@@ -187,7 +187,7 @@ export class CookiePreferences extends LitElement {
    * sends with a request about the data linked to their cookie.
    */
   private renderProof(): unknown {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     if (!consent) return nothing;
     const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(consent.timestamp));
     return html`<p part="proof" class="proof">
@@ -255,13 +255,14 @@ export class CookiePreferences extends LitElement {
     if (event.type == 'pointerdown') this.pickingLanguage = true;
     else if (event.type == 'keydown' ? (event as KeyboardEvent).key == 'Enter' : event.type == 'blur' || this.pickingLanguage || this.shadowRoot?.activeElement != select) {
       this.pickingLanguage = false;
-      if (select.value != i18n.language) setLanguage(select.value);
+      // Core keeps the language (the record stores it): the dialog asks it, like any page would.
+      if (select.value != i18n.language) void this.consent.keuze?.setLanguage(select.value);
     }
   };
 
   /** The stored choice, or nothing optional on a first visit. */
   private currentChoice(): Draft {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     return {
       categories: new Set(consent?.categories ?? []),
       services: new Map(Object.entries(consent?.services ?? {}).map(([name, services]) => [name, new Set(services)])),

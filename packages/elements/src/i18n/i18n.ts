@@ -1,4 +1,4 @@
-import { logWarning, type ResolvedConfig } from '@keuze/core';
+import { logWarning } from '@keuze/core';
 import i18next, { type i18n as I18n } from 'i18next';
 import { html, type TemplateResult } from 'lit';
 import type { DeclarationKey } from '../cookie-declaration/declaration.texts.js';
@@ -78,7 +78,11 @@ export function addTranslations(translations: Record<string, Record<string, stri
   }
 }
 
-/** Switches every Keuze element to `lang` (if Keuze has texts for it); returns the language used. */
+/**
+ * Switches every Keuze element to `lang` (if Keuze has texts for it); returns the language used.
+ * Only ui.ts calls it (at start, and for core, which keeps the language): elements and pages call
+ * `Keuze.setLanguage`.
+ */
 export function setLanguage(lang: string): string {
   const match = matchLanguage(lang);
   if (!match) {
@@ -116,21 +120,6 @@ export function registerTexts(texts: Record<string, Record<string, string>>): vo
 export function localize(text: string | Record<string, string> | undefined, fallback: string): string {
   if (typeof text == 'string') return text;
   return text?.[i18n.language] ?? text?.en ?? fallback;
-}
-
-let started = false;
-
-/**
- * Once per page: the site's texts, then the language from config, page or browser. The config's
- * `lang` then follows every switch, so the consent record stores the language the visitor read.
- */
-export function startLanguage(config: ResolvedConfig): void {
-  if (started) return;
-  started = true;
-  addTranslations(config.translations);
-  setLanguage(detectLanguage(config.lang));
-  i18n.on('languageChanged', (lang) => (config.lang = lang));
-  config.lang = i18n.language;
 }
 
 /** A shipped text that only some names have, such as `category.analytics.label`. */

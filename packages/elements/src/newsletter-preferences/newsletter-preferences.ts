@@ -1,8 +1,8 @@
 import type { NewsletterPreferencesAnswer, NewsletterTopic } from '@keuze/core';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { localize, shownText, t, type TextKey } from '../i18n/i18n.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
 import { formStyles } from '../newsletter/newsletter.styles.js';
@@ -189,7 +189,7 @@ export class NewsletterPreferences extends LitElement {
     await askHost(this, { type: 'newsletter-preferences-set', token: this.subscriberToken!, topics }, this.consent.config, this.handler);
     clearTimeout(this.undoTimer);
     this.subscribed = new Set(topics);
-    rememberTopics(topics);
+    rememberTopics(this.consent.keuze, topics);
     this.view = { kind: 'ready', notice: 'saved' };
   }
 
@@ -197,7 +197,7 @@ export class NewsletterPreferences extends LitElement {
     const previous = [...this.subscribed];
     await askHost(this, { type: 'newsletter-unsubscribe', token: this.subscriberToken! }, this.consent.config, this.handler);
     this.subscribed = new Set();
-    rememberTopics([]);
+    rememberTopics(this.consent.keuze, []);
     this.view = { kind: 'unsubscribed', previous, undoable: true };
     // The button pressed is gone: focus the confirmation, which also has it read out.
     await this.updateComplete;

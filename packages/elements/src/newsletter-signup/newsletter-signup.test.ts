@@ -1,7 +1,8 @@
-import type { NewsletterConfig, NewsletterEvent } from '@keuze/core';
+import type { NewsletterConfig, NewsletterEvent, ResolvedConfig } from '@keuze/core';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
+import { KeuzeRequestEvent } from '../internal/keuze-provider.js';
 import { emailProblem } from '../newsletter/email-address.js';
 import './define.js';
 import type { NewsletterSignup } from './newsletter-signup.js';
@@ -52,15 +53,22 @@ async function fill(root: ShadowRoot, email: string, { topics = ['newsletter'] }
   for (const box of root.querySelectorAll<HTMLInputElement>('input[name="topics"]')) if (topics.includes(box.value) !== box.checked) box.click();
 }
 
-/** Runs a test with another `newsletter` config on the page's Keuze, then puts the original back. */
-async function withNewsletter(newsletter: NewsletterConfig | undefined, test: () => Promise<void>): Promise<void> {
-  const config = await window.Keuze!.validConfig();
-  const original = config.newsletter;
-  config.newsletter = newsletter;
+/**
+ * Runs a test whose elements get the page's Keuze with another `newsletter` config: the config is
+ * core's and frozen, so a provider of the test's own answers the elements' requests first.
+ */
+async function withNewsletter(newsletter: NewsletterConfig | undefined, test: () => Promise<void>, changes: Partial<ResolvedConfig> = {}): Promise<void> {
+  const keuze = window.Keuze!;
+  const config = { ...(await keuze.validConfig()), newsletter, ...changes };
+  const provide = (event: KeuzeRequestEvent): void => {
+    event.stopPropagation();
+    event.answer(keuze, Promise.resolve(config));
+  };
+  window.addEventListener(KeuzeRequestEvent.type, provide, true);
   try {
     await test();
   } finally {
-    config.newsletter = original;
+    window.removeEventListener(KeuzeRequestEvent.type, provide, true);
   }
 }
 
@@ -273,20 +281,16 @@ describe('<keuze-newsletter-signup>', () => {
   });
 
   it('the page config’s onEvent receives the sign-up when there is no handler', async () => {
-    const keuze = window.Keuze!;
     const calls: unknown[] = [];
-    const original = keuze.config.onEvent;
-    (await keuze.validConfig()).onEvent = (event) => (calls.push(event), { status: 'subscribed' });
-    try {
+    const { newsletter } = await window.Keuze!.validConfig();
+    await withNewsletter(newsletter, async () => {
       const element = await fixture<NewsletterSignup>(html`<keuze-newsletter-signup></keuze-newsletter-signup>`);
       await waitUntil(() => element.shadowRoot?.querySelector('form'));
       await fill(element.shadowRoot!, 'anna@example.com');
       submit(element.shadowRoot!);
       await waitUntil(() => message(element.shadowRoot!) == 'Je bent aangemeld. Bedankt!');
       expect(calls).to.have.length(1);
-    } finally {
-      keuze.config.onEvent = original;
-    }
+    }, { onEvent: (event) => (calls.push(event), { status: 'subscribed' }) });
   });
 
   it('without newsletter config: one topic, "Nieuwsbrief", in one box whose label is the whole consent; no research invitations', async () => {

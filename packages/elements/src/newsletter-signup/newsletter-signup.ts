@@ -1,8 +1,8 @@
 import { logWarning, type NewsletterSubscribeAnswer, type NewsletterTopic } from '@keuze/core';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { i18n, localize, t, type TextKey } from '../i18n/i18n.js';
 import { emailProblem, normalizeEmail, type EmailProblem } from '../newsletter/email-address.js';
 import { askHost, DEFAULT_TOPICS, HostError, type NewsletterHandler } from '../newsletter/host-call.js';
@@ -280,7 +280,7 @@ export class NewsletterSignup extends LitElement {
       );
       const status = answer?.status == 'subscribed' ? 'subscribed' : 'pending';
       // Remembered once subscribed; a pending address is not subscribed until it is confirmed.
-      if (status == 'subscribed') rememberTopics([...new Set([...subscribedTopics(), ...topics])]);
+      if (status == 'subscribed') rememberTopics(this.consent.keuze, [...new Set([...subscribedTopics(), ...topics])]);
       this.outcome = { kind: 'done', status };
       // The form is gone: focus the outcome, which also has it read out.
       await this.updateComplete;

@@ -1,5 +1,4 @@
-import { cookieValues, mayStoreCookie, NAME, NEWSLETTER_COOKIE, removeCookies, setCookie } from '@keuze/core';
-import { pageKeuze } from '../consent-controller.js';
+import { cookieValues, mayStoreCookie, NAME, NEWSLETTER_COOKIE, removeCookies, setCookie, type Keuze } from '@keuze/core';
 
 /**
  * Which topics this browser subscribed to, so the sign-up can say "you're subscribed" next time.
@@ -14,8 +13,7 @@ export function subscribedTopics(): string[] {
 }
 
 /** Remembers the topics if the visitor's choice allows it; none, or a choice that does not, forgets them. */
-export function rememberTopics(topics: string[]): void {
-  const keuze = pageKeuze();
+export function rememberTopics(keuze: Keuze | undefined, topics: string[]): void {
   if (!keuze) return;
   const { config } = keuze;
   const value = topics.filter((topic) => NAME.test(topic)).join('~');

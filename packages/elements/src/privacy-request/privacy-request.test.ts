@@ -5,19 +5,27 @@ import { deepActiveElement, freshKeuze } from '../../../../test/support/elements
 import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
 import './define.js';
 import { imageSize } from './id-copy.js';
+import { KeuzeRequestEvent } from '../internal/keuze-provider.js';
 import { answerDeadline, type PrivacyRequest } from './privacy-request.js';
 
 type Handler = (event: PrivacyRequestEvent) => unknown;
 
-/** Runs a test with another `privacyRequest` config on the page's Keuze, then puts the original back. */
+/**
+ * Runs a test whose elements get the page's Keuze with another `privacyRequest` config: the config
+ * is core's and frozen, so a provider of the test's own answers the elements' requests first.
+ */
 async function withRequestConfig(privacyRequest: PrivacyRequestConfig | undefined, test: () => Promise<void>): Promise<void> {
-  const config = await window.Keuze!.validConfig();
-  const original = config.privacyRequest;
-  config.privacyRequest = privacyRequest;
+  const keuze = window.Keuze!;
+  const config = { ...(await keuze.validConfig()), privacyRequest };
+  const provide = (event: KeuzeRequestEvent): void => {
+    event.stopPropagation();
+    event.answer(keuze, Promise.resolve(config));
+  };
+  window.addEventListener(KeuzeRequestEvent.type, provide, true);
   try {
     await test();
   } finally {
-    config.privacyRequest = original;
+    window.removeEventListener(KeuzeRequestEvent.type, provide, true);
   }
 }
 
@@ -329,12 +337,13 @@ describe('<keuze-privacy-request>', () => {
 
   it('privacyRequest.endpoint answering 500, then hanging: an error each time with everything kept, and one request that arrives on retry', async () => {
     const id = `flaky-${Date.now()}`;
-    await withRequestConfig({ endpoint: `/__privacy-request/${id}?fail=1`, timeout: 600 }, async () => {
+    // The test's own config object, which it changes between the attempts.
+    const config: PrivacyRequestConfig = { endpoint: `/__privacy-request/${id}?fail=1`, timeout: 600 };
+    await withRequestConfig(config, async () => {
       const { element, root } = await requestForm(null);
       await fill(element, { kind: 'portability' });
       submit(root);
       await waitUntil(() => message(root).includes('Dat is niet gelukt.'), 'no error on a 500', { timeout: 3000 });
-      const config = (await window.Keuze!.validConfig()).privacyRequest!;
       config.endpoint = `/__privacy-request/${id}-slow?hang=1`;
       submit(root);
       await waitUntil(() => message(root).includes('Dit duurt te lang.'), 'no timeout', { timeout: 3000 });

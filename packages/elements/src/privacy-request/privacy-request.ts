@@ -1,8 +1,8 @@
 import { logError, PRIVACY_REQUEST_KINDS, type PrivacyRequestEvent, type PrivacyRequestKind } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { i18n, t, type TextKey } from '../i18n/i18n.js';
 import { emailProblem, type EmailProblem } from '../newsletter/email-address.js';
 import { askHost, HostError, type HostEvent } from '../newsletter/host-call.js';
@@ -115,7 +115,7 @@ export class PrivacyRequest extends LitElement {
     const { problems } = this;
     const kind = this.selectedKind;
     const messageRequired = !!kind && NEEDS_MESSAGE.includes(kind);
-    const record = this.consent.consent;
+    const record = this.consent.record;
     const sending = this.outcome.kind == 'sending';
     const idCopy = config.privacyRequest?.idCopy ?? 'off';
     return html`
@@ -467,7 +467,7 @@ export class PrivacyRequest extends LitElement {
     const config = this.consent.config;
     const { endpoint, timeout } = config?.privacyRequest ?? {};
     try {
-      const consent = this.attachConsent ? this.consent.consent : null;
+      const consent = this.attachConsent ? this.consent.record : null;
       const idCopy = this.idImage && (await maskedIdCopy(this.idImage.image, this.idImage.type, this.boxes, t('request.watermark', this.watermarkValues())));
       const request: PrivacyRequestEvent = {
         type: 'privacy-request',

@@ -1,8 +1,8 @@
 import { isSafeUrl, logError, logWarning } from '@keuze/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { i18n, shownText } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../styles/theme.styles.js';
 import { readStatement, type Statement } from './statement-source.js';
@@ -208,7 +208,7 @@ export class PrivacyStatement extends LitElement {
 
   /** The statement is dated after the visitor's last choice, and they have not reviewed it yet. */
   private changedSinceChoice(statement: Statement): boolean {
-    const consent = this.consent.consent;
+    const consent = this.consent.record;
     // With revisionFrom 'statement' a new statement asks again through the banner instead.
     if (!consent || this.noteSeen || this.consent.config?.revisionFrom == 'statement') return false;
     return !!statement.updated && statement.updated > consent.timestamp.slice(0, 10);

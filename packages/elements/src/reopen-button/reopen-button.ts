@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import { ConsentController } from '../consent-controller.js';
-import { I18nController } from '../i18n/i18n-controller.js';
+import { ConsentController } from '../internal/consent-controller.js';
+import { I18nController } from '../internal/i18n-controller.js';
 import { shownText } from '../i18n/i18n.js';
 import { themeStyles } from '../styles/theme.styles.js';
 
@@ -51,7 +51,7 @@ export class ReopenButton extends LitElement {
   private readonly i18n = new I18nController(this);
 
   protected override render(): unknown {
-    if (!this.consent.config?.usable || !this.consent.consent) return nothing;
+    if (!this.consent.config?.usable || !this.consent.record) return nothing;
     return html`<button part="base" @click=${() => this.consent.keuze?.showPreferences(this.button)}>
       <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
         <path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5zm-3.5 7a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm7 5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zm-6 2a1 1 0 1 1 0 2 1 1 0 0 1 0-2z" />

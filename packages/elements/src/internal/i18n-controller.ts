@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { i18n } from './i18n.js';
+import { i18n } from '../i18n/i18n.js';
 
 /**
  * Re-renders its element whenever the Keuze language changes, and sets the element's `lang` and
