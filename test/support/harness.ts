@@ -28,7 +28,7 @@ export class Harness<E extends HTMLElement = HTMLElement> {
 
   /** The visible text of a part, whitespace collapsed. */
   async text(name: string): Promise<string> {
-    return (await this.part(name)).textContent!.replace(/\s+/g, ' ').trim();
+    return (await this.part(name)).textContent.replace(/\s+/g, ' ').trim();
   }
 
   /** Clicks a part as a script would (`element.click()`): the visitor's intent, without moving the mouse. */

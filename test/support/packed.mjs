@@ -17,7 +17,7 @@ export async function npm(args, cwd) {
   try {
     return await run('npm', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } });
   } catch (error) {
-    throw new Error(`npm ${args.join(' ')} failed:\n${error.stdout}\n${error.stderr}`);
+    throw new Error(`npm ${args.join(' ')} failed:\n${error.stdout}\n${error.stderr}`, { cause: error });
   }
 }
 

@@ -73,7 +73,7 @@ createElement(KeuzeCookieBanner, { layout: 'inline', theme: 'dark' });
 // @ts-expect-error: not a layout
 createElement(KeuzeCookieBanner, { layout: 'corner' });
 createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => typed<NewsletterSubscribeEvent>(event.detail) });
-createElement(KeuzeNewsletterSignup, { handler: async (event: NewsletterEvent) => ({ status: 'pending' }) });
+createElement(KeuzeNewsletterSignup, { handler: async (_event: NewsletterEvent) => ({ status: 'pending' }) });
 // @ts-expect-error: a sign-up's event carries no token
 createElement(KeuzeNewsletterSignup, { onNewsletterSubscribe: (event) => event.detail.token });
 createElement(KeuzeCookiePreferences, { onPreferencesShow: (event) => typed<CustomEvent<void>>(event), onPreferencesClose: () => {} });

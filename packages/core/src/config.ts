@@ -1,6 +1,6 @@
 import { checksum } from './record-codec.js';
 import type { SameSite } from './cookie-jar.js';
-import type { CategoryConfig, KeuzeConfig } from './types.js';
+import type { KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';
 export const DEFAULT_LIFETIME_DAYS = 180;

@@ -72,7 +72,7 @@ export async function consentReceipt(state: ConsentState, record: ConsentRecord)
         ...(record.decisions?.[name] && { 'dpv:isIndicatedAtTime': record.decisions[name] }),
         ...(granted &&
           record.services[name] && {
-            'dct:hasPart': record.services[name]!.map((service) => ({ 'dct:identifier': service, 'dct:title': text(category.services?.[service]?.label, language, service) })),
+            'dct:hasPart': record.services[name].map((service) => ({ 'dct:identifier': service, 'dct:title': text(category.services?.[service]?.label, language, service) })),
           }),
       };
     }),

@@ -57,7 +57,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
   if (!match) return 'corrupt';
   if (checksum(value.slice(0, value.lastIndexOf('|'))) !== match[11]) return 'altered';
   const [, consentId, firstGiven, timestamp, revision, language, gpc, method, categories, services, decisions] = match as unknown as string[];
-  const time = (base36: string): string => new Date(parseInt(base36!, 36)).toISOString();
+  const time = (base36: string): string => new Date(parseInt(base36, 36)).toISOString();
   return {
     consentId: consentId!,
     categories: categories ? categories.split('~') : [],

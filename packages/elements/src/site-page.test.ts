@@ -168,7 +168,7 @@ describe('a site page at every size', function () {
           const banner = base.getBoundingClientRect();
           const clear = rect.bottom <= banner.top + 0.5 || rect.top >= banner.bottom - 0.5 || rect.right <= banner.left || rect.left >= banner.right;
           expect(clear, `${element.textContent} (${Math.round(rect.top)}–${Math.round(rect.bottom)}) under the ${layout} (from ${Math.round(banner.top)})`).to.equal(true);
-          expect(rect.top, element.textContent!).to.be.at.least(0);
+          expect(rect.top, element.textContent).to.be.at.least(0);
         }
       });
     }
@@ -225,15 +225,15 @@ describe('a site page at every size', function () {
     const box = dialog.getBoundingClientRect();
     for (const control of dialog.querySelectorAll('input, select, button')) {
       const rect = control.getBoundingClientRect();
-      expect(rect.left, control.id || control.textContent!).to.be.at.least(box.left);
-      expect(rect.right, control.id || control.textContent!).to.be.at.most(box.right);
+      expect(rect.left, control.id || control.textContent).to.be.at.least(box.left);
+      expect(rect.right, control.id || control.textContent).to.be.at.most(box.right);
     }
     expect(root.scrollWidth, 'the page with the dialog open').to.be.at.most(320);
   });
 });
 
 /** An element of the site page in words: chai cannot print an element from another window (it never ends). */
-const named = (element: Element | null | undefined): string => (element ? `<${element.localName}> ${element.textContent!.trim().slice(0, 40)}` : 'nothing');
+const named = (element: Element | null | undefined): string => (element ? `<${element.localName}> ${element.textContent.trim().slice(0, 40)}` : 'nothing');
 
 describe('focus on a site page', function () {
   this.timeout(SITE_PAGE_TIMEOUT);
@@ -286,12 +286,12 @@ describe('focus on a site page', function () {
     await site.keuze.rejectAll();
     const element = site.document.querySelector('keuze-newsletter-preferences')!;
     (await sitePart(site, 'keuze-newsletter-preferences', 'unsubscribe')).click();
-    const undo = (): HTMLButtonElement | undefined => [...element.shadowRoot!.querySelectorAll('button')].find((item) => item.textContent!.trim() == 'Ongedaan maken');
+    const undo = (): HTMLButtonElement | undefined => [...element.shadowRoot!.querySelectorAll('button')].find((item) => item.textContent.trim() == 'Ongedaan maken');
     await waitUntil(undo, 'no undo button');
     const button = undo()!;
     button.focus();
     button.click();
-    await waitUntil(() => element.shadowRoot!.textContent!.includes('Je voorkeuren zijn opgeslagen.'), 'the undo did not save');
+    await waitUntil(() => element.shadowRoot!.textContent.includes('Je voorkeuren zijn opgeslagen.'), 'the undo did not save');
     await waitUntil(() => siteActiveElement(site) != button);
     expect(named(siteActiveElement(site))).to.equal('<p> Je voorkeuren zijn opgeslagen.');
   });
@@ -368,7 +368,7 @@ describe('text spacing (WCAG 1.4.12) on a site page at 320 px', function () {
     await waitUntil(() => dialog.open);
     for (const element of dialog.querySelectorAll('h2, h3, button, select, summary, th')) {
       const style = getComputedStyle(element);
-      const name = element.textContent!.trim() || element.localName;
+      const name = element.textContent.trim() || element.localName;
       expect(parseFloat(style.letterSpacing) / host, `${name} letter spacing`).to.be.closeTo(0.12, 0.005);
       // A closed select draws its own line box (Chromium computes "normal" whatever is set).
       if (element.localName != 'select') expect(parseFloat(style.lineHeight) / parseFloat(style.fontSize), `${name} line height`).to.be.at.least(1.5 - 0.01);
@@ -387,7 +387,7 @@ describe('text spacing (WCAG 1.4.12) on a site page at 320 px', function () {
     const box = dialog.getBoundingClientRect();
     for (const control of dialog.querySelectorAll('input, select, button')) {
       const rect = control.getBoundingClientRect();
-      const name = control.id || control.textContent!.trim() || control.localName;
+      const name = control.id || control.textContent.trim() || control.localName;
       expect(rect.left, name).to.be.at.least(box.left);
       expect(rect.right, name).to.be.at.most(box.right);
       expect(control.scrollWidth, `${name} cuts its text`).to.be.at.most(control.clientWidth + 1);

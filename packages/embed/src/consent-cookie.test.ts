@@ -547,7 +547,7 @@ describe("Keuze's own storage: only what a choice allows, all of it declared", (
     const page = await openPage({ config, before, body });
     const rows = (category: string): string[][] =>
       [...(page.document.querySelector('keuze-cookie-declaration')?.shadowRoot?.querySelectorAll(`section[aria-labelledby="category-${category}"] tbody tr`) ?? [])].map((row) =>
-        [...row.children].map((cell) => cell.textContent!.trim()),
+        [...row.children].map((cell) => cell.textContent.trim()),
       );
     await waitUntil(() => rows('preferences').length, 'the declaration did not render');
     expect(rows('necessary').map(([name, , , , lifetime]) => [name, lifetime])).to.deep.equal([
@@ -584,7 +584,7 @@ describe('a choice made elsewhere reaches Consent Mode, and a site that declares
     const page = await openPage({ config, body: '<keuze-cookie-declaration></keuze-cookie-declaration>' });
     const rows = (): string[][] =>
       [...(page.document.querySelector('keuze-cookie-declaration')?.shadowRoot?.querySelectorAll('section[aria-labelledby="category-necessary"] tbody tr') ?? [])].map((row) =>
-        [...row.children].map((cell) => cell.textContent!.trim()),
+        [...row.children].map((cell) => cell.textContent.trim()),
       );
     await waitUntil(() => rows().length, 'the declaration did not render');
     expect(rows().map(([name, , , purpose]) => [name, purpose])).to.deep.equal([['keuze_consent', 'Onze eigen tekst.']]);

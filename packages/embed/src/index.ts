@@ -12,7 +12,7 @@ function readPageConfig(): unknown {
   const element = document.getElementById('keuze-config');
   if (!element) return fromWindow;
   try {
-    const fromElement: unknown = JSON.parse(element.textContent!);
+    const fromElement: unknown = JSON.parse(element.textContent);
     // Anything but two objects is passed on whole, so that validation reports it and fails closed.
     return fromWindow === undefined || !isObject(fromElement) ? fromElement : isObject(fromWindow) ? ownData(fromWindow, fromElement) : fromWindow;
   } catch (error) {

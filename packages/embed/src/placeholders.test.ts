@@ -51,7 +51,7 @@ describe('issue 19.1: embeds with a choice in place', () => {
     expect(Math.round(box.width)).to.equal(Math.min(560, page.document.body.clientWidth));
     expect(box.height / box.width).to.be.closeTo(315 / 560, 0.01);
     expect(root.querySelector('[part~="title"]')!.textContent).to.equal('Inhoud van YouTube');
-    expect(root.querySelector('[part~="text"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+    expect(root.querySelector('[part~="text"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
       'Aangeboden door Google Ireland Ltd.. Deze inhoud is niet geladen, omdat die van een andere partij komt die cookies kan plaatsen of gegevens kan verzamelen, en je functioneel niet hebt toegestaan.',
     );
     expect([...root.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Eenmalig laden', 'Altijd toestaan: YouTube']);

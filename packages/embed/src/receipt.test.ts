@@ -26,7 +26,7 @@ describe('issue 19.6: proof a visitor can hold', () => {
     root = await dialog(page);
     const proof = root.querySelector('[part~="proof"]')!;
     const date = new Intl.DateTimeFormat('nl', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(timestamp));
-    expect(proof.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Je toestemmings-ID: ${consentId} Gekozen op ${date}. ID en datum kopiëren`);
+    expect(proof.textContent.replace(/\s+/g, ' ').trim()).to.equal(`Je toestemmings-ID: ${consentId} Gekozen op ${date}. ID en datum kopiëren`);
     // Reading the clipboard needs a permission only Chromium grants here; the copy is checked there.
     if (engine === 'chromium') {
       let copied = '';
@@ -36,7 +36,7 @@ describe('issue 19.6: proof a visitor can hold', () => {
       expect(copied).to.equal(`Je toestemmings-ID: ${consentId}\n${timestamp}`);
     }
     await page.keuze.setLanguage('en');
-    await waitUntil(() => root.querySelector('[part~="proof"]')!.textContent!.includes('Your consent ID:'), 'not in English', { timeout: 3000 });
+    await waitUntil(() => root.querySelector('[part~="proof"]')!.textContent.includes('Your consent ID:'), 'not in English', { timeout: 3000 });
     expect(root.querySelector('[part~="copy"]')!.textContent).to.equal('Copy ID and date');
   });
 

@@ -47,7 +47,7 @@ describe('issue 19.3: Global Privacy Control as a full decision', () => {
       'Je browser vraagt om je gegevens niet te delen (Global Privacy Control). Daarom staat dit uit: statistieken, marketing. Je kunt het zelf nog aanzetten.',
     );
     await page.keuze.setLanguage('en');
-    await waitUntil(() => dialog.querySelector('[part~="signal"]')!.textContent!.startsWith('Your browser'));
+    await waitUntil(() => dialog.querySelector('[part~="signal"]')!.textContent.startsWith('Your browser'));
     (dialog.querySelector('#switch-analytics') as HTMLInputElement).click();
     (dialog.querySelector('[part~="save"]') as HTMLButtonElement).click();
     await waitUntil(() => page.keuze.getConsent()!.method == 'custom', 'not stored', { timeout: 3000 });

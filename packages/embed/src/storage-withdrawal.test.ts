@@ -66,7 +66,7 @@ describe('issue 19.4: withdrawal clears Web Storage too', () => {
     const page = await openPage({ config, body: '<a href="#" data-keuze-open="preferences">Cookies</a><keuze-cookie-declaration></keuze-cookie-declaration>' });
     const root = (): ShadowRoot | null | undefined => page.document.querySelector('keuze-cookie-declaration')?.shadowRoot;
     await waitUntil(() => root()?.querySelector('table'), 'no declaration', { timeout: 3000 });
-    const rows = (): string[] => [...root()!.querySelectorAll('tbody th')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
+    const rows = (): string[] => [...root()!.querySelectorAll('tbody th')].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim());
     expect(rows()).to.include('stats_visits (opgeslagen in de browser: localStorage of sessionStorage)');
     expect(rows()).to.include('_hjSession* (opgeslagen in de browser: localStorage of sessionStorage)');
     expect(rows()).to.include('ads_* (opgeslagen in de browser: localStorage of sessionStorage)');

@@ -108,7 +108,7 @@ describe('the script tag and the elements', () => {
   it('reopenButton: true adds a settings button once a choice is stored', async () => {
     const page = await returningVisit({ config: { ...siteConfig, reopenButton: true } });
     const button = await rendered(page, 'keuze-reopen-button');
-    expect(button.querySelector('button')!.textContent!.trim()).to.equal('Cookie-instellingen');
+    expect(button.querySelector('button')!.textContent.trim()).to.equal('Cookie-instellingen');
     button.querySelector('button')!.click();
     await rendered(page, 'keuze-cookie-preferences', 'dialog[open]');
   });
@@ -335,7 +335,7 @@ describe('language', () => {
   beforeEach(clearCookies);
   afterEach(closePages);
 
-  const title = async (page: TestPage): Promise<string> => (await rendered(page, 'keuze-cookie-banner')).querySelector('[part~="title"]')!.textContent!;
+  const title = async (page: TestPage): Promise<string> => (await rendered(page, 'keuze-cookie-banner')).querySelector('[part~="title"]')!.textContent;
 
   it('config lang comes first', async () => {
     expect(await title(await openPage({ config: { ...siteConfig, lang: 'en' } }))).to.equal('Cookies on this website');
@@ -370,7 +370,7 @@ describe('language', () => {
     expect(await title(page)).to.equal('Cookies on this website');
     await page.keuze.showPreferences();
     const dialog = await rendered(page, 'keuze-cookie-preferences', 'dialog[open]');
-    expect(dialog.querySelector('[part~="save"]')!.textContent!.trim()).to.equal('Save choices');
+    expect(dialog.querySelector('[part~="save"]')!.textContent.trim()).to.equal('Save choices');
   });
 
   it('a site overrides any text per language', async () => {
@@ -394,7 +394,7 @@ describe('language', () => {
     const page = await openPage({ config });
     const banner = await rendered(page, 'keuze-cookie-banner');
     expect(banner.querySelector('[part~="title"]')!.textContent).to.equal('Cookies auf dieser Website');
-    expect(banner.querySelector('[part~="accept-all"]')!.textContent!.trim()).to.equal('Accept all');
+    expect(banner.querySelector('[part~="accept-all"]')!.textContent.trim()).to.equal('Accept all');
     const warnings = page.logs('warn');
     expect(warnings.filter((text) => text.includes('config.translations.de.banner.acceptAll: empty'))).to.have.length(1);
     expect(warnings.filter((text) => text.includes('translations for "de" lack') && text.includes('banner.rejectAll'))).to.have.length(1);

@@ -111,7 +111,7 @@ export async function createKeuzeServer(input: Partial<ServerOptions> & { mailer
     // Same origin, or one the site allowed; a request from any other page is refused before it is read.
     const sameOrigin = origin === `${seenAs(request, url).protocol}//${seenAs(request, url).host}`;
     const allowedOrigin = origin !== null && (sameOrigin || options.allowedOrigins.includes(origin));
-    const cors: Record<string, string> = allowedOrigin && !sameOrigin ? { 'access-control-allow-origin': origin!, 'access-control-allow-credentials': 'true', vary: 'Origin' } : {};
+    const cors: Record<string, string> = allowedOrigin && !sameOrigin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' } : {};
     const withCors = (response: Response): Response => {
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       return response;

@@ -16,7 +16,7 @@ export function toRequest(req: IncomingMessage, base = 'http://localhost'): Requ
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     // Node's fetch requires this for a streamed request body.
     duplex: 'half',
-  } as RequestInit);
+  });
 }
 
 /** Writes a Response to Node's response, several Set-Cookie headers included. */

@@ -30,7 +30,7 @@ export class CookieBannerHarness extends Harness<CookieBanner> {
 
   /** The labels of the buttons, in order. */
   async buttonLabels(): Promise<string[]> {
-    return [...(await this.base()).querySelectorAll('button')].map((button) => button.textContent!.trim());
+    return [...(await this.base()).querySelectorAll('button')].map((button) => button.textContent.trim());
   }
 
   button(choice: BannerChoice): Promise<HTMLButtonElement> {

@@ -15,6 +15,6 @@ export class CookieDeclarationHarness extends Harness<CookieDeclaration> {
 
   /** The rows of a category's table, each as its cells' texts. */
   rows(category: string): string[][] {
-    return [...this.root.querySelectorAll(`section[aria-labelledby="category-${category}"] tbody tr`)].map((row) => [...row.children].map((cell) => cell.textContent!.trim()));
+    return [...this.root.querySelectorAll(`section[aria-labelledby="category-${category}"] tbody tr`)].map((row) => [...row.children].map((cell) => cell.textContent.trim()));
   }
 }

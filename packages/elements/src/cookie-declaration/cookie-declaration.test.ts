@@ -42,7 +42,7 @@ describe('<keuze-cookie-declaration>', () => {
     expect(levels(plain)).to.deep.equal(['2', '2', '2']);
     const nested = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration heading-level="3"></keuze-cookie-declaration>`));
     expect(levels(nested)).to.deep.equal(['3', '3', '3']);
-    expect(nested.querySelector('[role="heading"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Noodzakelijk Altijd aan');
+    expect(nested.querySelector('[role="heading"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Noodzakelijk Altijd aan');
     const wrong = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration heading-level="9"></keuze-cookie-declaration>`));
     expect(levels(wrong)).to.deep.equal(['6', '6', '6']);
   });
@@ -51,7 +51,7 @@ describe('<keuze-cookie-declaration>', () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     expect(root.querySelector('[part~="choice"]')!.textContent).to.include('nog geen cookiekeuze');
     await window.Keuze!.setConsent({ categories: ['analytics'] });
-    await waitUntil(() => root.querySelector('[part~="choice"]')!.textContent!.includes('Noodzakelijk, Statistieken'));
+    await waitUntil(() => root.querySelector('[part~="choice"]')!.textContent.includes('Noodzakelijk, Statistieken'));
     const states = [...root.querySelectorAll('[part~="state"]')].map((state) => state.textContent);
     expect(states).to.deep.equal(['Altijd aan', 'Toegestaan', 'Niet toegestaan']);
   });

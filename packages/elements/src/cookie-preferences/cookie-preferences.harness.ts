@@ -37,7 +37,7 @@ export class CookiePreferencesHarness extends Harness<CookiePreferences> {
 
   /** The switch of a service, by its visible label. */
   serviceSwitch(label: string): HTMLInputElement {
-    return [...this.dialog!.querySelectorAll<HTMLLabelElement>('label.service')].find((item) => item.textContent!.includes(label))!.querySelector('input')!;
+    return [...this.dialog!.querySelectorAll<HTMLLabelElement>('label.service')].find((item) => item.textContent.includes(label))!.querySelector('input')!;
   }
 
   /** A footer button by part name: `save`, `accept-all`, `reject-all`. */
@@ -58,6 +58,6 @@ export class CookiePreferencesHarness extends Harness<CookiePreferences> {
 
   /** The visible texts of the dialog, whitespace collapsed. */
   texts(): string {
-    return this.dialog!.textContent!.replace(/\s+/g, ' ');
+    return this.dialog!.textContent.replace(/\s+/g, ' ');
   }
 }

@@ -154,7 +154,7 @@ describe('<keuze-cookie-preferences>', () => {
   it('lists each category’s cookies with their lifetime, in the page language', async () => {
     await openFromBanner();
     const tables = [...preferences().dialog!.querySelectorAll('table')];
-    const rows = tables.flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim()));
+    const rows = tables.flatMap((table) => [...table.querySelectorAll('tbody tr')].map((row) => row.textContent.replace(/\s+/g, ' ').trim()));
     expect(rows).to.include.members(['session — sessie Houdt je ingelogd.', '_pk_id.* Boekvlot 13 maanden —', '_hj* — — —', '_ads — — —']);
   });
 
@@ -164,7 +164,7 @@ describe('<keuze-cookie-preferences>', () => {
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
     // The dialog asks Keuze, which keeps the language, and the texts follow.
-    await waitUntil(() => preferences().button('save').textContent!.trim() == 'Save choices', 'the dialog is not in English');
+    await waitUntil(() => preferences().button('save').textContent.trim() == 'Save choices', 'the dialog is not in English');
     await banner().element.updateComplete;
     expect(await banner().title()).to.equal('Cookies on this website');
     // The record keeps the language the visitor read.
@@ -200,12 +200,12 @@ describe('<keuze-cookie-preferences>', () => {
     await sendKeys({ press: 'ArrowUp' });
     expect(select().value, 'the select after ArrowUp').to.equal('en');
     expect(preferences().element.lang, 'after ArrowUp').to.equal('nl');
-    expect(preferences().button('save').textContent!.trim()).to.equal('Keuze opslaan');
+    expect(preferences().button('save').textContent.trim()).to.equal('Keuze opslaan');
     // Tab away: the choice counts on leaving.
     await sendKeys({ press: 'Tab' });
     await waitUntil(() => preferences().element.lang == 'en', 'leaving the select did not switch');
     await preferences().element.updateComplete;
-    expect(preferences().button('save').textContent!.trim()).to.equal('Save choices');
+    expect(preferences().button('save').textContent.trim()).to.equal('Save choices');
     select().focus();
     await sendKeys({ press: 'ArrowDown' });
     expect(select().value, 'the select after ArrowDown').to.equal('nl');

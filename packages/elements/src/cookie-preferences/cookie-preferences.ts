@@ -1,9 +1,9 @@
 import type { CategoryConfig, ConsentChoice, CookieSpec } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { categoryDescription, categoryLabel, cookieInfo, offBySignal, textOf } from '../internal/config-text.js';
-import { availableLanguages, i18n, optionalText, setLanguage, shownText, t } from '../i18n/i18n.js';
+import { availableLanguages, i18n, optionalText, shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, fieldStyles, themeStyles } from '../internal/theme.styles.js';
 import { cookieTable } from '../internal/cookie-table.js';
 import { KeuzeElement } from '../internal/keuze-element.js';

@@ -18,7 +18,7 @@ export class NewsletterPreferencesHarness extends Harness<NewsletterPreferences>
   topics(): TopicBox[] {
     return [...this.root.querySelectorAll<HTMLLabelElement>('label.check')].map((label) => {
       const box = label.querySelector('input')!;
-      return { label: label.textContent!.replace(/\s+/g, ' ').trim(), checked: box.checked, disabled: box.disabled };
+      return { label: label.textContent.replace(/\s+/g, ' ').trim(), checked: box.checked, disabled: box.disabled };
     });
   }
 
@@ -29,11 +29,11 @@ export class NewsletterPreferencesHarness extends Harness<NewsletterPreferences>
 
   /** A button by its visible label (`Opslaan`, `Afmelden voor alles`, `Ongedaan maken`). */
   button(label: string): HTMLButtonElement {
-    return [...this.root.querySelectorAll('button')].find((item) => item.textContent!.trim() == label)!;
+    return [...this.root.querySelectorAll('button')].find((item) => item.textContent.trim() == label)!;
   }
 
   /** The messages shown (saved, unsubscribed, failed), joined. */
   message(): string {
-    return [...this.root.querySelectorAll('[part~="message"]')].map((item) => item.textContent!.trim()).join(' ');
+    return [...this.root.querySelectorAll('[part~="message"]')].map((item) => item.textContent.trim()).join(' ');
   }
 }

@@ -1,5 +1,5 @@
 import type { NewsletterEvent } from '@keuze/core';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { emulateMedia, itWithMedia, sendKeys } from '../../../../test/support/engines.js';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import './define.js';

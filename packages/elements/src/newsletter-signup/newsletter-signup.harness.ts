@@ -56,7 +56,7 @@ export class NewsletterSignupHarness extends Harness<NewsletterSignup> {
 
   /** A checkbox's accessible name, as its <label for> gives it. */
   nameOf(box: Element): string {
-    return this.root.querySelector(`label[for="${box.id}"]`)!.textContent!.trim();
+    return this.root.querySelector(`label[for="${box.id}"]`)!.textContent.trim();
   }
 
   /** A checkbox's description, as its aria-describedby gives it. */
@@ -64,7 +64,7 @@ export class NewsletterSignupHarness extends Harness<NewsletterSignup> {
     return (box.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .filter(Boolean)
-      .map((id) => this.root.getElementById(id)!.textContent!.trim())
+      .map((id) => this.root.getElementById(id)!.textContent.trim())
       .filter(Boolean)
       .join(' ');
   }

@@ -206,7 +206,7 @@ describe('<keuze-newsletter-signup>', () => {
     expect(again.form.message()).to.include('Je bent aangemeld voor: Uitnodigingen voor onderzoek.');
     expect(again.root.querySelector('a')!.getAttribute('href')).to.equal('/newsletter');
     // Another address or more topics: the form comes back.
-    [...again.root.querySelectorAll('button')].find((item) => item.textContent!.includes('ander adres'))!.click();
+    [...again.root.querySelectorAll('button')].find((item) => item.textContent.includes('ander adres'))!.click();
     await waitUntil(() => again.root.querySelector('form'));
   });
 
@@ -223,7 +223,7 @@ describe('<keuze-newsletter-signup>', () => {
       await waitUntil(() => form(root).message().includes(expected), `no "${expected}"`, { timeout: 2000 });
       expect(form(root).emailField.value).to.equal('anna@example.com');
       expect([...form(root).topicBoxes()].map((box) => box.checked)).to.deep.equal([false, true]);
-      expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Opnieuw proberen');
+      expect(root.querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Opnieuw proberen');
       fail = false;
       form(root).submit();
       await waitUntil(() => form(root).message() == 'Je bent aangemeld. Bedankt!');

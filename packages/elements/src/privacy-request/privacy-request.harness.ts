@@ -39,7 +39,7 @@ export class PrivacyRequestHarness extends Harness<PrivacyRequest> {
   }
 
   /** Chooses the kind of request and fills in the fields, as a visitor does. */
-  async fill({ kind = 'access' as PrivacyRequestKind | '', name = 'Anna de Vries', email = 'anna@example.com', message = '' } = {}): Promise<void> {
+  async fill({ kind = 'access', name = 'Anna de Vries', email = 'anna@example.com', message = '' } = {}): Promise<void> {
     if (kind) this.root.querySelector<HTMLInputElement>(`#kind-${kind}`)!.click();
     this.type('#name', name);
     this.type('#email', email);
@@ -59,7 +59,7 @@ export class PrivacyRequestHarness extends Harness<PrivacyRequest> {
 
   /** What the form says is wrong with a field (`name`, `email`, `kind`…), or ''. */
   errorOf(id: string): string {
-    return this.root.getElementById(`${id}-error`)!.textContent!.trim();
+    return this.root.getElementById(`${id}-error`)!.textContent.trim();
   }
 
   /** Picks a file for the ID copy, as the file chooser does. */

@@ -1,5 +1,5 @@
 import type { PrivacyRequestConfig, PrivacyRequestEvent, PrivacyRequestKind } from '@keuze/core';
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { deepActiveElement, freshKeuze } from '../../../../test/support/elements.js';
 import { emulateMedia, itWithMedia, itWithViewport, sendKeys, setViewport } from '../../../../test/support/engines.js';
@@ -115,7 +115,7 @@ describe('<keuze-privacy-request>', () => {
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="kind"]')];
     expect(radios.map((radio) => radio.value)).to.deep.equal(kinds.map(([kind]) => kind));
     expect(radios.some((radio) => radio.checked)).to.equal(false);
-    expect(radios.map((radio) => root.querySelector(`label[for="${radio.id}"]`)!.textContent!.split(':')[0])).to.deep.equal(kinds.map(([, word]) => word));
+    expect(radios.map((radio) => root.querySelector(`label[for="${radio.id}"]`)!.textContent.split(':')[0])).to.deep.equal(kinds.map(([, word]) => word));
     expect(root.querySelector('#attach-consent')).to.equal(null);
     expect(root.querySelector('#id-copy')).to.equal(null);
   });
@@ -233,7 +233,7 @@ describe('<keuze-privacy-request>', () => {
         expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
         expect(root.querySelector<HTMLTextAreaElement>('#message')!.value).to.equal('Geen reclame meer.');
         expect(root.querySelectorAll('.mask')).to.have.length(1);
-        expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Opnieuw proberen');
+        expect(root.querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Opnieuw proberen');
         fail = false;
         form(root).submit();
         await waitUntil(() => form(root).message().includes('R-OK'));

@@ -79,7 +79,7 @@ async function signUp(page: TestPage, email: string): Promise<ShadowRoot> {
   root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
   return root;
 }
-const shown = (root: ShadowRoot): string => [...root.querySelectorAll('[part~="message"], .error')].map((item) => item.textContent!.trim()).join(' ');
+const shown = (root: ShadowRoot): string => [...root.querySelectorAll('[part~="message"], .error')].map((item) => item.textContent.trim()).join(' ');
 
 describe('the sign-up against hostile input (issue 14.10)', () => {
   beforeEach(clearCookies);
@@ -123,7 +123,7 @@ describe('newsletter endpoints that do not answer as agreed (issue 14.11)', () =
       await waitUntil(() => shown(root).includes('Dat is niet gelukt'), `shown: ${shown(root)}`, { timeout: 3000 });
       expect(root.querySelector<HTMLInputElement>('#email')!.value).to.equal('anna@example.com');
       expect(root.querySelector<HTMLInputElement>('input[name="topics"]')!.checked).to.equal(true);
-      expect(root.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Opnieuw proberen');
+      expect(root.querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Opnieuw proberen');
       expect(page.logs('error').filter((text) => text.includes('the host did not accept "newsletter-subscribe"'))).to.have.length(1);
       expect(page.document.cookie).not.to.include('keuze_newsletter=');
     });
@@ -141,7 +141,7 @@ type Handler = (event: NewsletterEvent) => unknown;
 
 /** Whether the topic box labelled `label` is ticked; undefined while there is none. */
 const ticked = (root: ShadowRoot, label: string): boolean | undefined =>
-  [...root.querySelectorAll('label.check')].find((item) => item.textContent!.includes(label))?.querySelector('input')?.checked;
+  [...root.querySelectorAll('label.check')].find((item) => item.textContent.includes(label))?.querySelector('input')?.checked;
 
 async function preferences(handler: Handler): Promise<ShadowRoot> {
   const element = document.createElement('keuze-newsletter-preferences') as NewsletterPreferences;
