@@ -36,7 +36,7 @@ export function sizeReport({ files: budgets, paths = {} }) {
         lines.push(`| ${row.file.fileName} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} | ${budget ? `${kb(budget.gzip)} / ${kb(budget.brotli)}` : '**none**'} |`);
         // One character above U+007F and V8 keeps the file's whole source as two bytes a character
         // (terser's ascii_only writes escapes instead).
-        const wide = /[^\x00-\x7f]/.exec(row.file.code);
+        const wide = /[\u0080-\uffff]/.exec(row.file.code);
         if (wide) failures.push(`${name} holds a non-ASCII character (U+${wide[0].codePointAt(0).toString(16).padStart(4, '0')}), which doubles its source's memory in the browser`);
         if (!budget) failures.push(`${name} has no budget: add one in rollup.config.mjs`);
         else if (row.gzip > budget.gzip || row.brotli > budget.brotli) {

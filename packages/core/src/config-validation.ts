@@ -171,7 +171,7 @@ function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem
   }
   if (!isObject(value)) return void problems.push([path, '*' in rule ? 'map' : 'object', value]);
   // No prototype: a service named "constructor" is only ever the site's own.
-  const result: Record<string, unknown> = Object.create(null);
+  const result = Object.create(null) as Record<string, unknown>;
   for (const [key, item] of Object.entries(value)) {
     const itemRule = rule['*'] ?? (Object.hasOwn(rule, key) ? rule[key] : undefined);
     if (!itemRule) problems.push([at(key), 'known', Object.keys(rule)]);

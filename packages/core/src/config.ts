@@ -39,7 +39,7 @@ export const NAME = /^(?!__proto__$)[\w-]{1,40}$/;
  */
 export function ownData(override: unknown, base?: unknown): unknown {
   if (!isObject(override)) return Array.isArray(override) ? override.map((item) => ownData(item)) : override;
-  const copy: Record<string, unknown> = Object.create(null);
+  const copy = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of [...Object.entries(isObject(base) ? base : {}), ...Object.entries(override)]) copy[key] = ownData(value, copy[key]);
   return copy;
 }
@@ -52,7 +52,7 @@ export const isLifetime = (value: unknown): boolean => typeof value == 'number' 
 export function defaultConfig(): ResolvedConfig {
   return {
     // No prototype: a category named "constructor" or "toString" is only ever the site's own.
-    categories: Object.assign(Object.create(null), { [NECESSARY]: { readOnly: true } }),
+    categories: Object.assign(Object.create(null) as ResolvedConfig['categories'], { [NECESSARY]: { readOnly: true } }),
     revision: 0,
     lifetimeDays: DEFAULT_LIFETIME_DAYS,
     cookie: { name: 'keuze_consent' },

@@ -50,7 +50,8 @@ type LogBody = ConsentLogEntry | Record<string, unknown>;
 function readPending(): LogBody[] {
   try {
     const pending: unknown = JSON.parse(localStorage.getItem(PENDING_LOG_KEY) ?? '[]');
-    return Array.isArray(pending) ? pending : [];
+    // Each entry goes to the site's own log endpoint as it was stored, and that endpoint checks it.
+    return Array.isArray(pending) ? (pending as LogBody[]) : [];
   } catch {
     // Storage blocked (a sandboxed frame), or a value someone else wrote: nothing to retry.
     return [];

@@ -21,6 +21,7 @@ export function startConsentMode(config: () => ResolvedConfig, isGranted: (categ
   if (!options || !globalThis.window) return;
   // Google's tags read commands as `arguments` objects, which is what its own gtag() pushes.
   const gtag = function (..._command: unknown[]) {
+    // eslint-disable-next-line prefer-rest-params -- an Arguments object, not an array (above)
     (window.dataLayer ??= []).push(arguments);
   };
   const states = (granted: (category: string) => boolean): Record<string, string> => {

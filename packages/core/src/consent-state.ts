@@ -52,7 +52,7 @@ export interface ConsentState extends KeuzeUiLink {
   /** Runs the gated elements the choice allows that have not run yet, in document order. */
   activate(): Promise<void>;
   /** Re-reads the stored choice if it changed since `seen`, and applies the difference. */
-  sync(): void;
+  readonly sync: () => void;
 }
 
 /** A category or service the config lacks is never granted; the validator reports such markup. */

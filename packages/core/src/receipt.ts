@@ -76,5 +76,5 @@ export async function consentReceipt(state: ConsentState, record: ConsentRecord)
           }),
       };
     }),
-  }));
+  })) as Record<string, unknown>;
 }

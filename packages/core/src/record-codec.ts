@@ -74,7 +74,7 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     gpc: gpc === '1',
     method: METHODS[METHOD_CODES.indexOf(method!)]!,
     // `category.time~…`, when each optional category was last granted or refused.
-    ...(decisions != null && { decisions: Object.fromEntries(decisions.split('~').filter(Boolean).map((entry) => [entry.split('.')[0], time(entry.split('.')[1]!)])) }),
+    ...(decisions != null && { decisions: Object.fromEntries(decisions.split('~').filter(Boolean).map((entry) => [entry.split('.')[0]!, time(entry.split('.')[1]!)])) }),
   };
 }
 

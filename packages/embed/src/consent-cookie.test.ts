@@ -52,6 +52,7 @@ const REJECTED = record({ consentId: 'BBBBBBBBBBBBBBBBBBBBBB', categories: ['nec
 const clearScript = `for (const name of ${JSON.stringify(NAMES)}) for (const path of ${JSON.stringify(PATHS)})
   for (const domain of ['', '; domain=keuze.test']) for (const flags of ['', '; secure', '; secure; samesite=none; partitioned'])
     document.cookie = name + '=; max-age=0; path=' + path + domain + flags;`;
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- one script, run here and in each test page's <head>
 const clearAll = (): void => void new Function(clearScript)();
 
 /** The values of the consent cookie a page sees, decoded to their method. */

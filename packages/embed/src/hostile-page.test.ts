@@ -230,7 +230,7 @@ describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
       await gateDrained(page, 'r4nd0m');
       expect(page.window.__ran).to.deep.equal(['site']);
       await page.keuze.acceptAll();
-      await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran}`, { timeout: 3000 });
+      await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
       await gateDrained(page, 'r4nd0m');
       await waitUntil(() => errorsWith(page, "without the page's nonce").length >= 3, `errors: ${page.logs('error').join('\
       ')}`, { timeout: 3000 });
@@ -256,7 +256,7 @@ describe('Trusted Types (issue 14.5)', () => {
   it("with the policy \"keuze\" allowed, gated scripts and embeds run under require-trusted-types-for 'script'", async () => {
     const page = await openPage({ csp: "require-trusted-types-for 'script'; trusted-types keuze lit-html", config: siteConfig, body });
     await page.keuze.acceptAll();
-    await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran}`, { timeout: 3000 });
+    await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
     expect(page.window.__ran).to.deep.equal(['inline', 'file', 'inline-after']);
     expect(page.document.querySelector('iframe')!.getAttribute('src')).to.equal('/test/support/embed.html');
     expect(page.logs('error')).to.deep.equal([]);
@@ -310,7 +310,7 @@ describe('gated elements that cannot or need not run (issue 14.6)', () => {
       body: `${gated('analytics', 'modern', 'data-type="module"')}${gatedFile('analytics', 'legacy', 'nomodule')}${gated('analytics', 'legacy-inline', 'nomodule')}${gatedFile('analytics', 'after')}`,
     });
     await page.keuze.acceptAll();
-    await waitUntil(() => page.window.__ran.length == 2, `ran: ${page.window.__ran}`, { timeout: 3000 });
+    await waitUntil(() => page.window.__ran.length == 2, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
     await gateDrained(page);
     expect(page.window.__ran).to.have.members(['modern', 'after']);
   });
@@ -323,7 +323,7 @@ describe('gated elements that cannot or need not run (issue 14.6)', () => {
     await page.keuze.acceptAll();
     // The first script is still loading: the second's turn has not come.
     page.document.getElementById('removed')!.remove();
-    await waitUntil(() => page.window.__ran.includes('after'), `ran: ${page.window.__ran}`, { timeout: 3000 });
+    await waitUntil(() => page.window.__ran.includes('after'), `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
     expect(page.window.__ran).to.deep.equal(['first', 'after']);
   });
 
@@ -333,7 +333,7 @@ describe('gated elements that cannot or need not run (issue 14.6)', () => {
       body: `${gatedFile('analytics', 'babel', 'data-type="text/babel"')}${gatedFile('analytics', 'after')}`,
     });
     await page.keuze.acceptAll();
-    await waitUntil(() => page.window.__ran.includes('after'), `ran: ${page.window.__ran}`, { timeout: 3000 });
+    await waitUntil(() => page.window.__ran.includes('after'), `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
     expect(page.window.__ran).to.deep.equal(['after']);
   });
 });

@@ -110,7 +110,7 @@ describe('gated elements', () => {
     });
     await page.keuze.acceptAll();
     // An inline module runs in a task of its own, after the gate has moved on: wait for it first.
-    await waitUntil(() => page.window.__ran.length >= 4, `ran: ${page.window.__ran}`, { timeout: 3000 });
+    await waitUntil(() => page.window.__ran.length >= 4, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
     await gateDrained(page);
     expect(page.window.__ran).to.deep.equal(['first', 'inline after first', 'after 404', 'module object']);
     const first = page.document.querySelector('script[src*="name=first"]')!;

@@ -59,7 +59,7 @@ export const map =
     if (typeof value != 'object' || value === null || Array.isArray(value)) throw badRequest(`${field}: expected an object`);
     const entries = Object.entries(value);
     if (entries.length > max) throw badRequest(`${field}: more than ${max} keys`);
-    const result: Record<string, T> = Object.create(null);
+    const result = Object.create(null) as Record<string, T>;
     for (const [key, item] of entries) {
       if (!NAME.test(key)) throw badRequest(`${field}: "${key.slice(0, 40)}" is not a name (letters, digits, _ and -)`);
       result[key] = check(item, `${field}.${key}`);
@@ -85,7 +85,7 @@ export const language = string(20, /^[A-Za-z]{0,8}(-[\w]{1,8})*$/, 'a language c
  * The object's fields, each checked; a missing required field or any field not listed is an
  * error. `optional` fields may be absent (undefined).
  */
-export function fields<R extends Record<string, Check<unknown>>, O extends Record<string, Check<unknown>> = {}>(
+export function fields<R extends Record<string, Check<unknown>>, O extends Record<string, Check<unknown>> = Record<never, Check<unknown>>>(
   body: Record<string, unknown>,
   required: R,
   optional: O = {} as O,

@@ -95,6 +95,8 @@ for (const backend of backends) {
         assert.equal((await s.postJson('/consent-log', receipt, firefox)).status, 200);
         const history = await (await s.call(`/consent-log/${receipt['dct:identifier']}`, { headers: admin })).json();
         const { receivedAt, texts, ...stored } = history.entries[0];
+        assert.equal(texts, null);
+        assert.ok(Date.parse(receivedAt) <= Date.now());
         assert.deepEqual(stored, {
           consentId: 'k3uze-receipt-0001',
           timestamp: '2026-11-02T09:30:00.000Z',

@@ -1,4 +1,4 @@
-import type { PrivacyRequestEvent, PrivacyRequestKind } from '@keuze/core';
+import type { PrivacyRequestEvent } from '@keuze/core';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { Harness } from '../../../../test/support/harness.js';
 import type { PrivacyRequest } from './privacy-request.js';

@@ -222,7 +222,7 @@ describe('<keuze-privacy-request>', () => {
         let fail = true;
         const { element, root, calls } = await requestForm((event) => (fail ? handler(event) : { reference: 'R-OK' }));
         await form(element).fill({ kind: 'objection', message: 'Geen reclame meer.' });
-        await form(root).pick(await originalImage());
+        form(root).pick(await originalImage());
         await waitUntil(() => root.querySelector('canvas'));
         root.querySelector<HTMLButtonElement>('#add-box')!.click();
         await waitUntil(() => root.querySelector('.mask'));
@@ -280,7 +280,7 @@ describe('<keuze-privacy-request>', () => {
       const { element, root } = await requestForm(null);
       await form(element).fill({ kind: 'rectification', message: 'Mijn naam is met één a.' });
       root.querySelector<HTMLInputElement>('#attach-consent')!.click();
-      await form(root).pick(await originalImage());
+      form(root).pick(await originalImage());
       await waitUntil(() => root.querySelector('#add-box'));
       root.querySelector<HTMLButtonElement>('#add-box')!.click();
       form(root).submit();
@@ -330,7 +330,7 @@ describe('<keuze-privacy-request>', () => {
       await waitUntil(() => form(root).errorOf('id-copy') == 'Voeg een kopie van je identiteitsbewijs toe: daarmee weten we dat het verzoek van jou komt.');
       expect(root.activeElement?.id).to.equal('id-copy');
       const original = await originalImage();
-      await form(root).pick(original);
+      form(root).pick(original);
       await waitUntil(() => root.querySelector('#add-box'));
       // An image without a box is not sent either.
       form(root).submit();
@@ -419,7 +419,7 @@ describe('<keuze-privacy-request>', () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
       await form(element).fill();
-      await form(root).pick(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }));
+      form(root).pick(new File([jpeg], 'foto.jpg', { type: 'image/jpeg' }));
       await waitUntil(() => root.querySelector('#add-box'));
       root.querySelector<HTMLButtonElement>('#add-box')!.click();
       form(root).submit();
@@ -434,7 +434,7 @@ describe('<keuze-privacy-request>', () => {
   it('masking with a pointer: dragging on the image draws a box, dragging a box moves it', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { root } = await requestForm();
-      await form(root).pick(await originalImage());
+      form(root).pick(await originalImage());
       const stage = await waitUntil(() => root.querySelector<HTMLElement>('.stage'), 'no image').then(() => root.querySelector<HTMLElement>('.stage')!);
       // To the top: the consent banner is up, and the page's scroll-padding-bottom keeps what is
       // scrolled into view clear of it, which would centre this tall image partly above the window.
@@ -470,10 +470,10 @@ describe('<keuze-privacy-request>', () => {
   it('refuses a file that is not a JPEG or PNG image, one that cannot be read, or one too large, each with its message; an optional copy then is not needed to send', async () => {
     await withRequestConfig({ idCopy: 'optional' }, async () => {
       const { element, root, calls } = await requestForm(() => ({ reference: 'R' }));
-      await form(root).pick(new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
+      form(root).pick(new File(['%PDF-1.7'], 'paspoort.pdf', { type: 'application/pdf' }));
       await waitUntil(() => form(root).errorOf('id-copy') == 'Kies een JPEG- of PNG-afbeelding.');
       expect(root.querySelector('#id-copy')!.getAttribute('aria-invalid')).to.equal('true');
-      await form(root).pick(new File(['not a png'], 'kapot.png', { type: 'image/png' }));
+      form(root).pick(new File(['not a png'], 'kapot.png', { type: 'image/png' }));
       await waitUntil(() => form(root).errorOf('id-copy') == 'Deze afbeelding kan niet worden gelezen. Kies een andere.');
       expect(root.querySelector('.stage')).to.equal(null);
       // A PNG that claims 20000 × 20000 pixels is refused from its header, before any decoding.
@@ -481,7 +481,7 @@ describe('<keuze-privacy-request>', () => {
       header.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
       new DataView(header.buffer).setUint32(16, 20000);
       new DataView(header.buffer).setUint32(20, 20000);
-      await form(root).pick(new File([header], 'groot.png', { type: 'image/png' }));
+      form(root).pick(new File([header], 'groot.png', { type: 'image/png' }));
       await waitUntil(() => form(root).errorOf('id-copy') == 'Deze afbeelding is te groot (meer dan 15 MB of 50 megapixel). Kies een kleinere.');
       await form(element).fill();
       form(root).submit();
@@ -495,7 +495,7 @@ describe('<keuze-privacy-request>', () => {
     try {
       await withRequestConfig({ idCopy: 'optional' }, async () => {
         const { element, root } = await requestForm();
-        await form(root).pick(await originalImage());
+        form(root).pick(await originalImage());
         await waitUntil(() => root.querySelector('#add-box'));
         root.querySelector<HTMLButtonElement>('#add-box')!.click();
         await waitUntil(() => root.querySelector('.mask'));
@@ -523,7 +523,7 @@ describe('<keuze-privacy-request>', () => {
           form(root).submit();
           await waitUntil(() => form(root).errorOf('kind'));
           await expect(element).to.be.accessible();
-          await form(root).pick(await originalImage());
+          form(root).pick(await originalImage());
           await waitUntil(() => root.querySelector('#add-box'));
           root.querySelector<HTMLButtonElement>('#add-box')!.click();
           await waitUntil(() => root.querySelector('.mask'));

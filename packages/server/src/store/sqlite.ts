@@ -56,6 +56,6 @@ export function openSqlite(file: string): Database {
           throw error;
         }
       }),
-    close: () => inTurn(direct.close),
+    close: () => inTurn(() => direct.close()),
   };
 }
