@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from './config.js';
-import { matchesAny } from './cookie-jar.js';
+import { matchesAny } from './cookies/cookie-jar.js';
 import { logWarning } from './log.js';
 import type { CategoryConfig, CookieSpec } from './types.js';
 

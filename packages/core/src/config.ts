@@ -1,5 +1,5 @@
 import { checksum } from './record-codec.js';
-import type { SameSite } from './cookie-jar.js';
+import type { SameSite } from './cookies/cookie-jar.js';
 import type { KeuzeConfig } from './types.js';
 
 export const NECESSARY = 'necessary';

@@ -2,8 +2,8 @@ import { cookiesOf, isSaleCategory, storageOf, warnAboutTrackingInLockedCategori
 import { isObject } from './config.js';
 import { checkConfig } from './config-validation.js';
 import type { ConsentState } from './consent-state.js';
-import { cookieValues } from './cookie-access.js';
-import { consentCookieAttributes, deleteCookies, removeCookies } from './cookie-jar.js';
+import { cookieValues } from './cookies/cookie-access.js';
+import { consentCookieAttributes, deleteCookies, removeCookies } from './cookies/cookie-jar.js';
 import { EventHub } from './events.js';
 import { logError, logWarning } from './log.js';
 import { decodeRecord } from './record-codec.js';

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config.js';
 import { decodeRecord } from './record-codec.js';
-import { cookieValues } from './cookie-access.js';
+import { cookieValues } from './cookies/cookie-access.js';
 import type { Notice } from './notices.js';
 import type { ConsentRecord, KeuzeEvent, KeuzeEventType } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config.js';
 import { isObject } from './config.js';
-import { consentCookieAttributes } from './cookie-attributes.js';
+import { consentCookieAttributes } from './cookies/cookie-attributes.js';
 import { logWarning } from './log.js';
 
 /**

@@ -11,7 +11,7 @@ export { NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, t
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, RECORD_FORMAT, type RecordProblem } from './record-codec.js';
 export { encodeRecord } from './record-writer.js';
-export { consentCookieAttributes, cookieValues, setCookie, removeCookies, matchesAny, type CookieAttributes, type SameSite } from './cookie-jar.js';
+export { consentCookieAttributes, cookieValues, setCookie, removeCookies, matchesAny, type CookieAttributes, type SameSite } from './cookies/cookie-jar.js';
 export { GATED_SELECTOR } from './gating.js';
 export { cookiesOf, isSaleCategory, mayStoreCookie, NEWSLETTER_COOKIE } from './categories.js';
 export type * from './types.js';

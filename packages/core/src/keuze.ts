@@ -4,7 +4,7 @@ import type { explain, Notice } from './notices.js';
 import type { reportUndeclared } from './undeclared.js';
 import type { ConsentEngine } from './consent-engine.js';
 import type { startConsentMode } from './consent-mode.js';
-import { cookieText, cookieValues } from './cookie-access.js';
+import { cookieText, cookieValues } from './cookies/cookie-access.js';
 import { isGranted, readStoredConsent, type AnyListener, type ConsentState, type KeuzeUiLink } from './consent-state.js';
 import { createGate, GATED_SELECTOR } from './gating.js';
 import { logError } from './log.js';

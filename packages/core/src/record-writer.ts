@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from './config.js';
 import { checksum, MAX_RECORD_BYTES, METHOD_CODES, METHODS, RECORD_FORMAT } from './record-codec.js';
-import { removeCookies, setCookie } from './cookie-jar.js';
+import { removeCookies, setCookie } from './cookies/cookie-jar.js';
 import { logError } from './log.js';
 import { hasRefusal, reaskDays } from './refusals.js';
 import { patternToRegExp } from './categories.js';

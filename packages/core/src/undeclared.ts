@@ -1,6 +1,6 @@
 import { cookiesOf, patternToRegExp, storageOf } from './categories.js';
 import { checkConfig } from './config-validation.js';
-import { cookieValues } from './cookie-access.js';
+import { cookieValues } from './cookies/cookie-access.js';
 import type { ConsentState } from './consent-state.js';
 import { EventHub } from './events.js';
 import { logWarning } from './log.js';

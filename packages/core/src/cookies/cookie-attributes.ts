@@ -1,5 +1,5 @@
-import type { ResolvedConfig } from './config.js';
-import { logError } from './log.js';
+import type { ResolvedConfig } from '../config.js';
+import { logError } from '../log.js';
 
 /*
  * The consent cookie's attributes, apart from cookie-jar.ts (which writes with them) so that the

@@ -1,7 +1,7 @@
-import type { ResolvedConfig } from './config.js';
+import type { ResolvedConfig } from '../config.js';
 import { cookieText, cookieValues } from './cookie-access.js';
 import { consentCookieAttributes, type CookieAttributes } from './cookie-attributes.js';
-import { logError } from './log.js';
+import { logError } from '../log.js';
 
 /**
  * Every write and delete of a cookie Keuze owns (the consent cookie, `keuze_newsletter`) or
