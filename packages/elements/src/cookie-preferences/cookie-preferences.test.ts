@@ -140,6 +140,23 @@ describe('<keuze-cookie-preferences>', () => {
     expect(window.Keuze!.isGranted('analytics', 'hotjar')).to.equal(false);
   });
 
+  it('right to left: services sit inside their border, their switches in line with the category\'s', async () => {
+    await openFromBanner();
+    // The element takes its direction from its language (i18n.dir): as an Arabic or Hebrew translation sets it.
+    dialogElement().dir = 'rtl';
+    try {
+      const services = dialog()!.querySelector('.services')!.getBoundingClientRect();
+      const name = dialog()!.querySelector('label.service bdi')!.getBoundingClientRect();
+      // The border is on the right (inline start): the name keeps the same gap from it as in LTR.
+      expect(services.right - name.right, 'gap between the border and the service name').to.be.greaterThan(8);
+      const category = switchFor('analytics').getBoundingClientRect();
+      const service = serviceSwitch('Matomo').getBoundingClientRect();
+      expect(Math.abs(service.left - category.left), 'service switch out of line with the category switch').to.be.lessThan(1);
+    } finally {
+      dialogElement().dir = 'ltr';
+    }
+  });
+
   it('reopened, it shows the current choice; reject all withdraws it', async () => {
     await window.Keuze!.setConsent({ categories: ['marketing'] });
     await window.Keuze!.showPreferences();
