@@ -5,7 +5,7 @@ export { startConsentMode, DEFAULT_SIGNALS } from './consent-mode.js';
 export { renewCookie } from './cookie-renewal.js';
 export { browserFamily } from './consent-log.js';
 export { ConsentEngine } from './consent-engine.js';
-export { readConfig, statementRevision, isObject, ownData, NAME, NECESSARY, DEFAULT_LIFETIME_DAYS, DEFAULT_REASK_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, type ResolvedConfig } from './config.js';
+export { readConfig, statementRevision, isObject, ownData, NAME, NECESSARY, DEFAULT_LIFETIME_DAYS, MAX_LIFETIME_DAYS, PENDING_LOG_KEY, type ResolvedConfig } from './config.js';
 export { validateConfig, reportConfigProblems, checkConfig, isSafeUrl, PRIVACY_REQUEST_KINDS, type ConfigProblem } from './config-validation.js';
 export { decodeRecord, type RecordProblem } from './consent-record.js';
 export { explain, type Notice } from './notices.js';
