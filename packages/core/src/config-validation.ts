@@ -253,8 +253,9 @@ export function checkConfig(input: unknown): ResolvedConfig {
   const { config, problems } = validateConfig(input);
   reportConfigProblems(problems);
   if (globalThis.location) reportUnstorableCookie(config);
-  // The words are many and only developers read them: their own chunk, after the banner.
-  if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config), logError);
+  // The words are many and only developers read them: their own chunk, after the banner. It gets
+  // the input too: by then the elements have set config.lang to the language they show.
+  if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config, input), logError);
   if (globalThis.document && config.usable) {
     const checkPage = (): void => {
       reportUnknownGated(config);
