@@ -140,6 +140,16 @@ describe('<keuze-cookie-preferences>', () => {
     expect(window.Keuze!.isGranted('analytics', 'hotjar')).to.equal(false);
   });
 
+  it('shows a service\'s description under its name, as its switch\'s description', async () => {
+    await openFromBanner();
+    const matomo = serviceSwitch('Matomo');
+    const description = dialog()!.querySelector(`#${matomo.getAttribute('aria-describedby')}`);
+    expect(description?.textContent).to.equal('Bezoekersstatistieken, op onze eigen server.');
+    expect(description!.getBoundingClientRect().top).to.be.at.least(matomo.closest('label')!.getBoundingClientRect().bottom - 1);
+    // A service without one gets no empty reference.
+    expect(serviceSwitch('Hotjar').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
   it('right to left: services sit inside their border, their switches in line with the category\'s', async () => {
     await openFromBanner();
     // The element takes its direction from its language (i18n.dir): as an Arabic or Hebrew translation sets it.
