@@ -256,7 +256,8 @@ export function checkConfig(input: unknown): Readonly<ResolvedConfig> {
   freeze(config);
   reportConfigProblems(problems);
   if (globalThis.location) reportUnstorableCookie(config);
-  // The words are many and only developers read them: their own chunk, after the banner.
+  // The words are many and only developers read them: their own chunk, after the banner. It gets
+  // the input too: by then the elements have set config.lang to the language they show.
   if (config.usable) void import('./config-warnings.js').then((chunk) => chunk.warnAboutConfig(config), logError);
   if (globalThis.document && config.usable) {
     const checkPage = (): void => {

@@ -11,7 +11,12 @@ const KNOWN_CATEGORIES = ['necessary', 'functional', 'analytics', 'marketing'];
  */
 export function warnAboutConfig(config: ResolvedConfig): void {
   const missing = (path: string, what: string): void => logWarning(`config.${path}: missing; ${what}`);
-  if (!config.privacyUrl) missing('privacyUrl', 'the banner and the preferences dialog cannot link to your privacy statement, which visitors must be able to read before they choose (GDPR Art. 13).');
+  if (!config.privacyUrl) missing('privacyUrl', 'the banner and the dialog cannot link to your privacy statement, which visitors must be able to read before they choose (GDPR Art. 13).');
+  // The elements ship Dutch and English; a site adds languages in config.translations (`nl-BE` uses `nl`).
+  // config.lang stays what the site set (core keeps the language shown apart from it).
+  const languages = ['nl', 'en', ...Object.keys(config.translations ?? {})];
+  const { lang } = config;
+  if (lang && !languages.includes(lang.toLowerCase().split(/[-_]/)[0]!)) logWarning(`config.lang "${lang}": no texts; only ${languages.join(', ')} (config.translations).`);
   const translated = (key: string): boolean => Object.values(config.translations ?? {}).some((texts) => !!texts[key]);
   for (const [name, category] of Object.entries(config.categories)) {
     for (const key of ['label', 'description'] as const) {
@@ -28,7 +33,7 @@ export function warnAboutConfig(config: ResolvedConfig): void {
   const checkPage = (): void => {
     if (!document.querySelector('[data-keuze-open=preferences]')) {
       logWarning(
-        'config.reopenButton: false, and this page has no element with data-keuze-open="preferences". Withdrawing consent must be as easy as giving it (GDPR Art. 7(3)): give every page a link that opens the cookie settings, or leave reopenButton out (its default, "auto", adds the settings button where the page has no such link).',
+        'config.reopenButton: false, and this page has no element with data-keuze-open="preferences". Withdrawing consent must be as easy as giving it (GDPR Art. 7(3)): give every page a link to the cookie settings, or leave reopenButton out.',
       );
     }
   };

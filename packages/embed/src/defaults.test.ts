@@ -91,6 +91,24 @@ describe('issue 19.7: warnings for a config a site should not ship', () => {
     expect(missing.some((text) => text.includes('categories.social') || text.includes('categories.analytics'))).to.equal(false);
   });
 
+  it('a lang Keuze has no texts for is named, with the languages there are', async () => {
+    const page = await openPage({ config: { ...siteConfig, lang: 'fr', translations: { de: { 'banner.title': 'Cookies' } } } });
+    await page.keuze.validConfig();
+    await waitUntil(() => page.logs('warn').some((text) => text.startsWith('[keuze] config.lang')), `warnings: ${page.logs('warn').join(' / ')}`, { timeout: 3000 });
+    const warning = page.logs('warn').find((text) => text.startsWith('[keuze] config.lang'))!;
+    expect(warning).to.include('"fr"');
+    expect(warning).to.include('nl, en, de');
+    // A language with texts (shipped, a regional variant of one, or added in translations) is fine.
+    for (const lang of ['nl', 'en-GB', 'de']) {
+      // A service without a description: its warning comes from the same check, so once it is there, all are.
+      const categories = { ...siteConfig.categories, video: { services: { youtube: { label: 'YouTube' } } } };
+      const fine = await openPage({ config: { ...siteConfig, categories, lang, translations: { de: { 'banner.title': 'Cookies' } } } });
+      await fine.keuze.validConfig();
+      await waitUntil(() => fine.logs('warn').some((text) => text.includes('youtube.description')), `warnings: ${fine.logs('warn').join(' / ')}`, { timeout: 3000 });
+      expect(fine.logs('warn').filter((text) => text.includes('config.lang')), lang).to.deep.equal([]);
+    }
+  });
+
   it('a locked category listing a known tracking cookie is named once (see also robustness.test.ts)', async () => {
     const config = { ...siteConfig, categories: { ...siteConfig.categories, necessary: { cookies: ['session', '_gcl_au', '_clck'] } } };
     const page = await openPage({ config });

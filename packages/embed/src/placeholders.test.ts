@@ -52,7 +52,7 @@ describe('issue 19.1: embeds with a choice in place', () => {
     expect(box.height / box.width).to.be.closeTo(315 / 560, 0.01);
     expect(root.querySelector('[part~="title"]')!.textContent).to.equal('Inhoud van YouTube');
     expect(root.querySelector('[part~="text"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
-      'Aangeboden door Google Ireland Ltd.. Deze inhoud is niet geladen, omdat die van een andere partij komt die cookies kan plaatsen of gegevens kan verzamelen, en je functioneel niet hebt toegestaan.',
+      'Aangeboden door Google Ireland Ltd. Deze inhoud is niet geladen, omdat die van een andere partij komt die cookies kan plaatsen of gegevens kan verzamelen, en je functioneel niet hebt toegestaan.',
     );
     expect([...root.querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Eenmalig laden', 'Altijd toestaan: YouTube']);
     // A region named by its title, for screen readers.
@@ -61,6 +61,8 @@ describe('issue 19.1: embeds with a choice in place', () => {
     await waitUntil(() => root.querySelector('[part~="title"]')!.textContent == 'Content from YouTube');
     expect(root.querySelector('[part~="allow"]')!.textContent).to.equal('Always allow YouTube');
     expect(root.querySelector('[part~="load-once"]')!.textContent).to.equal('Load once');
+    // A provider that ends in a full stop (as "Ltd." does) ends the sentence: no second one.
+    expect(root.querySelector('[part~="text"]')!.textContent.replace(/\s+/g, ' ').trim()).to.match(/^Provided by Google Ireland Ltd\. This content/);
     // Nothing reached the third party.
     expect(requested(page, 'one')).to.equal(false);
   });

@@ -17,9 +17,10 @@ describe('<keuze-cookie-declaration>', () => {
 
   it('lists every cookie of the config, per category, with service, provider, purpose, lifetime and party', async () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
-    // Keuze's own cookie first, with its lifetime: no config lists it.
+    // Keuze's own cookie first, with its lifetime: no config lists it. After a refusal it is kept
+    // until it may ask again (reaskAfterRefusalDays, 182) when that is longer than lifetimeDays (180).
     expect(rows(root, 'necessary')).to.deep.equal([
-      ['keuze_consent', '—', 'Deze website (Keuze)', 'Bewaart je cookiekeuze, zodat we die niet op elke pagina opnieuw vragen.', '180 dagen', 'Deze website'],
+      ['keuze_consent', '—', 'Deze website (Keuze)', 'Bewaart je cookiekeuze, zodat we die niet op elke pagina opnieuw vragen.', '182 dagen', 'Deze website'],
       ['session', '—', '—', 'Houdt je ingelogd.', 'sessie', 'Deze website'],
     ]);
     expect(rows(root, 'analytics')).to.deep.equal([
@@ -60,7 +61,7 @@ describe('<keuze-cookie-declaration>', () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     await window.Keuze!.setLanguage('en');
     await waitUntil(() => root.querySelector('th')?.textContent == 'Cookie' && root.querySelector('[part~="button"]')!.textContent == 'Change cookie settings');
-    expect(rows(root, 'necessary')[0]).to.deep.equal(['keuze_consent', '—', 'This website (Keuze)', 'Stores your cookie choice, so that you are not asked again on every page.', '180 days', 'This website']);
+    expect(rows(root, 'necessary')[0]).to.deep.equal(['keuze_consent', '—', 'This website (Keuze)', 'Stores your cookie choice, so that you are not asked again on every page.', '182 days', 'This website']);
     expect(rows(root, 'necessary')[1]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
     expect(rows(root, 'marketing')[0]![5]).to.equal('Third party');
   });

@@ -101,8 +101,11 @@ export class CookieDeclaration extends KeuzeElement {
    */
   private ownStorage(config: ResolvedConfig): CookieInfo[] {
     const own = { provider: t('declaration.keuze'), thirdParty: false };
+    // A choice with a refusal is kept until it may be asked again, when that is longer (core:
+    // record-writer.ts; 182 is core's DEFAULT_REASK_DAYS, not imported: the loader would export it).
+    const days = Math.max(config.lifetimeDays, config.reaskAfterRefusalDays ?? 182);
     return [
-      { name: config.cookie.name, purpose: t('declaration.consentCookie'), lifetime: t('declaration.days', { days: String(config.lifetimeDays) }), ...own },
+      { name: config.cookie.name, purpose: t('declaration.consentCookie'), lifetime: t('declaration.days', { days: String(days) }), ...own },
       ...(config.consentLog?.endpoint ? [{ name: PENDING_LOG_KEY, purpose: t('declaration.consentLog'), lifetime: t('declaration.untilSent'), ...own }] : []),
     ];
   }

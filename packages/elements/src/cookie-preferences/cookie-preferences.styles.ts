@@ -40,7 +40,7 @@ export const preferencesStyles = css`
   }
 
   .header {
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
   }
 
   h2 {
@@ -93,12 +93,12 @@ export const preferencesStyles = css`
   }
 
   .body > p {
-    margin-top: 0;
+    margin-block-start: 0;
   }
 
   .category {
     padding-block: calc(var(--_space) * 0.75);
-    border-top: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_border);
   }
 
   .row,
@@ -126,12 +126,15 @@ export const preferencesStyles = css`
   }
 
   .description {
-    margin: 0.35em 0 0;
+    margin-block: 0.35em 0;
+    margin-inline: 0;
   }
 
   .services {
-    margin: 0.75em 0 0;
-    padding: 0.25em 0 0 var(--_space);
+    margin-block: 0.75em 0;
+    margin-inline: 0;
+    padding-block: 0.25em 0;
+    padding-inline: var(--_space) 0;
     border: 0;
     border-inline-start: 2px solid var(--_border);
   }
@@ -221,7 +224,7 @@ export const preferencesStyles = css`
   }
 
   .cookies {
-    margin-top: 0.5em;
+    margin-block-start: 0.5em;
   }
 
   summary {
@@ -247,7 +250,7 @@ export const preferencesStyles = css`
 
   table {
     width: 100%;
-    margin-top: 0.5em;
+    margin-block-start: 0.5em;
     border-collapse: collapse;
     font-size: 0.9em;
   }
@@ -257,11 +260,11 @@ export const preferencesStyles = css`
     padding: 0.35em 0.5em;
     text-align: start;
     vertical-align: top;
-    border-bottom: 1px solid var(--_border);
+    border-block-end: 1px solid var(--_border);
   }
 
   .footer {
-    border-top: 1px solid var(--_border);
+    border-block-start: 1px solid var(--_border);
   }
 
   .footer .button {

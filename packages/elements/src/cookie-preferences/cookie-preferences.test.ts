@@ -116,6 +116,33 @@ describe('<keuze-cookie-preferences>', () => {
     expect(window.Keuze!.isGranted('analytics', 'hotjar')).to.equal(false);
   });
 
+  it('shows a service\'s description under its name, as its switch\'s description', async () => {
+    await openFromBanner();
+    const matomo = preferences().serviceSwitch('Matomo');
+    const description = preferences().dialog!.querySelector(`#${matomo.getAttribute('aria-describedby')}`);
+    expect(description?.textContent).to.equal('Bezoekersstatistieken, op onze eigen server.');
+    expect(description!.getBoundingClientRect().top).to.be.at.least(matomo.closest('label')!.getBoundingClientRect().bottom - 1);
+    // A service without one gets no empty reference.
+    expect(preferences().serviceSwitch('Hotjar').hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('right to left: services sit inside their border, their switches in line with the category\'s', async () => {
+    await openFromBanner();
+    // The element takes its direction from its language (i18n.dir): as an Arabic or Hebrew translation sets it.
+    preferences().element.dir = 'rtl';
+    try {
+      const services = preferences().dialog!.querySelector('.services')!.getBoundingClientRect();
+      const name = preferences().dialog!.querySelector('label.service bdi')!.getBoundingClientRect();
+      // The border is on the right (inline start): the name keeps the same gap from it as in LTR.
+      expect(services.right - name.right, 'gap between the border and the service name').to.be.greaterThan(8);
+      const category = preferences().categorySwitch('analytics').getBoundingClientRect();
+      const service = preferences().serviceSwitch('Matomo').getBoundingClientRect();
+      expect(Math.abs(service.left - category.left), 'service switch out of line with the category switch').to.be.lessThan(1);
+    } finally {
+      preferences().element.dir = 'ltr';
+    }
+  });
+
   it('reopened, it shows the current choice; reject all withdraws it', async () => {
     await window.Keuze!.setConsent({ categories: ['marketing'] });
     await window.Keuze!.showPreferences();

@@ -158,19 +158,22 @@ export class CookiePreferences extends KeuzeElement {
         ${services.length
           ? html`<fieldset class="services">
               <legend>${shownText('preferences.services')}</legend>
-              ${services.map(
-                ([service, config]) => html`<label class="service">
-                  <bdi>${textOf(config.label) || service}</bdi>
-                  <input
-                    part="switch"
-                    type="checkbox"
-                    role="switch"
-                    .checked=${locked || !!this.draft.services.get(name)?.has(service)}
-                    ?disabled=${locked}
-                    @change=${(event: Event) => this.toggleService(name, category, service, (event.target as HTMLInputElement).checked)}
-                  />
-                </label>`,
-              )}
+              ${services.map(([service, config]) => {
+                const about = textOf(config.description);
+                return html`<label class="service">
+                    <bdi>${textOf(config.label) || service}</bdi>
+                    <input
+                      part="switch"
+                      type="checkbox"
+                      role="switch"
+                      .checked=${locked || !!this.draft.services.get(name)?.has(service)}
+                      ?disabled=${locked}
+                      aria-describedby=${about ? `description-${name}-${service}` : nothing}
+                      @change=${(event: Event) => this.toggleService(name, category, service, (event.target as HTMLInputElement).checked)}
+                    />
+                  </label>
+                  ${about ? html`<p id="description-${name}-${service}" class="description">${about}</p>` : nothing}`;
+              })}
             </fieldset>`
           : nothing}
         ${cookies.length ? this.renderCookies(name, categoryLabel(name, category), cookies) : nothing}

@@ -135,7 +135,10 @@ export class EmbedPlaceholder extends KeuzeElement {
       <section part="base" class=${image ? 'image' : ''} aria-labelledby="title">
         <p part="title" id="title">${t('placeholder.title', { service: label })}</p>
         <p part="text">
-          ${service?.provider ? t('placeholder.provider', { provider: service.provider }) : nothing}
+          ${
+            // The sentence's own full stop ends a provider that has one ("Ltd."): not "Ltd..".
+            service?.provider ? t('placeholder.provider', { provider: service.provider.replace(/\.$/, '') }) : nothing
+          }
           ${t('placeholder.blocked', { category: categoryInSentence(name, category) })}
         </p>
         <div class="buttons">
