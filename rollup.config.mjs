@@ -35,7 +35,13 @@ const minifyCss = (css) =>
   css
     .replace(/\/\*[\s\S]*?\*\//g, (comment) => '\n'.repeat(comment.split('\n').length - 1))
     .split('\n')
-    .map((line) => line.trim().replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':'))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':'),
+    )
     .join('\n');
 const minifyCssLiterals = {
   name: 'keuze-minify-css-literals',
@@ -62,12 +68,14 @@ const elementFiles = (chunks) => {
     }
     return seen;
   };
-  return Object.values(chunks)
-    // Those a site places in its pages. (Not those Keuze places itself, after `ui` or with a click:
-    // the dialog, the settings button, the iframe placeholder; each imports only `ui`.)
-    .filter((chunk) => /elements[\\/]src[\\/](?!cookie-preferences|reopen-button|embed-placeholder)[\w-]+[\\/]define\.ts$/.test(chunk.facadeModuleId ?? '') && chunk.fileName != ui)
-    .map((chunk) => [...closure(chunk.fileName)].map((fileName) => fileName.replace(/^chunks\/|\.js$/g, '')).join(','))
-    .join(' ');
+  return (
+    Object.values(chunks)
+      // Those a site places in its pages. (Not those Keuze places itself, after `ui` or with a click:
+      // the dialog, the settings button, the iframe placeholder; each imports only `ui`.)
+      .filter((chunk) => /elements[\\/]src[\\/](?!cookie-preferences|reopen-button|embed-placeholder)[\w-]+[\\/]define\.ts$/.test(chunk.facadeModuleId ?? '') && chunk.fileName != ui)
+      .map((chunk) => [...closure(chunk.fileName)].map((fileName) => fileName.replace(/^chunks\/|\.js$/g, '')).join(','))
+      .join(' ')
+  );
 };
 const writeElementFiles = (list) => ({
   name: 'keuze-element-files',
@@ -239,7 +247,20 @@ const scriptTagDirs = ['dist', 'packages/embed/dist'];
 export default [
   // `internal`: what @keuze/embed, @keuze/elements and @keuze/server take from core besides its public API.
   packageBuild('core', ['index', 'internal']),
-  packageBuild('elements', ['index', 'define', 'ui', 'cookie-banner/define', 'cookie-preferences/define', 'reopen-button/define', 'privacy-statement/define', 'cookie-declaration/define', 'newsletter-signup/define', 'newsletter-preferences/define', 'privacy-request/define', 'embed-placeholder/define']),
+  packageBuild('elements', [
+    'index',
+    'define',
+    'ui',
+    'cookie-banner/define',
+    'cookie-preferences/define',
+    'reopen-button/define',
+    'privacy-statement/define',
+    'cookie-declaration/define',
+    'newsletter-signup/define',
+    'newsletter-preferences/define',
+    'privacy-request/define',
+    'embed-placeholder/define',
+  ]),
   packageBuild('embed'),
   // Client components for React Server Components (Next.js App Router): the wrappers use hooks.
   packageBuild('react', ['index'], "'use client';"),

@@ -22,7 +22,11 @@ const demoAtRoot = (context, next) => {
 const sqliteFile = `${tmpdir()}/keuze-demo-${process.pid}.db`;
 process.on('exit', () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(sqliteFile + suffix, { force: true })));
 // A stop by SIGTERM or SIGHUP (a process manager, a closed terminal) runs the clean-up above too.
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]]) process.once(signal, () => process.exit(code));
+for (const [signal, code] of [
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+])
+  process.once(signal, () => process.exit(code));
 let keuzeApi;
 const demoApi = async (context, next) => {
   if (!context.path.startsWith('/demo-api/')) return next();
@@ -33,7 +37,9 @@ const demoApi = async (context, next) => {
     publicUrl: `http://localhost:${port}/demo-api`,
     preferencesUrl: `http://localhost:${port}/demo/newsletter.html`,
   }).then((server) => (console.log(`[demo server] @keuze/server on SQLite ${sqliteFile}`), keuzeKoaMiddleware(server)));
-  await (await keuzeApi)(context, next);
+  await (
+    await keuzeApi
+  )(context, next);
   console.log(`[demo server] ${context.method} ${context.path} → ${context.status}`);
   return undefined;
 };

@@ -116,7 +116,10 @@ const unreliableFiles = async (context, next) => {
       context.set('Access-Control-Allow-Origin', origin);
       context.set('Access-Control-Allow-Credentials', 'true');
     }
-    context.body = (context.get('cookie') || '').split(';').map((pair) => pair.split('=')[0].trim()).filter(Boolean);
+    context.body = (context.get('cookie') || '')
+      .split(';')
+      .map((pair) => pair.split('=')[0].trim())
+      .filter(Boolean);
     return;
   }
   if (context.path === '/__slow') {

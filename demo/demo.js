@@ -119,10 +119,13 @@ async function answerNewsletter(event) {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toLocaleString(document.documentElement.lang, { maximumFractionDigits: 1 });
   try {
-    const answer = mode === 'pending' && event.token !== 'demo-123' ? await askDemoServer(event) : await wait(mode === 'slow' ? 10_000 : 600).then(() => {
-      if (mode === 'failed') throw new Error(text.serverError);
-      return handleNewsletter(event, mode);
-    });
+    const answer =
+      mode === 'pending' && event.token !== 'demo-123'
+        ? await askDemoServer(event)
+        : await wait(mode === 'slow' ? 10_000 : 600).then(() => {
+            if (mode === 'failed') throw new Error(text.serverError);
+            return handleNewsletter(event, mode);
+          });
     logAnswer(`${text.answer} ${event.type} (${text.after} ${seconds()} s${mode === 'slow' ? `, ${text.late}` : ''})`, JSON.stringify(answer, null, 2));
     return answer;
   } catch (error) {
@@ -189,7 +192,16 @@ function showState() {
   const consent = window.Keuze?.getConsent();
   setText('state-choice', `${text.choice}: ${consent ? consent.categories.join(', ') : text.none}`);
   setText('state-trackers', `${text.ran}: ${trackersRan.join(', ') || text.nothing}`);
-  setText('state-cookies', `${text.cookies}: ${document.cookie.split('; ').filter(Boolean).map((c) => c.split('=')[0]).join(', ') || text.nothing}`);
+  setText(
+    'state-cookies',
+    `${text.cookies}: ${
+      document.cookie
+        .split('; ')
+        .filter(Boolean)
+        .map((c) => c.split('=')[0])
+        .join(', ') || text.nothing
+    }`,
+  );
 }
 
 function setText(id, value) {

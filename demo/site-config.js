@@ -17,29 +17,29 @@
             thirdParty: false,
             lifetime: {
               nl: '180 dagen',
-              en: '180 days'
+              en: '180 days',
             },
             purpose: {
               nl: 'Onthoudt je cookiekeuze.',
-              en: 'Remembers your cookie choice.'
-            }
-          }
-        ]
+              en: 'Remembers your cookie choice.',
+            },
+          },
+        ],
       },
       analytics: {
         description: {
           nl: 'Meten hoe de site gebruikt wordt, zodat we hem kunnen verbeteren.',
-          en: 'Measuring how the site is used, so we can improve it.'
+          en: 'Measuring how the site is used, so we can improve it.',
         },
         services: {
           stats: {
             label: {
               nl: 'Boekvlot Statistiek',
-              en: 'Boekvlot Stats'
+              en: 'Boekvlot Stats',
             },
             description: {
               nl: 'Telt bezoeken op onze eigen server, zonder andere partijen.',
-              en: 'Counts visits on our own server, without other parties.'
+              en: 'Counts visits on our own server, without other parties.',
             },
             cookies: [
               {
@@ -48,31 +48,31 @@
                 thirdParty: false,
                 lifetime: {
                   nl: '1 jaar',
-                  en: '1 year'
+                  en: '1 year',
                 },
                 purpose: {
                   nl: 'Herkent terugkerende bezoeken.',
-                  en: 'Recognises returning visits.'
-                }
-              }
-            ]
-          }
-        }
+                  en: 'Recognises returning visits.',
+                },
+              },
+            ],
+          },
+        },
       },
       marketing: {
         description: {
           nl: 'Advertenties en video’s van andere partijen.',
-          en: 'Advertising and videos from other parties.'
+          en: 'Advertising and videos from other parties.',
         },
         services: {
           ads: {
             label: {
               nl: 'Advertentienetwerk (voorbeeld)',
-              en: 'Ad network (example)'
+              en: 'Ad network (example)',
             },
             description: {
               nl: 'Meet welke advertenties bezoekers naar ons brengen.',
-              en: 'Measures which ads bring visitors to us.'
+              en: 'Measures which ads bring visitors to us.',
             },
             cookies: [
               {
@@ -81,27 +81,27 @@
                 thirdParty: true,
                 lifetime: {
                   nl: '90 dagen',
-                  en: '90 days'
+                  en: '90 days',
                 },
                 purpose: {
                   nl: 'Meet welke advertentie je naar ons bracht.',
-                  en: 'Measures which ad brought you here.'
-                }
-              }
-            ]
+                  en: 'Measures which ad brought you here.',
+                },
+              },
+            ],
           },
           video: {
             label: {
               nl: 'Videospeler (voorbeeld)',
-              en: 'Video player (example)'
+              en: 'Video player (example)',
             },
             description: {
               nl: 'Toont ingesloten video’s van een andere partij.',
-              en: 'Shows embedded videos from another party.'
-            }
-          }
-        }
-      }
+              en: 'Shows embedded videos from another party.',
+            },
+          },
+        },
+      },
     },
     newsletter: {
       topics: [
@@ -109,52 +109,52 @@
           id: 'newsletter',
           label: {
             nl: 'Nieuwsbrief',
-            en: 'Newsletter'
+            en: 'Newsletter',
           },
           description: {
             nl: 'Nieuwe functies en tips voor je administratie.',
-            en: 'New features and tips for your bookkeeping.'
-          }
+            en: 'New features and tips for your bookkeeping.',
+          },
         },
         {
           id: 'research',
           label: {
             nl: 'Uitnodigingen voor onderzoek',
-            en: 'Research invitations'
+            en: 'Research invitations',
           },
           description: {
             nl: 'Af en toe de vraag of je wilt meedenken over Boekvlot.',
-            en: 'Now and then, an invitation to help us improve Boekvlot.'
-          }
+            en: 'Now and then, an invitation to help us improve Boekvlot.',
+          },
         },
         {
           id: 'service',
           label: {
             nl: 'Serviceberichten',
-            en: 'Service messages'
+            en: 'Service messages',
           },
           description: {
             nl: 'Over je account, zoals wijzigingen in je abonnement.',
-            en: 'About your account, such as changes to your subscription.'
+            en: 'About your account, such as changes to your subscription.',
           },
-          required: true
-        }
+          required: true,
+        },
       ],
       frequency: {
         nl: 'hooguit één keer per maand',
-        en: 'at most once a month'
+        en: 'at most once a month',
       },
-      timeout: 8000
+      timeout: 8000,
     },
     // The rights request form (privacy-request.html): an ID copy may be added, masked in the page.
     privacyRequest: {
       idCopy: 'optional',
-      controller: 'Boekvlot B.V.'
+      controller: 'Boekvlot B.V.',
     },
     // Proof of consent: the demo server (@keuze/server, run by npm start) stores each entry.
     consentLog: { endpoint: '/demo-api/consent-log' },
     // The demo server re-issues the consent cookie on returning visits (Safari's 7-day cap).
-    cookie: { renewUrl: '/demo-api/consent-cookie' }
+    cookie: { renewUrl: '/demo-api/consent-cookie' },
   };
   config.lang = document.documentElement.lang;
   config.privacyUrl = `${base}privacy.html`;

@@ -21,7 +21,10 @@ function markdownRules(md) {
     const seen = new Map();
     state.tokens.forEach((token, index) => {
       if (token.type !== 'heading_open') return;
-      const text = state.tokens[index + 1].children.filter((child) => child.type === 'text' || child.type === 'code_inline').map((child) => child.content).join('');
+      const text = state.tokens[index + 1].children
+        .filter((child) => child.type === 'text' || child.type === 'code_inline')
+        .map((child) => child.content)
+        .join('');
       const base = slug(text);
       const count = seen.get(base) ?? 0;
       seen.set(base, count + 1);

@@ -46,7 +46,9 @@ try {
   for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFile + suffix, { force: true });
 }
 
-const load = loadavg().map((value) => value.toFixed(2)).join(', ');
+const load = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(', ');
 const table = backends.map((b) => `| ${b.name} | ${Math.round(b.requestsPerSecond)} | ${b.p50} | ${b.p99} | ${b.ok} | ${b.other} |`).join('\n');
 writeFileSync(
   'bench/results/server.md',

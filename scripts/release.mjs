@@ -26,7 +26,9 @@ const entries = {
 };
 // The script-tag files only: the package's ES modules for bundlers (index.js, engine.js…) stay on npm.
 for (const file of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-  const path = relative(dist, join(file.parentPath ?? file.path, file.name)).split('\\').join('/');
+  const path = relative(dist, join(file.parentPath ?? file.path, file.name))
+    .split('\\')
+    .join('/');
   if (file.isFile() && /^(keuze\.js|keuze\.iife\.js|chunks\/.+)(\.map)?$/.test(path)) entries[`${folder}/dist/${path}`] = readFileSync(join(dist, path));
 }
 if (!entries[`${folder}/dist/keuze.js`]) throw new Error('no packages/embed/dist/keuze.js: run npm run build first');

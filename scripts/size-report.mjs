@@ -94,18 +94,26 @@ async function breakdown(rows) {
   for (const { file, gzip: fileGzip } of rows) {
     const alone = await Promise.all(
       Object.entries(file.modules).map(async ([id, info]) => {
-        const code = info.code ? (await minify(info.code, { ecma: 2020, compress: false, mangle: { toplevel: false } }).catch(() => ({ code: info.code }))).code ?? '' : '';
+        const code = info.code ? ((await minify(info.code, { ecma: 2020, compress: false, mangle: { toplevel: false } }).catch(() => ({ code: info.code }))).code ?? '') : '';
         return [id, code ? gzip(code) : 0];
       }),
     );
     const sum = alone.reduce((total, [, bytes]) => total + bytes, 0);
     for (const [id, bytes] of alone) {
-      const owner = /node_modules[\\/]((?:@[\w.-]+[\\/])?[\w.-]+)/.exec(id)?.[1].replace(/^@lit[\\/]reactive-element$|^lit-(html|element)$/, 'lit')
+      const owner =
+        /node_modules[\\/]((?:@[\w.-]+[\\/])?[\w.-]+)/.exec(id)?.[1].replace(/^@lit[\\/]reactive-element$|^lit-(html|element)$/, 'lit') ??
         // ours: by folder, and core (which has none) by file
-        ?? /packages[\\/]([\w-]+)[\\/]src[\\/](?:([\w-]+)[\\/]|core-file)?/.exec(id.replace(/(packages[\\/]core[\\/]src[\\/])([\w-]+)\.ts$/, '$1$2/'))?.slice(1).filter(Boolean).join('/')
-        ?? id;
+        /packages[\\/]([\w-]+)[\\/]src[\\/](?:([\w-]+)[\\/]|core-file)?/
+          .exec(id.replace(/(packages[\\/]core[\\/]src[\\/])([\w-]+)\.ts$/, '$1$2/'))
+          ?.slice(1)
+          .filter(Boolean)
+          .join('/') ??
+        id;
       owners.set(owner, (owners.get(owner) ?? 0) + (sum ? (fileGzip * bytes) / sum : 0));
     }
   }
-  return [...owners].sort((a, b) => b[1] - a[1]).filter(([, bytes]) => bytes >= 20).map(([owner, bytes]) => `|   ↳ ${owner} | | ${kb(bytes)} | | |`);
+  return [...owners]
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, bytes]) => bytes >= 20)
+    .map(([owner, bytes]) => `|   ↳ ${owner} | | ${kb(bytes)} | | |`);
 }

@@ -23,13 +23,20 @@ if (profiles[network]) {
   await cdp.send('Network.emulateNetworkConditions', profiles[network]);
 }
 await page.goto(url, { waitUntil: 'load' });
-await page.waitForFunction(() => {
-  const base = document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="base"]');
-  return base && getComputedStyle(base).opacity === '1' && base.getBoundingClientRect().height > 0;
-}, null, { timeout: 20000 });
+await page.waitForFunction(
+  () => {
+    const base = document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="base"]');
+    return base && getComputedStyle(base).opacity === '1' && base.getBoundingClientRect().height > 0;
+  },
+  null,
+  { timeout: 20000 },
+);
 const shown = await page.evaluate(() => performance.now());
 const entries = await page.evaluate(() =>
-  performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize })),
+  performance
+    .getEntriesByType('resource')
+    .concat(performance.getEntriesByType('navigation'))
+    .map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize })),
 );
 for (const e of entries.sort((a, b) => a.start - b.start)) {
   console.log(`${String(Math.round(e.start)).padStart(5)} → ${String(Math.round(e.end)).padStart(5)}  ${new URL(e.name).pathname.split('/').pop() || '/'} (${(e.size / 1024).toFixed(1)} KB)`);

@@ -174,7 +174,12 @@ async function setWebDriverViewport(driver, { width, height }) {
 /** test-runner-chrome's puppeteer launcher, with puppeteer-core driving Firefox over WebDriver BiDi. */
 class FirefoxLauncher extends ChromeLauncher {
   constructor(launchOptions) {
-    super(launchOptions, ({ browser }) => browser.defaultBrowserContext(), ({ context }) => context.newPage(), puppeteer);
+    super(
+      launchOptions,
+      ({ browser }) => browser.defaultBrowserContext(),
+      ({ context }) => context.newPage(),
+      puppeteer,
+    );
   }
 }
 

@@ -84,7 +84,9 @@ export default function () {
         // One row per property, with its attribute; an attribute without a public property gets its own row.
         properties: [
           ...members.filter((member) => member.kind === 'field'),
-          ...(declaration.attributes ?? []).filter((attribute) => !members.some((member) => member.name === attribute.fieldName)).map((attribute) => ({ ...attribute, attribute: attribute.name, name: undefined })),
+          ...(declaration.attributes ?? [])
+            .filter((attribute) => !members.some((member) => member.name === attribute.fieldName))
+            .map((attribute) => ({ ...attribute, attribute: attribute.name, name: undefined })),
         ].map(typeText),
         methods: members.filter((member) => member.kind === 'method').map(signature),
         events: declaration.events ?? [],

@@ -90,7 +90,10 @@ test('a record with dozens of services stays far under the 4 KB cookie limit', (
 test('config validation reports by key path on a server too', () => {
   const { config, problems } = core.validateConfig({ categories: { necessary: {}, ads: { cookies: 'x' } }, colour: 'red' });
   assert.equal(config.usable, true);
-  assert.deepEqual(problems.map(([path, expected]) => `${path}:${expected}`), ['categories.ads.cookies:list', 'colour:known']);
+  assert.deepEqual(
+    problems.map(([path, expected]) => `${path}:${expected}`),
+    ['categories.ads.cookies:list', 'colour:known'],
+  );
 });
 
 test('the consent cookie is Secure on https, SameSite=Lax, first-party, on the configured parent domain', () => {
@@ -120,5 +123,8 @@ test('cookie.sameSite "None" forces Secure and Partitioned; a __Host- name force
   const attributes = core.consentCookieAttributes(host, { hostname: 'www.example.nl', protocol: 'http:' });
   assert.deepEqual([attributes.path, attributes.domain, attributes.secure], ['/', undefined, true]);
   const { problems } = core.validateConfig({ categories: { necessary: {} }, cookie: { sameSite: 'none' } });
-  assert.deepEqual(problems.map(([path, expected]) => `${path}:${expected}`), ['cookie.sameSite:sameSite']);
+  assert.deepEqual(
+    problems.map(([path, expected]) => `${path}:${expected}`),
+    ['cookie.sameSite:sameSite'],
+  );
 });

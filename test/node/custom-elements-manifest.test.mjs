@@ -5,9 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 const manifest = JSON.parse(readFileSync(new URL('../../packages/elements/custom-elements.json', import.meta.url), 'utf8'));
-const elements = new Map(
-  manifest.modules.flatMap((module) => (module.declarations ?? []).filter((declaration) => declaration.customElement).map((declaration) => [declaration.tagName, declaration])),
-);
+const elements = new Map(manifest.modules.flatMap((module) => (module.declarations ?? []).filter((declaration) => declaration.customElement).map((declaration) => [declaration.tagName, declaration])));
 const registry = readFileSync(new URL('../../packages/elements/src/ui.ts', import.meta.url), 'utf8');
 const tags = [...registry.matchAll(/'(keuze-[\w-]+)': \(\) => import/g)].map((match) => match[1]);
 
@@ -20,9 +18,16 @@ test('each element documents its parts, and its events where it has any', () => 
   for (const [tag, element] of elements) {
     assert.ok(element.summary, `${tag} has a summary`);
     assert.ok(element.cssParts?.length, `${tag} documents its parts`);
-    assert.ok(element.attributes?.some((attribute) => attribute.name === 'theme'), `${tag} documents theme`);
+    assert.ok(
+      element.attributes?.some((attribute) => attribute.name === 'theme'),
+      `${tag} documents theme`,
+    );
   }
-  const events = (tag) => elements.get(tag).events.map((event) => event.name).sort();
+  const events = (tag) =>
+    elements
+      .get(tag)
+      .events.map((event) => event.name)
+      .sort();
   assert.deepEqual(events('keuze-cookie-preferences'), ['keuze-preferences-close', 'keuze-preferences-show']);
   assert.deepEqual(events('keuze-newsletter-signup'), ['keuze-newsletter-subscribe']);
   assert.deepEqual(events('keuze-newsletter-preferences'), ['keuze-newsletter-preferences-get', 'keuze-newsletter-preferences-set', 'keuze-newsletter-unsubscribe']);

@@ -77,7 +77,13 @@ const claims = [
   ['docs/server.md', /and a (50) MB image with and without/, testInput('packages/server/test/server.test.mjs')],
 ];
 
-const documents = ['README.md', ...readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`), ...readdirSync(join(root, 'packages')).map((dir) => `packages/${dir}/README.md`)];
+const documents = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+  ...readdirSync(join(root, 'packages')).map((dir) => `packages/${dir}/README.md`),
+];
 const read = (file) => {
   try {
     return readFileSync(join(root, file), 'utf8');
@@ -90,7 +96,9 @@ test('every size quoted in the docs is claimed here', () => {
   const unclaimed = [];
   for (const file of documents) {
     const text = read(file);
-    const covered = claims.filter(([claimFile]) => claimFile == file).flatMap(([, pattern]) => [...text.matchAll(new RegExp(pattern, 'g'))].map((match) => [match.index, match.index + match[0].length]));
+    const covered = claims
+      .filter(([claimFile]) => claimFile == file)
+      .flatMap(([, pattern]) => [...text.matchAll(new RegExp(pattern, 'g'))].map((match) => [match.index, match.index + match[0].length]));
     for (const match of text.matchAll(/\d+(?:\.\d+)?\s*(?:KB|kB|KiB|MB)\b/g)) {
       if (!covered.some(([start, end]) => match.index >= start && match.index < end)) unclaimed.push(`${file}: "${text.slice(Math.max(0, match.index - 40), match.index + match[0].length)}"`);
     }

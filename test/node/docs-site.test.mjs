@@ -14,7 +14,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'keuze-docs-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 function htmlFiles(dir) {
-  return readdirSync(dir, { recursive: true }).filter((file) => file.endsWith('.html')).map((file) => join(dir, file));
+  return readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(dir, file));
 }
 
 const decode = (value) => value.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'");
@@ -74,7 +76,16 @@ test('npm run docs builds every page, and no internal link is broken', async () 
   for (const page of readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md'))) {
     assert.ok(pages.includes(page.replace(/\.md$/, '.html')), `${page} becomes a page`);
   }
-  for (const tag of ['keuze-cookie-banner', 'keuze-cookie-preferences', 'keuze-reopen-button', 'keuze-privacy-statement', 'keuze-cookie-declaration', 'keuze-newsletter-signup', 'keuze-newsletter-preferences', 'keuze-privacy-request']) {
+  for (const tag of [
+    'keuze-cookie-banner',
+    'keuze-cookie-preferences',
+    'keuze-reopen-button',
+    'keuze-privacy-statement',
+    'keuze-cookie-declaration',
+    'keuze-newsletter-signup',
+    'keuze-newsletter-preferences',
+    'keuze-privacy-request',
+  ]) {
     assert.ok(pages.includes(`${tag}.html`), `<${tag}> has a reference page`);
   }
   assert.deepEqual(brokenLinks(site), []);

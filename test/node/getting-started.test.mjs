@@ -41,7 +41,10 @@ const freePort = () =>
 /** Starts the guide's `python3 -m http.server <port>` on a free port instead; resolves once it listens. */
 async function startServer(command) {
   const port = await freePort();
-  const args = command.replace(/^python3\s+/, '').replace(/\b8000\b/, String(port)).split(/\s+/);
+  const args = command
+    .replace(/^python3\s+/, '')
+    .replace(/\b8000\b/, String(port))
+    .split(/\s+/);
   const server = spawn('python3', [...args, '--bind', '127.0.0.1'], { cwd: site, stdio: 'ignore' });
   let exited;
   server.on('exit', (code) => (exited = `${command} exited with ${code}`));
@@ -50,7 +53,13 @@ async function startServer(command) {
   // Python buffers its "Serving HTTP" line when not on a terminal: wait until it answers instead.
   for (;;) {
     if (exited) throw new Error(exited);
-    if (await fetch(origin).then((response) => response.ok, () => false)) return origin;
+    if (
+      await fetch(origin).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return origin;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -109,6 +118,9 @@ test('docs/getting-started.md works as written on python3 -m http.server', async
   assert.match(await declaration.evaluate((element) => element.shadowRoot.textContent), /_pk_id\.\*/);
 
   assert.ok(messages.includes('log: Analytics may run now.'), `the gated snippet did not run:\n${messages.join('\n')}`);
-  assert.deepEqual(messages.filter((line) => /^(error|warning|pageerror)/.test(line)), []);
+  assert.deepEqual(
+    messages.filter((line) => /^(error|warning|pageerror)/.test(line)),
+    [],
+  );
   assert.deepEqual(failed, []);
 });

@@ -66,7 +66,7 @@ test('the packages and the README name the same Node versions', () => {
 
 test('every dependency a consumer installs accepts each supported Node version, from its first release', () => {
   const consumed = installedForConsumers();
-  assert.ok(consumed.includes('node_modules/lit') && consumed.includes('node_modules/better-sqlite3'), 'the walk reaches the packages\' dependencies');
+  assert.ok(consumed.includes('node_modules/lit') && consumed.includes('node_modules/better-sqlite3'), "the walk reaches the packages' dependencies");
   assert.deepEqual(refusals(consumed, forConsumers), []);
 });
 

@@ -63,7 +63,13 @@ function exportTargets(report) {
 /** The entry points a consumer imports: every export but package.json and the JSON manifest. */
 const entryPoints = () =>
   packed.flatMap((report) =>
-    [...new Set(exportTargets(report).filter((target) => target.path.endsWith('.js')).map((target) => target.subpath))].map((subpath) => posix.join(report.name, subpath)),
+    [
+      ...new Set(
+        exportTargets(report)
+          .filter((target) => target.path.endsWith('.js'))
+          .map((target) => target.subpath),
+      ),
+    ].map((subpath) => posix.join(report.name, subpath)),
   );
 
 test('npm install from the tarballs needs no unpublished package and prints no engine warning', () => {
@@ -117,7 +123,10 @@ test('every export, with its types, names a file in the tarball', () => {
     const targets = exportTargets(report);
     for (const { subpath, condition, path } of targets) assert.ok(files.has(path), `${report.name} exports "${subpath}" (${condition}) as ${path}, which it does not contain`);
     for (const { subpath } of targets.filter((target) => target.path.endsWith('.js'))) {
-      assert.ok(targets.some((target) => target.subpath == subpath && target.condition == 'types'), `${report.name}: "${subpath}" has no types`);
+      assert.ok(
+        targets.some((target) => target.subpath == subpath && target.condition == 'types'),
+        `${report.name}: "${subpath}" has no types`,
+      );
     }
   }
 });
@@ -134,7 +143,10 @@ test('custom-elements.json names only modules the package contains', () => {
   };
   walk(manifest.modules);
   assert.ok(paths.size > 10);
-  assert.deepEqual([...paths].filter((path) => !files.has(path)), []);
+  assert.deepEqual(
+    [...paths].filter((path) => !files.has(path)),
+    [],
+  );
 });
 
 test('@keuze/embed carries the script-tag files, and every chunk they import is beside them', () => {
@@ -213,8 +225,14 @@ test('the script tag loads from a CDN-shaped address in Chromium, its chunks bes
   mkdirSync(site, { recursive: true });
   const config = '<script type="application/json" id="keuze-config">{"privacyUrl":"/privacy","categories":{"necessary":{},"analytics":{}}}</script>';
   const gated = '<script type="text/plain" data-category="analytics">window.ranAnalytics = true</script>';
-  writeFileSync(join(site, 'module.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">${config}<script type="module" src="${cdn}dist/keuze.js"></script></head><body>${gated}</body></html>`);
-  writeFileSync(join(site, 'iife.html'), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">${config}<script src="${cdn}dist/keuze.iife.js"></script></head><body>${gated}</body></html>`);
+  writeFileSync(
+    join(site, 'module.html'),
+    `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">${config}<script type="module" src="${cdn}dist/keuze.js"></script></head><body>${gated}</body></html>`,
+  );
+  writeFileSync(
+    join(site, 'iife.html'),
+    `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">${config}<script src="${cdn}dist/keuze.iife.js"></script></head><body>${gated}</body></html>`,
+  );
   const server = await serveStatic({ [cdn]: join(app, 'node_modules/@keuze/embed'), '/': site });
   try {
     for (const file of ['module.html', 'iife.html']) {
@@ -226,12 +244,21 @@ test('the script tag loads from a CDN-shaped address in Chromium, its chunks bes
       await page.goto(`${server.origin}/${file}`);
       await page.locator('keuze-cookie-banner [part~="accept-all"]').click();
       await page.waitForFunction(() => window.ranAnalytics === true);
-      assert.ok((await context.cookies()).some((cookie) => cookie.name == 'keuze_consent'), `${file}: no consent cookie`);
+      assert.ok(
+        (await context.cookies()).some((cookie) => cookie.name == 'keuze_consent'),
+        `${file}: no consent cookie`,
+      );
       assert.deepEqual(errors, [], file);
       await context.close();
     }
-    assert.deepEqual(server.requests.filter(([status]) => status != 200), []);
-    assert.ok(server.requests.some(([, path]) => path.startsWith(`${cdn}dist/chunks/`)), 'keuze.js loaded no chunk from beside it');
+    assert.deepEqual(
+      server.requests.filter(([status]) => status != 200),
+      [],
+    );
+    assert.ok(
+      server.requests.some(([, path]) => path.startsWith(`${cdn}dist/chunks/`)),
+      'keuze.js loaded no chunk from beside it',
+    );
   } finally {
     await server.close();
   }
@@ -282,15 +309,14 @@ createRoot(document.getElementById('root')).render(
   const bundle = await rollup({
     input: join(reactApp, 'main.js'),
     onwarn: (warning) => warnings.push(warning.message),
-    plugins: [
-      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
-      nodeResolve({ browser: true }),
-      commonjs(),
-    ],
+    plugins: [replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }), nodeResolve({ browser: true }), commonjs()],
   });
   await bundle.write({ dir: join(reactApp, 'build'), format: 'es' });
   await bundle.close();
-  assert.deepEqual(warnings.filter((message) => !/"use client"/.test(message)), []);
+  assert.deepEqual(
+    warnings.filter((message) => !/"use client"/.test(message)),
+    [],
+  );
 
   browser ??= await launchChromium();
   const server = await serveStatic({ '/': reactApp });

@@ -40,7 +40,10 @@ test('npm run release writes the tarballs and keuze-<version>.zip with dist/, LI
   const scriptTagFiles = readdirSync(dist, { recursive: true }).filter((file) => /^(keuze\.js|keuze\.iife\.js|chunks\/[^/]+\.js)(\.map)?$/.test(file));
   assert.ok(scriptTagFiles.some((file) => file.startsWith('chunks/')));
   assert.deepEqual(
-    Object.keys(zip).filter((name) => name.startsWith(`${folder}dist/`)).map((name) => name.slice(`${folder}dist/`.length)).sort(),
+    Object.keys(zip)
+      .filter((name) => name.startsWith(`${folder}dist/`))
+      .map((name) => name.slice(`${folder}dist/`.length))
+      .sort(),
     scriptTagFiles.sort(),
   );
   for (const file of scriptTagFiles) assert.ok(Buffer.from(zip[`${folder}dist/${file}`]).equals(readFileSync(join(dist, file))), `${file} differs from the build`);

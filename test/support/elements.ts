@@ -11,7 +11,11 @@ export const elementsConfig: KeuzeConfig = {
     necessary: { cookies: [{ name: 'session', thirdParty: false, lifetime: { nl: 'sessie', en: 'session' }, purpose: { nl: 'Houdt je ingelogd.', en: 'Keeps you signed in.' } }] },
     analytics: {
       services: {
-        matomo: { label: 'Matomo', description: { nl: 'Bezoekersstatistieken, op onze eigen server.', en: 'Visitor statistics, on our own server.' }, cookies: [{ name: '_pk_id.*', provider: 'Boekvlot', lifetime: { nl: '13 maanden', en: '13 months' } }] },
+        matomo: {
+          label: 'Matomo',
+          description: { nl: 'Bezoekersstatistieken, op onze eigen server.', en: 'Visitor statistics, on our own server.' },
+          cookies: [{ name: '_pk_id.*', provider: 'Boekvlot', lifetime: { nl: '13 maanden', en: '13 months' } }],
+        },
         hotjar: { label: 'Hotjar', provider: 'Hotjar Ltd.', cookies: ['_hj*'] },
       },
     },

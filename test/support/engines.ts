@@ -62,14 +62,12 @@ export async function emulateMedia(media: Media): Promise<void> {
     await executeServerCommand('engine-emulate-media', media);
     return;
   }
-  const queries = [
-    media.colorScheme && `(prefers-color-scheme: ${media.colorScheme})`,
-    media.reducedMotion && `(prefers-reduced-motion: ${media.reducedMotion})`,
-  ].filter((query): query is string => !!query);
+  const queries = [media.colorScheme && `(prefers-color-scheme: ${media.colorScheme})`, media.reducedMotion && `(prefers-reduced-motion: ${media.reducedMotion})`].filter(
+    (query): query is string => !!query,
+  );
   const unmatched = queries.filter((query) => !matchMedia(query).matches);
   if (unmatched.length) throw new Error(`${engine} cannot emulate ${unmatched.join(' and ')}: ${mediaEmulation}`);
 }
 
 /** `it` for a test that emulates `media`: everywhere when it asks for the engines' defaults, else in Chromium only. */
-export const itWithMedia = (media: Media): ReturnType<typeof itIn> | Mocha.TestFunction =>
-  media.colorScheme === 'dark' || media.reducedMotion === 'reduce' ? itIn(['chromium'], mediaEmulation) : it;
+export const itWithMedia = (media: Media): ReturnType<typeof itIn> | Mocha.TestFunction => (media.colorScheme === 'dark' || media.reducedMotion === 'reduce' ? itIn(['chromium'], mediaEmulation) : it);

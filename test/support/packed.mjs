@@ -83,5 +83,7 @@ export async function launchChromium() {
 /** The element's shadow root once it rendered its base part (a shown banner), in a Playwright page. */
 export const shownBanners = (page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('keuze-cookie-banner')].filter((banner) => banner.shadowRoot?.querySelector('[part~="base"]')).map((banner) => banner.parentElement?.id || banner.parentElement?.localName),
+    [...document.querySelectorAll('keuze-cookie-banner')]
+      .filter((banner) => banner.shadowRoot?.querySelector('[part~="base"]'))
+      .map((banner) => banner.parentElement?.id || banner.parentElement?.localName),
   );

@@ -53,7 +53,10 @@ ${keuze}
 }
 
 export const pageUrl = (options: PageOptions, origin = ''): string =>
-  `${origin}${options.path ?? '/__page'}?html=${btoa(String.fromCharCode(...new TextEncoder().encode(pageHtml(options)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  `${origin}${options.path ?? '/__page'}?html=${btoa(String.fromCharCode(...new TextEncoder().encode(pageHtml(options))))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')}`;
 
 export interface TestPage {
   window: PageWindow;

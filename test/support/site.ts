@@ -65,7 +65,10 @@ export async function openSite(options: SiteOptions = {}): Promise<Site> {
   sitePages.push(iframe);
   const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
   const bytes = new TextEncoder().encode(siteHtml(options));
-  iframe.src = `/__page?html=${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  iframe.src = `/__page?html=${btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')}`;
   document.body.append(iframe);
   await loaded;
   const win = iframe.contentWindow as Site['window'];

@@ -13,8 +13,7 @@ export const NEWSLETTER_COOKIE = { name: 'keuze_newsletter', days: 395 } as cons
 const TRACKING_COOKIE = /^(_ga|_gid|_gat|__utm|_gcl|_fbp|_fbc|_hj|_pk_|_uet|_clck|_clsk|_ttp|mp_|ajs_|IDE$|fr$)/;
 
 /** A cookie name or storage key, or a pattern where `*` stands for any characters. */
-export const patternToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+export const patternToRegExp = (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
 
 const cookieNames = (specs: CookieSpec[] = []): string[] => specs.map((spec) => (typeof spec == 'string' ? spec : spec.name));
 

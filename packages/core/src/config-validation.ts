@@ -148,8 +148,7 @@ const CONSENT_MODE: Rule = {
   waitForUpdate: 'ms',
 };
 
-const passes = (rule: string, value: unknown): boolean =>
-  FORMATS[rule] ? typeof value == 'string' && FORMATS[rule].test(value) : TESTS[rule] ? TESTS[rule](value) : typeof value == rule;
+const passes = (rule: string, value: unknown): boolean => (FORMATS[rule] ? typeof value == 'string' && FORMATS[rule].test(value) : TESTS[rule] ? TESTS[rule](value) : typeof value == rule);
 
 /** Returns a copy holding only the valid parts of `value`, and records a problem for each other part. */
 function clean(value: unknown, rule: Rule, path: string, problems: ConfigProblem[]): unknown {

@@ -23,8 +23,7 @@ export interface ResolvedConfig extends KeuzeConfig {
  */
 export const PENDING_LOG_KEY = 'keuze_consent_log';
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value == 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value == 'object' && value !== null && !Array.isArray(value);
 
 export const COOKIE_NAME = /^[\w!#$%&'*+.^`|~-]{1,64}$/;
 /** Category and service names travel inside the consent cookie, so they are kept to safe characters. */

@@ -278,6 +278,11 @@ function activatedKeys(): Set<string> {
 
 function sameChoice(record: ConsentRecord, choice: Pick<ConsentRecord, 'categories' | 'services'>): boolean {
   const key = ({ categories, services }: typeof choice): string =>
-    JSON.stringify([[...categories].sort(), Object.keys(services).sort().map((name) => [name, [...services[name]!].sort()])]);
+    JSON.stringify([
+      [...categories].sort(),
+      Object.keys(services)
+        .sort()
+        .map((name) => [name, [...services[name]!].sort()]),
+    ]);
   return key(record) === key(choice);
 }

@@ -73,7 +73,7 @@ export function readStoredConsent(state: ConsentState, notify: (notice: Notice) 
   const { config } = state;
   const values = cookieValues(config.cookie.name);
   state.seen = String(values);
-  if (!values) return notify(['storage']), null;
+  if (!values) return (notify(['storage']), null);
   let newest: ConsentRecord | null = null;
   const now = Date.now();
   for (const value of values) {

@@ -33,13 +33,15 @@ export class EventHub {
         const timer = setTimeout(() => {
           if (!settled) logWarning(`${name} has not settled ${this.timeout} ms after the "${event.type}" event; Keuze did not wait for it.`);
         }, this.timeout);
-        Promise.resolve(result).then(
-          () => (settled = true),
-          (reason: unknown) => logError(`${name} rejected on the "${event.type}" event:`, reason),
-        ).finally(() => {
-          settled = true;
-          clearTimeout(timer);
-        });
+        Promise.resolve(result)
+          .then(
+            () => (settled = true),
+            (reason: unknown) => logError(`${name} rejected on the "${event.type}" event:`, reason),
+          )
+          .finally(() => {
+            settled = true;
+            clearTimeout(timer);
+          });
       }
     } catch (error) {
       logError(`${name} threw on the "${event.type}" event:`, error);

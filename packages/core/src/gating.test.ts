@@ -48,12 +48,7 @@ describe('the gate', () => {
   });
 
   it('runs only what is granted: the category, or the one service named', async () => {
-    const elements = markup(
-      script('stats', 'analytics') +
-        script('ads', 'marketing') +
-        script('maps', 'functional', 'data-service="maps"') +
-        script('chat', 'functional', 'data-service="chat"'),
-    );
+    const elements = markup(script('stats', 'analytics') + script('ads', 'marketing') + script('maps', 'functional', 'data-service="maps"') + script('chat', 'functional', 'data-service="chat"'));
     await createGate(grants('analytics', 'functional:maps'), notify)(elements);
     expect(window.gateRan).to.deep.equal(['stats', 'maps']);
     // What did not run is still inert, as written.
@@ -90,9 +85,7 @@ describe('the gate', () => {
   });
 
   it('does not let a script that fails to load stall the ones after it', async () => {
-    const elements = markup(
-      '<script type="text/plain" data-category="analytics" data-src="/__answer?status=404&amp;type=text/javascript"></script>' + script('after', 'analytics'),
-    );
+    const elements = markup('<script type="text/plain" data-category="analytics" data-src="/__answer?status=404&amp;type=text/javascript"></script>' + script('after', 'analytics'));
     await createGate(grants('analytics'), notify)(elements);
     expect(window.gateRan).to.deep.equal(['after']);
   });
@@ -105,7 +98,9 @@ describe('the gate', () => {
   });
 
   it("loads a granted embed's data-src, and leaves a refused one empty", async () => {
-    const [granted, refused] = markup('<img data-category="analytics" data-src="/test/support/pixel.gif?a" alt=""><img data-category="marketing" data-src="/test/support/pixel.gif?b" alt="">') as HTMLImageElement[];
+    const [granted, refused] = markup(
+      '<img data-category="analytics" data-src="/test/support/pixel.gif?a" alt=""><img data-category="marketing" data-src="/test/support/pixel.gif?b" alt="">',
+    ) as HTMLImageElement[];
     await createGate(grants('analytics'), notify)([granted!, refused!]);
     expect(granted!.getAttribute('src')).to.equal('/test/support/pixel.gif?a');
     expect(granted!.hasAttribute('data-src')).to.equal(false);

@@ -26,12 +26,7 @@ interface Policy {
  * defaults); one element that cannot run is reported and skipped, never stalls the ones after it.
  * With `nonce` (that of Keuze's own script tag), a gated script without the same nonce never runs.
  */
-export function createGate(
-  isAllowed: IsAllowed,
-  notify: (notice: Notice) => void,
-  ready: Promise<void> = Promise.resolve(),
-  nonce?: string,
-): (elements?: Iterable<Element>) => Promise<void> {
+export function createGate(isAllowed: IsAllowed, notify: (notice: Notice) => void, ready: Promise<void> = Promise.resolve(), nonce?: string): (elements?: Iterable<Element>) => Promise<void> {
   const done = new WeakSet<Element>();
   let queue = ready;
   /**

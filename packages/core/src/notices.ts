@@ -31,29 +31,21 @@ export function explain(notice: Notice): void {
     case 'stored':
       return explainStored(notice[1], notice[2]);
     case 'storage':
-      return logWarning(
-        'this document has no cookie access (a sandboxed iframe without allow-same-origin?): Keuze runs without storage, and a choice holds for this page only.',
-      );
+      return logWarning('this document has no cookie access (a sandboxed iframe without allow-same-origin?): Keuze runs without storage, and a choice holds for this page only.');
     case 'twice':
       return logWarning('Keuze is loaded twice on this page (two script tags, or the tag and init()); using the first instance.');
     case 'engine':
       // If this chunk could not load either, the loader logs that failure instead.
       return logError('could not load the consent engine, so a choice could not be stored:', notice[1]);
     case 'consent-mode':
-      return logError(
-        'Google Consent Mode could not start, so no gated script or embed runs on this page: a Google tag must not run before its consent defaults.',
-        notice[1],
-      );
+      return logError('Google Consent Mode could not start, so no gated script or embed runs on this page: a Google tag must not run before its consent defaults.', notice[1]);
     case 'nonce':
       return logError(
         `a gated <script> without the page's nonce was not run: Keuze's own script tag has a nonce, so each gated script must carry the same one ` +
           `(under 'strict-dynamic' an injected script would otherwise run). ${excerpt(notice[1])}`,
       );
     case 'trusted-types':
-      return logError(
-        `could not create the Trusted Types policy "keuze", which gated scripts need where the page requires Trusted Types: add keuze to the CSP's trusted-types directive.`,
-        notice[1],
-      );
+      return logError(`could not create the Trusted Types policy "keuze", which gated scripts need where the page requires Trusted Types: add keuze to the CSP's trusted-types directive.`, notice[1]);
     case 'gated':
       return logError(`a gated <${notice[1].localName}> could not run; the ones after it still do. ${excerpt(notice[1])}`, notice[2]);
     case 'ui':

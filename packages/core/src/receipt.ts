@@ -32,49 +32,49 @@ export async function consentReceipt(state: ConsentState, record: ConsentRecord)
   const days = hasRefusal(record) ? Math.max(config.lifetimeDays, reaskDays(config)) : config.lifetimeDays;
   const { language } = record;
   // Through JSON, so that what is left out (no controller, no GPC) is absent, not undefined.
-  return JSON.parse(JSON.stringify({
-    '@context': { dpv: 'https://w3id.org/dpv#', dct: 'http://purl.org/dc/terms/' },
-    '@id': `urn:keuze:consent:${record.consentId}`,
-    '@type': 'dpv:ConsentRecord',
-    'dct:conformsTo': 'ISO/IEC TS 27560:2023',
-    'dct:identifier': record.consentId,
-    'dct:created': record.firstGiven,
-    'dct:modified': record.timestamp,
-    'dct:valid': new Date(Date.parse(record.timestamp) + days * DAY_MS).toISOString(),
-    'dct:language': language,
-    'dct:hasVersion': String(record.revision),
-    'dpv:hasDataController': config.controller && {
-      '@type': 'dpv:DataController',
-      'dpv:hasName': config.controller.name,
-      ...(config.controller.contact && { 'dpv:hasContact': config.controller.contact }),
-    },
-    'dpv:hasDataSubject': { '@type': 'dpv:DataSubject', 'dpv:hasIdentifier': record.consentId },
-    'dpv:isIndicatedAtTime': record.timestamp,
-    'dpv:hasIndicationMethod': { 'dct:identifier': record.method, 'dct:description': INDICATION[record.method] },
-    'dpv:hasNotice': {
-      '@type': 'dpv:ConsentNotice',
-      ...(config.privacyUrl && { 'dct:source': new URL(config.privacyUrl, globalThis.location?.href).href }),
-      ...(entry.statementVersion && { 'dct:hasVersion': entry.statementVersion }),
-      ...(entry.textsHash && { 'dct:identifier': entry.textsHash }),
-    },
-    'dct:description': record.gpc ? 'The browser sent Global Privacy Control when the choice was made.' : undefined,
-    'dpv:hasPurpose': Object.entries(config.categories).map(([name, category]) => {
-      const granted = !!category.readOnly || record.categories.includes(name);
-      return {
-        '@type': 'dpv:Purpose',
-        'dct:identifier': name,
-        'dct:title': text(category.label, language, name),
-        ...(category.description && { 'dct:description': text(category.description, language, '') }),
-        // A locked category is strictly necessary: the ePrivacy exemption, not consent.
-        ...(category.readOnly
-          ? { 'dpv:hasLegalBasis': { '@id': 'dpv:LegitimateInterest' } }
-          : { 'dpv:hasConsentStatus': { '@id': granted ? 'dpv:ConsentGiven' : 'dpv:ConsentRefused' } }),
-        ...(record.decisions?.[name] && { 'dpv:isIndicatedAtTime': record.decisions[name] }),
-        ...(granted &&
-          record.services[name] && {
-            'dct:hasPart': record.services[name].map((service) => ({ 'dct:identifier': service, 'dct:title': text(category.services?.[service]?.label, language, service) })),
-          }),
-      };
+  return JSON.parse(
+    JSON.stringify({
+      '@context': { dpv: 'https://w3id.org/dpv#', dct: 'http://purl.org/dc/terms/' },
+      '@id': `urn:keuze:consent:${record.consentId}`,
+      '@type': 'dpv:ConsentRecord',
+      'dct:conformsTo': 'ISO/IEC TS 27560:2023',
+      'dct:identifier': record.consentId,
+      'dct:created': record.firstGiven,
+      'dct:modified': record.timestamp,
+      'dct:valid': new Date(Date.parse(record.timestamp) + days * DAY_MS).toISOString(),
+      'dct:language': language,
+      'dct:hasVersion': String(record.revision),
+      'dpv:hasDataController': config.controller && {
+        '@type': 'dpv:DataController',
+        'dpv:hasName': config.controller.name,
+        ...(config.controller.contact && { 'dpv:hasContact': config.controller.contact }),
+      },
+      'dpv:hasDataSubject': { '@type': 'dpv:DataSubject', 'dpv:hasIdentifier': record.consentId },
+      'dpv:isIndicatedAtTime': record.timestamp,
+      'dpv:hasIndicationMethod': { 'dct:identifier': record.method, 'dct:description': INDICATION[record.method] },
+      'dpv:hasNotice': {
+        '@type': 'dpv:ConsentNotice',
+        ...(config.privacyUrl && { 'dct:source': new URL(config.privacyUrl, globalThis.location?.href).href }),
+        ...(entry.statementVersion && { 'dct:hasVersion': entry.statementVersion }),
+        ...(entry.textsHash && { 'dct:identifier': entry.textsHash }),
+      },
+      'dct:description': record.gpc ? 'The browser sent Global Privacy Control when the choice was made.' : undefined,
+      'dpv:hasPurpose': Object.entries(config.categories).map(([name, category]) => {
+        const granted = !!category.readOnly || record.categories.includes(name);
+        return {
+          '@type': 'dpv:Purpose',
+          'dct:identifier': name,
+          'dct:title': text(category.label, language, name),
+          ...(category.description && { 'dct:description': text(category.description, language, '') }),
+          // A locked category is strictly necessary: the ePrivacy exemption, not consent.
+          ...(category.readOnly ? { 'dpv:hasLegalBasis': { '@id': 'dpv:LegitimateInterest' } } : { 'dpv:hasConsentStatus': { '@id': granted ? 'dpv:ConsentGiven' : 'dpv:ConsentRefused' } }),
+          ...(record.decisions?.[name] && { 'dpv:isIndicatedAtTime': record.decisions[name] }),
+          ...(granted &&
+            record.services[name] && {
+              'dct:hasPart': record.services[name].map((service) => ({ 'dct:identifier': service, 'dct:title': text(category.services?.[service]?.label, language, service) })),
+            }),
+        };
+      }),
     }),
-  })) as Record<string, unknown>;
+  ) as Record<string, unknown>;
 }

@@ -34,9 +34,7 @@ export const METHOD_CODES = 'arcps';
 // The twelfth field, the decision times, came later: a record without it is read as before.
 // The leading `1` is RECORD_FORMAT as a literal: interpolating it cost the loader 5 B brotli over
 // its budget; record-codec.test.ts fails if the two part.
-const RECORD = RegExp(
-  String.raw`^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([${METHOD_CODES}])\|([\w~-]*)\|([\w:+~-]*)(?:\|([\w.~-]*))?\|([\da-z]+)$`,
-);
+const RECORD = RegExp(String.raw`^1\|([\w-]{8,64})\|([\da-z]{1,9})\|([\da-z]{1,9})\|(\d{1,9})\|([\w-]{0,20})\|([01])\|([${METHOD_CODES}])\|([\w~-]*)\|([\w:+~-]*)(?:\|([\w.~-]*))?\|([\da-z]+)$`);
 
 /** FNV-1a, 32 bits, in base 36: the record's last field (and the consent log's text hash). */
 export function checksum(text: string): string {
@@ -74,7 +72,13 @@ export function decodeRecord(value: string | undefined): ConsentRecord | RecordP
     gpc: gpc === '1',
     method: METHODS[METHOD_CODES.indexOf(method!)]!,
     // `category.time~…`, when each optional category was last granted or refused.
-    ...(decisions != null && { decisions: Object.fromEntries(decisions.split('~').filter(Boolean).map((entry) => [entry.split('.')[0]!, time(entry.split('.')[1]!)])) }),
+    ...(decisions != null && {
+      decisions: Object.fromEntries(
+        decisions
+          .split('~')
+          .filter(Boolean)
+          .map((entry) => [entry.split('.')[0]!, time(entry.split('.')[1]!)]),
+      ),
+    }),
   };
 }
-

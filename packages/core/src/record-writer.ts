@@ -21,7 +21,13 @@ export function encodeRecord(record: ConsentRecord): string {
     Object.entries(record.services)
       .map(([category, names]) => `${category}:${names.join('+')}`)
       .join('~'),
-    ...(record.decisions ? [Object.entries(record.decisions).map(([category, time]) => `${category}.${Date.parse(time).toString(36)}`).join('~')] : []),
+    ...(record.decisions
+      ? [
+          Object.entries(record.decisions)
+            .map(([category, time]) => `${category}.${Date.parse(time).toString(36)}`)
+            .join('~'),
+        ]
+      : []),
   ].join('|');
   return `${body}|${checksum(body)}`;
 }
@@ -29,7 +35,10 @@ export function encodeRecord(record: ConsentRecord): string {
 /** 128 random bits, URL-safe. `crypto.getRandomValues` exists in browsers and Node ≥ 19. */
 export function newConsentId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 const DAY_MS = 86_400_000;

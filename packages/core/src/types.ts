@@ -133,14 +133,7 @@ export interface KeuzeConfig {
 }
 
 /** The consent signals of Google Consent Mode v2. */
-export type ConsentModeSignal =
-  | 'ad_storage'
-  | 'ad_user_data'
-  | 'ad_personalization'
-  | 'analytics_storage'
-  | 'functionality_storage'
-  | 'personalization_storage'
-  | 'security_storage';
+export type ConsentModeSignal = 'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
 
 export interface ConsentModeOptions {
   /**

@@ -34,7 +34,9 @@ export function reportUndeclared(state: ConsentState, names: string[]): void {
     const key = storage ? 'storage' : 'cookies';
     logWarning(
       `the ${storage ? 'Web Storage key' : 'cookie'} "${name}" is not declared in the config${beforeConsent ? ', and is there before any consent' : ''}. ` +
-        (category ? `List it in config.categories.${category}.${key}` : `List it in the ${key} of the category it serves (config.categories.<name>.${key}; the necessary category only if it is strictly necessary)`) +
+        (category
+          ? `List it in config.categories.${category}.${key}`
+          : `List it in the ${key} of the category it serves (config.categories.<name>.${key}; the necessary category only if it is strictly necessary)`) +
         ', so that visitors are told about it and withdrawal deletes it.',
     );
   }

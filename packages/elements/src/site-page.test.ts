@@ -376,7 +376,12 @@ describe('text spacing (WCAG 1.4.12) on a site page at 320 px', function () {
   });
 
   it('with the override also inside the elements (as a user style sheet applies it), no switch or button is cut off', async () => {
-    const site = await openSite({ width: 320, height: 640, config: longWords, before: `document.head.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(TEXT_SPACING)} }))` });
+    const site = await openSite({
+      width: 320,
+      height: 640,
+      config: longWords,
+      before: `document.head.append(Object.assign(document.createElement('style'), { textContent: ${JSON.stringify(TEXT_SPACING)} }))`,
+    });
     (await sitePart(site, 'keuze-cookie-banner', 'choose')).click();
     const dialog = await sitePart<HTMLDialogElement>(site, 'keuze-cookie-preferences', 'base');
     await waitUntil(() => dialog.open);

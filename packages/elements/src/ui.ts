@@ -36,8 +36,7 @@ async function define(tag: string): Promise<void> {
 }
 
 /** A classic script in <head> runs before <body> exists. */
-const bodyReady = (): Promise<void> =>
-  document.body ? Promise.resolve() : new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+const bodyReady = (): Promise<void> => (document.body ? Promise.resolve() : new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })));
 
 /** The one element with this tag in the page, added if the page has none. */
 async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = false): Promise<HTMLElementTagNameMap[T]> {
@@ -107,7 +106,9 @@ export const ui: KeuzeUi = {
  * right after a switch records the new language), so core never asks during a decision.
  */
 function showing(config: Readonly<ResolvedConfig>, lang: string): void {
-  const texts = Object.keys(en).filter((key) => /^(banner|preferences)\./.test(key)).map((key) => [key, i18n.t(key)]);
+  const texts = Object.keys(en)
+    .filter((key) => /^(banner|preferences)\./.test(key))
+    .map((key) => [key, i18n.t(key)]);
   const categories = Object.entries(config.categories).map(([name, category]) => [name, categoryLabel(name, category), categoryDescription(name, category)]);
   const consentTexts = JSON.stringify({ language: lang, texts, categories });
   if (consentTexts != pushed) core!.showing(lang, (pushed = consentTexts));

@@ -61,7 +61,12 @@ const stored = (page: TestPage): string[] =>
     .split('; ')
     .filter((pair) => pair.startsWith('keuze_consent='))
     .map((pair) => (decodeRecord(pair.slice('keuze_consent='.length)) as ConsentRecord).method);
-const cookieNames = (page: TestPage): string[] => page.document.cookie.split('; ').filter(Boolean).map((pair) => pair.split('=')[0]!).sort();
+const cookieNames = (page: TestPage): string[] =>
+  page.document.cookie
+    .split('; ')
+    .filter(Boolean)
+    .map((pair) => pair.split('=')[0]!)
+    .sort();
 const write = (value: string, attributes = 'path=/'): string => `document.cookie = 'keuze_consent=${value}; ${attributes}';`;
 const lateAnalytics = '<script type="text/plain" data-category="analytics" src="/test/support/tracker.js?name=late"></script>';
 
@@ -154,7 +159,7 @@ describe('the consent cookie: one attribute set, from any path and subdomain', (
     expect(stored(page)).to.deep.equal([]);
   });
 
-  it('in another site\'s iframe where the browser refuses the cookie, the choice holds for the page, with a warning', async () => {
+  it("in another site's iframe where the browser refuses the cookie, the choice holds for the page, with a warning", async () => {
     // A page of app.keuze.test in an iframe of this page: a cross-site frame, where this browser
     // keeps no cookie (third-party cookies blocked).
     const frame = document.createElement('iframe');
@@ -212,7 +217,7 @@ describe('several consent cookies with one name', () => {
     expect(report).to.deep.equal({ method: 'reject-all', ran: [], left: ['r'], logs: [] });
   });
 
-  it('a visitor\'s choice replaces a record planted on the parent domain, and holds', async () => {
+  it("a visitor's choice replaces a record planted on the parent domain, and holds", async () => {
     // A sibling subdomain set an accept-all on keuze.test; this site stores host-only.
     const planted = encodeRecord(record({ timestamp: new Date(Date.now() - 60_000).toISOString() }));
     const report = await onHost<{ first: string; left: string[]; warnings: string[] }>(
@@ -227,7 +232,7 @@ describe('several consent cookies with one name', () => {
     expect(report.warnings).to.deep.equal([]);
   });
 
-  it('a visitor\'s choice on a deep page replaces an older record on a deeper path', async () => {
+  it("a visitor's choice on a deep page replaces an older record on a deeper path", async () => {
     const page = await openPage({ path: DEEP, config: siteConfig, before: write(encodeRecord(ACCEPTED), 'path=/shop/checkout') });
     await page.keuze.rejectAll();
     expect(stored(page)).to.deep.equal(['reject-all']);
@@ -267,7 +272,7 @@ describe('a choice made elsewhere: other tabs, back/forward', () => {
     clearAll();
   });
 
-  it('a stale tab\'s explicit choice is stored, compared with what is stored now', async () => {
+  it("a stale tab's explicit choice is stored, compared with what is stored now", async () => {
     document.cookie = `keuze_consent=${encodeRecord(REJECTED)}; path=/`;
     const a = await openPage({ config: siteConfig });
     const b = await openPage({ config: siteConfig });
@@ -479,7 +484,11 @@ describe('cookie settings the browser would refuse', () => {
     ['SameSite=None', { sameSite: 'None' }, 'config.cookie.sameSite: "None" needs https'],
   ] as const) {
     it(`${name} on a plain http page is reported at validation`, async () => {
-      const report = await onHost<{ errors: string[] }>('plain.keuze.test', { config: { ...siteConfig, cookie } }, `await window.Keuze.validConfig(); report({ errors: window.__logs.filter((l) => l.level == 'error').map((l) => l.text) });`);
+      const report = await onHost<{ errors: string[] }>(
+        'plain.keuze.test',
+        { config: { ...siteConfig, cookie } },
+        `await window.Keuze.validConfig(); report({ errors: window.__logs.filter((l) => l.level == 'error').map((l) => l.text) });`,
+      );
       expect(report.errors.filter((text) => text.includes(expected))).to.have.length(1);
     });
   }
@@ -559,7 +568,7 @@ describe("Keuze's own storage: only what a choice allows, all of it declared", (
   });
 });
 
-describe('a choice made elsewhere reaches Consent Mode, and a site that declares Keuze\'s cookie itself', () => {
+describe("a choice made elsewhere reaches Consent Mode, and a site that declares Keuze's cookie itself", () => {
   beforeEach(clearAll);
   afterEach(() => {
     closePages();
@@ -580,7 +589,7 @@ describe('a choice made elsewhere reaches Consent Mode, and a site that declares
     expect(updates()[1]).to.deep.include({ analytics_storage: 'denied', ad_storage: 'denied' });
   });
 
-  it('the declaration shows Keuze\'s consent cookie once, as the site describes it, when the config lists it', async () => {
+  it("the declaration shows Keuze's consent cookie once, as the site describes it, when the config lists it", async () => {
     const config = { ...siteConfig, lang: 'nl', categories: { ...siteConfig.categories, necessary: { cookies: [{ name: 'keuze_consent', purpose: 'Onze eigen tekst.' }] } } };
     const page = await openPage({ config, body: '<keuze-cookie-declaration></keuze-cookie-declaration>' });
     const rows = (): string[][] =>

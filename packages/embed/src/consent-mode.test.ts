@@ -11,9 +11,7 @@ const tags = `
 
 /** The dataLayer as readable entries: a gtag() command as its arguments, a tag's push as its event. */
 const queue = (page: TestPage): unknown[] =>
-  ((page.window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) =>
-    (entry as { event?: string }).event ?? Array.from(entry as ArrayLike<unknown>),
-  );
+  ((page.window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).map((entry) => (entry as { event?: string }).event ?? Array.from(entry as ArrayLike<unknown>));
 
 const denied = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'granted', security_storage: 'granted' };
 const granted = Object.fromEntries(Object.keys(denied).map((signal) => [signal, 'granted']));
@@ -40,12 +38,7 @@ describe('Google Consent Mode v2', () => {
     await first.keuze.acceptAll();
     await first.reload();
     await gateDrained(first);
-    expect(queue(first)).to.deep.equal([
-      ['consent', 'default', { ...denied, wait_for_update: 500 }],
-      ['consent', 'update', granted],
-      'google-tag',
-      'analytics-tag',
-    ]);
+    expect(queue(first)).to.deep.equal([['consent', 'default', { ...denied, wait_for_update: 500 }], ['consent', 'update', granted], 'google-tag', 'analytics-tag']);
   });
 
   it('sends an update on withdrawal and on reset', async () => {
@@ -53,11 +46,11 @@ describe('Google Consent Mode v2', () => {
     await page.keuze.acceptAll();
     await page.keuze.rejectAll();
     await page.keuze.reset();
-    expect(queue(page).slice(1).map((entry) => (entry as unknown[])[2])).to.deep.equal([
-      granted,
-      denied,
-      denied,
-    ]);
+    expect(
+      queue(page)
+        .slice(1)
+        .map((entry) => (entry as unknown[])[2]),
+    ).to.deep.equal([granted, denied, denied]);
   });
 
   it('maps signals to the categories the config names, and waits as long as it says', async () => {

@@ -106,7 +106,11 @@ describe('core and the elements: one handshake, one owner per datum', () => {
       await page.keuze.acceptAll();
       const expected = ['config.privacyUrl: missing', 'config.categories.extra.label: missing', 'config.categories.extra.services.chat.description: missing'];
       await waitUntil(() => expected.every((start) => page.logs('warn').some((text) => text.includes(start))), `not every warning came: ${page.logs('warn').join('\n')}`);
-      for (const start of expected) expect(page.logs('warn').filter((text) => text.includes(start)), start).to.have.length(1);
+      for (const start of expected)
+        expect(
+          page.logs('warn').filter((text) => text.includes(start)),
+          start,
+        ).to.have.length(1);
     });
   }
 });

@@ -18,8 +18,7 @@ async function returningVisit(config: object, body = ''): Promise<TestPage> {
   return openPage({ config, body });
 }
 
-const settingsButton = (page: TestPage): Element | null | undefined =>
-  page.document.querySelector('keuze-reopen-button')?.shadowRoot?.querySelector('button');
+const settingsButton = (page: TestPage): Element | null | undefined => page.document.querySelector('keuze-reopen-button')?.shadowRoot?.querySelector('button');
 
 describe('issue 19.7: a way to withdraw on every page', () => {
   beforeEach(clearCookies);
@@ -105,7 +104,10 @@ describe('issue 19.7: warnings for a config a site should not ship', () => {
       const fine = await openPage({ config: { ...siteConfig, categories, lang, translations: { de: { 'banner.title': 'Cookies' } } } });
       await fine.keuze.validConfig();
       await waitUntil(() => fine.logs('warn').some((text) => text.includes('youtube.description')), `warnings: ${fine.logs('warn').join(' / ')}`, { timeout: 3000 });
-      expect(fine.logs('warn').filter((text) => text.includes('config.lang')), lang).to.deep.equal([]);
+      expect(
+        fine.logs('warn').filter((text) => text.includes('config.lang')),
+        lang,
+      ).to.deep.equal([]);
     }
   });
 

@@ -26,8 +26,7 @@ const acceptedRecord = (changes: Partial<ConsentRecord> = {}): string =>
   });
 
 /** A gated inline script that records `name` when it runs. */
-const gated = (category: string, name = category, attributes = ''): string =>
-  `<script type="text/plain" data-category="${category}" ${attributes}>window.__ran.push(${JSON.stringify(name)})</script>`;
+const gated = (category: string, name = category, attributes = ''): string => `<script type="text/plain" data-category="${category}" ${attributes}>window.__ran.push(${JSON.stringify(name)})</script>`;
 /** A gated external stand-in tracker. */
 const gatedFile = (category: string, name: string, attributes = ''): string =>
   `<script type="text/plain" data-category="${category}" src="/test/support/tracker.js?name=${name}" ${attributes}></script>`;
@@ -232,8 +231,14 @@ describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
       await page.keuze.acceptAll();
       await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });
       await gateDrained(page, 'r4nd0m');
-      await waitUntil(() => errorsWith(page, "without the page's nonce").length >= 3, `errors: ${page.logs('error').join('\
-      ')}`, { timeout: 3000 });
+      await waitUntil(
+        () => errorsWith(page, "without the page's nonce").length >= 3,
+        `errors: ${page.logs('error').join(
+          '\
+      ',
+        )}`,
+        { timeout: 3000 },
+      );
       expect(page.window.__ran).to.deep.equal(['site', 'site-file', 'site-after']);
       expect(errorsWith(page, "a gated <script> without the page's nonce was not run")).to.have.length(3);
       expect(page.window.__errors).to.deep.equal([]);
@@ -253,7 +258,7 @@ describe('Trusted Types (issue 14.5)', () => {
   const body = `${gated('analytics', 'inline')}${gatedFile('analytics', 'file')}
     <iframe data-category="analytics" data-src="/test/support/embed.html" title="embed"></iframe>${gated('analytics', 'inline-after')}`;
 
-  it("with the policy \"keuze\" allowed, gated scripts and embeds run under require-trusted-types-for 'script'", async () => {
+  it('with the policy "keuze" allowed, gated scripts and embeds run under require-trusted-types-for \'script\'', async () => {
     const page = await openPage({ csp: "require-trusted-types-for 'script'; trusted-types keuze lit-html", config: siteConfig, body });
     await page.keuze.acceptAll();
     await waitUntil(() => page.window.__ran.length == 3, `ran: ${page.window.__ran.join()}`, { timeout: 3000 });

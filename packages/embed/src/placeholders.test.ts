@@ -125,10 +125,9 @@ describe('issue 19.1: embeds with a choice in place', () => {
 
   it('comes for iframes added later, not for data-keuze-placeholder="off", and shows only a same-origin image', async () => {
     const page = await openPage({ config, body: `${video('off', 'data-keuze-placeholder="off"')}<main></main>` });
-    page.document.querySelector('main')!.insertAdjacentHTML(
-      'beforeend',
-      `${video('late', 'data-placeholder-image="/test/support/pixel.gif"')}${video('remote', 'data-placeholder-image="https://img.youtube.com/vi/x/0.jpg"')}`,
-    );
+    page.document
+      .querySelector('main')!
+      .insertAdjacentHTML('beforeend', `${video('late', 'data-placeholder-image="/test/support/pixel.gif"')}${video('remote', 'data-placeholder-image="https://img.youtube.com/vi/x/0.jpg"')}`);
     const late = await rendered(page, 'late');
     await rendered(page, 'remote');
     expect(placeholderOf(page, 'off')).to.equal(null);

@@ -19,8 +19,7 @@ function storeRecord(fields: { revision: number; time: number; method: string; c
   document.cookie = `keuze_consent=${body}|${checksum(body)}; path=/`;
 }
 
-const bannerText = (page: TestPage): string | undefined =>
-  page.document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="text"]')?.textContent?.replace(/\s+/g, ' ').trim();
+const bannerText = (page: TestPage): string | undefined => page.document.querySelector('keuze-cookie-banner')?.shadowRoot?.querySelector('[part~="text"]')?.textContent?.replace(/\s+/g, ' ').trim();
 
 const revision2 = { ...siteConfig, revision: 2 };
 const withFunctional = {

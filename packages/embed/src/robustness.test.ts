@@ -49,9 +49,22 @@ describe('stored cookies that cannot be trusted', () => {
     ['oversized', () => `${encodeRecord(record())}${'x'.repeat(3200)}`, /is larger than any record Keuze writes/],
     ['of an unknown future format', () => encodeRecord(record()).replace(/^1\|/, '2|'), /is corrupt/],
     // A valid checksum around a time no Date can hold: decoding it must not throw.
-    ['with a time past any date', () => withChecksum(encodeRecord(record()).split('|').map((part, i) => (i === 3 ? 'zzzzzzzzzzzz' : part))), /is corrupt/],
+    [
+      'with a time past any date',
+      () =>
+        withChecksum(
+          encodeRecord(record())
+            .split('|')
+            .map((part, i) => (i === 3 ? 'zzzzzzzzzzzz' : part)),
+        ),
+      /is corrupt/,
+    ],
     ['for an old revision', () => encodeRecord(record({ revision: 0 })), /revision 0, the config is at revision 1/],
-    ['older than the lifetime', () => encodeRecord(record({ firstGiven: new Date(Date.now() - 200 * DAY).toISOString(), timestamp: new Date(Date.now() - 181 * DAY).toISOString() })), /older than 180 days \(config.lifetimeDays\)/],
+    [
+      'older than the lifetime',
+      () => encodeRecord(record({ firstGiven: new Date(Date.now() - 200 * DAY).toISOString(), timestamp: new Date(Date.now() - 181 * DAY).toISOString() })),
+      /older than 180 days \(config.lifetimeDays\)/,
+    ],
   ];
   for (const [name, value, warning] of cases) {
     it(`a ${name} cookie means "no valid consent", with a warning`, async () => {
@@ -148,9 +161,12 @@ describe('bad config', () => {
       'config.categories.bad name!: expected a name of letters, digits',
       'config.onEvent: expected a function',
     ]) {
-      expect(errors.filter((text) => text.includes(expected)), expected).to.have.length(1);
+      expect(
+        errors.filter((text) => text.includes(expected)),
+        expected,
+      ).to.have.length(1);
     }
-    expect(errors, errors.join("\n")).to.have.length(11);
+    expect(errors, errors.join('\n')).to.have.length(11);
     expect(page.keuze.config.usable).to.equal(true);
     expect(page.keuze.config.lifetimeDays).to.equal(180);
     expect(page.keuze.config.cookie.name).to.equal('keuze_consent');
@@ -288,8 +304,7 @@ describe('host callbacks', () => {
 
   it('events carry the new and previous record, the method, and whether a reload is needed', async () => {
     const page = await pageWithCallback("(e) => e.type == 'consent' && (window.__events = [...(window.__events ?? []), e])");
-    const events = (): { consent: ConsentRecord | null; previous: ConsentRecord | null; method: string; reloadRecommended: boolean }[] =>
-      (page.window as unknown as { __events: never[] }).__events;
+    const events = (): { consent: ConsentRecord | null; previous: ConsentRecord | null; method: string; reloadRecommended: boolean }[] => (page.window as unknown as { __events: never[] }).__events;
     await page.keuze.setConsent({ categories: ['analytics'] });
     // hotjar's script has run before the next choice withdraws it.
     await gateDrained(page);

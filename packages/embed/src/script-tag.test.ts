@@ -5,8 +5,7 @@ import { clearCookies, closePages, cookies, gateDrained, logged, openPage, siteC
 /** What Chromium's cookieStore returns beyond the spec's name and value. */
 type StoredCookie = CookieListItem & { path: string; sameSite: string; secure: boolean; domain: string | null; expires: number | null };
 
-const resourcesLoaded = (page: { window: Window }): string[] =>
-  page.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+const resourcesLoaded = (page: { window: Window }): string[] => page.window.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
 
 for (const loader of ['module', 'iife'] as Loader[]) {
   describe(`script tag (${loader === 'module' ? 'dist/keuze.js' : 'dist/keuze.iife.js'})`, () => {

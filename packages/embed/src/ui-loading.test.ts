@@ -85,7 +85,18 @@ describe('the script tag and the elements', () => {
     });
     const statement = await rendered(page, 'keuze-privacy-statement', '#bewaartermijnen');
     // With the async controller it shares with the newsletter elements (internal/async-task.ts).
-    expect(await chunksAfterWarnings(page)).to.deep.equal(['async-task', 'categories', 'config-validation', 'config-warnings', 'cookie-attributes', 'diagnostics', 'events', 'privacy-statement', 'reopen-button', 'ui']);
+    expect(await chunksAfterWarnings(page)).to.deep.equal([
+      'async-task',
+      'categories',
+      'config-validation',
+      'config-warnings',
+      'cookie-attributes',
+      'diagnostics',
+      'events',
+      'privacy-statement',
+      'reopen-button',
+      'ui',
+    ]);
     await waitUntil(() => Math.abs(statement.querySelector('#bewaartermijnen')!.getBoundingClientRect().top) < 20, 'not scrolled to the section');
     expect(statement.activeElement?.id).to.equal('bewaartermijnen');
   });
@@ -133,8 +144,7 @@ describe('one banner, whichever arrives first', () => {
   afterEach(closePages);
 
   /** The banners that render something. */
-  const showing = (page: TestPage): Element[] =>
-    [...page.document.querySelectorAll('keuze-cookie-banner')].filter((banner) => banner.shadowRoot?.querySelector('[part~="base"]'));
+  const showing = (page: TestPage): Element[] => [...page.document.querySelectorAll('keuze-cookie-banner')].filter((banner) => banner.shadowRoot?.querySelector('[part~="base"]'));
 
   it('a banner the page places after Keuze added its own takes its place (a framework rendering late)', async () => {
     const page = await openPage({ config: siteConfig, body: '<main id="root"></main>' });
@@ -237,7 +247,8 @@ describe('newsletter through the script tag', () => {
   it('the host callback in window.KeuzeConfig answers the sign-up', async () => {
     const page = await openPage({
       config: siteConfig,
-      before: "window.__sent = []; window.KeuzeConfig = { onEvent: (e) => { window.__sent.push(e.type); return e.type == 'newsletter-subscribe' ? Promise.resolve({ status: 'pending' }) : undefined; } };",
+      before:
+        "window.__sent = []; window.KeuzeConfig = { onEvent: (e) => { window.__sent.push(e.type); return e.type == 'newsletter-subscribe' ? Promise.resolve({ status: 'pending' }) : undefined; } };",
       body: '<keuze-newsletter-signup></keuze-newsletter-signup>',
     });
     const root = await fillAndSend(page);
@@ -269,7 +280,10 @@ describe('the privacy request form through the script tag', () => {
     expect(chunks).to.include('privacy-request');
     for (const other of ['cookie-banner', 'cookie-preferences', 'newsletter-signup', 'privacy-statement']) expect(chunks).not.to.include(other);
     expect(root.querySelector<HTMLInputElement>('#kind-erasure')!.checked).to.equal(true);
-    for (const [id, value] of [['name', 'Anna'], ['email', 'anna@example.com']]) {
+    for (const [id, value] of [
+      ['name', 'Anna'],
+      ['email', 'anna@example.com'],
+    ]) {
       const field = root.querySelector<HTMLInputElement>(`#${id}`)!;
       field.value = value!;
       field.dispatchEvent(new InputEvent('input'));
@@ -284,11 +298,14 @@ describe('the privacy request form through the script tag', () => {
 
 // Turbo and PJAX put a new <body> in place of the old one; HTMX's hx-boost replaces the body's content.
 const bodySwaps: [string, (page: TestPage, html: string) => void][] = [
-  ['a new <body> (Turbo, PJAX)', (page, html) => {
-    const body = page.document.createElement('body');
-    body.innerHTML = html;
-    page.document.body.replaceWith(body);
-  }],
+  [
+    'a new <body> (Turbo, PJAX)',
+    (page, html) => {
+      const body = page.document.createElement('body');
+      body.innerHTML = html;
+      page.document.body.replaceWith(body);
+    },
+  ],
   ['the body’s content (HTMX boost)', (page, html) => (page.document.body.innerHTML = html)],
 ];
 

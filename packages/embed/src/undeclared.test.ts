@@ -45,7 +45,9 @@ describe('issue 19.5: finding what the config does not declare', () => {
     const warnings = page.logs('warn').filter((text) => text.includes('is not declared in the config'));
     expect(warnings).to.have.length(3);
     expect(warnings.find((text) => text.includes('"_gcl_au"'))).to.include('List it in config.categories.marketing.cookies');
-    expect(warnings.find((text) => text.includes('"_hjSessionUser"'))).to.include('Web Storage key').and.include('config.categories.analytics.storage');
+    expect(warnings.find((text) => text.includes('"_hjSessionUser"')))
+      .to.include('Web Storage key')
+      .and.include('config.categories.analytics.storage');
     expect(warnings.find((text) => text.includes('"session_id"'))).to.include('the necessary category only if it is strictly necessary');
     // _pk_id.1a matches the declared _pk_*; keuze_consent is Keuze's own. Once per page view:
     const listened: UndeclaredStorageEvent[] = [];

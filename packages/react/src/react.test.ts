@@ -32,8 +32,7 @@ describe('@keuze/react', () => {
   });
   after(() => window.Keuze?.reset());
 
-  const rendered = (tag: string): Promise<Element> =>
-    waitUntil(() => container.querySelector(tag), `React did not render <${tag}>`).then(() => container.querySelector(tag)!);
+  const rendered = (tag: string): Promise<Element> => waitUntil(() => container.querySelector(tag), `React did not render <${tag}>`).then(() => container.querySelector(tag)!);
 
   it('renders the sign-up a visitor fills in, and onNewsletterSubscribe receives the sign-up it submits', async () => {
     const received: CustomEvent<NewsletterSubscribeEvent>[] = [];

@@ -16,7 +16,19 @@ export const RENEWAL_LIMIT = 1024;
  * `partitioned`, and `lifetimeDays`), all optional with core's defaults.
  */
 function readRenewal(body: Record<string, unknown>) {
-  return fields(body, {}, { name: string(64, COOKIE_NAME, 'a cookie name'), path: string(200, COOKIE_PATH, 'a path starting with /'), domain: string(253, DOMAIN, 'a domain name'), lifetimeDays: integer(1, MAX_LIFETIME_DAYS), sameSite: oneOf(['Lax', 'Strict', 'None'] as const), secure: boolean, partitioned: boolean });
+  return fields(
+    body,
+    {},
+    {
+      name: string(64, COOKIE_NAME, 'a cookie name'),
+      path: string(200, COOKIE_PATH, 'a path starting with /'),
+      domain: string(253, DOMAIN, 'a domain name'),
+      lifetimeDays: integer(1, MAX_LIFETIME_DAYS),
+      sameSite: oneOf(['Lax', 'Strict', 'None'] as const),
+      secure: boolean,
+      partitioned: boolean,
+    },
+  );
 }
 
 /** Every value the Cookie header holds for `name` (a host-only and a domain copy can both be sent). */
@@ -52,6 +64,13 @@ export async function renewConsentCookie(request: Request, page: { hostname: str
   // The attributes the script wrote it with: another SameSite or Partitioned would be a second cookie
   // beside it, not a renewal. Browsers refuse SameSite=None and Partitioned without Secure.
   const secured = secure || page.secure || sameSite == 'None' || partitioned;
-  const attributes = [`Path=${path}`, cookieDomain && `Domain=${cookieDomain}`, `Expires=${new Date(expires).toUTCString()}`, `SameSite=${sameSite}`, secured && 'Secure', partitioned && 'Partitioned'].filter(Boolean);
+  const attributes = [
+    `Path=${path}`,
+    cookieDomain && `Domain=${cookieDomain}`,
+    `Expires=${new Date(expires).toUTCString()}`,
+    `SameSite=${sameSite}`,
+    secured && 'Secure',
+    partitioned && 'Partitioned',
+  ].filter(Boolean);
   return json({ renewed: true, expires: new Date(expires).toISOString() }, 200, { 'set-cookie': [`${name}=${newest.value}`, ...attributes].join('; ') });
 }

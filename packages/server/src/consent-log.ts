@@ -79,7 +79,10 @@ const purpose = object((body, field) => {
         'dpv:hasConsentStatus': object((status, at) => within(at, () => fields(status, { '@id': oneOf(PURPOSE_STATUS) })['@id'])),
         'dpv:hasLegalBasis': object((basis, at) => within(at, () => fields(basis, { '@id': oneOf(['dpv:LegitimateInterest']) })['@id'])),
         'dpv:isIndicatedAtTime': isoTime,
-        'dct:hasPart': list(object((part, at) => within(at, () => fields(part, { 'dct:identifier': string(40, NAME, 'a service name') }, { 'dct:title': described })['dct:identifier'])), 100),
+        'dct:hasPart': list(
+          object((part, at) => within(at, () => fields(part, { 'dct:identifier': string(40, NAME, 'a service name') }, { 'dct:title': described })['dct:identifier'])),
+          100,
+        ),
       },
     ),
   );
@@ -114,7 +117,11 @@ function readReceipt(body: Record<string, unknown>, userAgent: string): LogEntry
       'dpv:hasIndicationMethod': object((method, field) => within(field, () => fields(method, { 'dct:identifier': oneOf(METHODS) }, { 'dct:description': described })['dct:identifier'])),
       'dpv:hasNotice': object((notice, field) =>
         within(field, () =>
-          fields(notice, { '@type': oneOf(['dpv:ConsentNotice']) }, { 'dct:source': string(2000), 'dct:hasVersion': string(100), 'dct:identifier': string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>') }),
+          fields(
+            notice,
+            { '@type': oneOf(['dpv:ConsentNotice']) },
+            { 'dct:source': string(2000), 'dct:hasVersion': string(100), 'dct:identifier': string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>') },
+          ),
         ),
       ),
       'dpv:hasPurpose': list(purpose, 100),
@@ -153,7 +160,19 @@ export async function postConsentLog(request: Request, db: Database): Promise<Re
     const inserted = await tx.run(
       `INSERT INTO consent_log (consent_id, decided_at, method, categories, services, revision, statement_version, language, texts_hash, user_agent, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (consent_id, decided_at) DO NOTHING`,
-      [entry.consentId, entry.timestamp, entry.method, JSON.stringify(entry.categories), JSON.stringify(entry.services), entry.revision, entry.statementVersion, entry.language, entry.textsHash, entry.userAgent, now],
+      [
+        entry.consentId,
+        entry.timestamp,
+        entry.method,
+        JSON.stringify(entry.categories),
+        JSON.stringify(entry.services),
+        entry.revision,
+        entry.statementVersion,
+        entry.language,
+        entry.textsHash,
+        entry.userAgent,
+        now,
+      ],
     );
     if (entry.texts !== undefined) await tx.run('INSERT INTO consent_texts (hash, texts, received_at) VALUES (?, ?, ?) ON CONFLICT (hash) DO NOTHING', [entry.textsHash, entry.texts, now]);
     return inserted > 0;
@@ -180,26 +199,21 @@ interface LogRow {
 /** A visitor's history for an access request: every entry of the consent id, oldest first, with the texts. */
 export async function getConsentLog(consentId: string, db: Database): Promise<Response> {
   if (!CONSENT_ID.test(consentId)) throw badRequest('consentId: expected 8–64 of A–Z a–z 0–9 _ -');
-  const rows = await db.all<LogRow>(
-    `SELECT l.*, t.texts FROM consent_log l LEFT JOIN consent_texts t ON t.hash = l.texts_hash WHERE l.consent_id = ? ORDER BY l.decided_at, l.id`,
-    [consentId],
-  );
+  const rows = await db.all<LogRow>(`SELECT l.*, t.texts FROM consent_log l LEFT JOIN consent_texts t ON t.hash = l.texts_hash WHERE l.consent_id = ? ORDER BY l.decided_at, l.id`, [consentId]);
   if (!rows.length) throw new ClientError(404, 'no entries for this consent id');
-  const entries = rows.map(
-    (row): ConsentLogEntry & { receivedAt: string; texts: string | null } => ({
-      consentId: row.consent_id,
-      timestamp: new Date(row.decided_at).toISOString(),
-      method: row.method,
-      categories: JSON.parse(row.categories) as string[],
-      services: JSON.parse(row.services) as Record<string, string[]>,
-      revision: row.revision,
-      statementVersion: row.statement_version,
-      language: row.language,
-      textsHash: row.texts_hash,
-      userAgent: row.user_agent,
-      receivedAt: new Date(row.received_at).toISOString(),
-      texts: row.texts,
-    }),
-  );
+  const entries = rows.map((row): ConsentLogEntry & { receivedAt: string; texts: string | null } => ({
+    consentId: row.consent_id,
+    timestamp: new Date(row.decided_at).toISOString(),
+    method: row.method,
+    categories: JSON.parse(row.categories) as string[],
+    services: JSON.parse(row.services) as Record<string, string[]>,
+    revision: row.revision,
+    statementVersion: row.statement_version,
+    language: row.language,
+    textsHash: row.texts_hash,
+    userAgent: row.user_agent,
+    receivedAt: new Date(row.received_at).toISOString(),
+    texts: row.texts,
+  }));
   return json({ consentId, entries });
 }

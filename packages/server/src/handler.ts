@@ -85,7 +85,7 @@ export async function createKeuzeServer(input: Partial<ServerOptions> & { mailer
     });
     if (path == '/consent-log' && method == 'POST') return postConsentLog(request, db);
     const logMatch = /^\/consent-log\/([^/]+)$/.exec(path);
-    if (logMatch && method == 'GET') return requireAdmin(request), getConsentLog(decodeURIComponent(logMatch[1]!), db);
+    if (logMatch && method == 'GET') return (requireAdmin(request), getConsentLog(decodeURIComponent(logMatch[1]!), db));
     if (path == '/consent-cookie' && method == 'POST') {
       // The browser's Origin says how the page was loaded, also behind a proxy that speaks http to us.
       const origin = request.headers.get('origin');
@@ -96,9 +96,9 @@ export async function createKeuzeServer(input: Partial<ServerOptions> & { mailer
     if (path == '/newsletter/confirm' && method == 'GET') return confirmSubscription(url, newsletter());
     if (path == '/newsletter/unsubscribe' && (method == 'POST' || method == 'GET')) return oneClickUnsubscribe(request, url, newsletter());
     if (path == '/privacy-request' && method == 'POST') return postPrivacyRequest(request, db);
-    if (path == '/privacy-requests' && method == 'GET') return requireAdmin(request), listPrivacyRequests(db);
+    if (path == '/privacy-requests' && method == 'GET') return (requireAdmin(request), listPrivacyRequests(db));
     const copyMatch = /^\/privacy-requests\/(PR-[A-Z\d]{10})\/id-copy$/.exec(path);
-    if (copyMatch && method == 'GET') return requireAdmin(request), getIdCopy(copyMatch[1]!, db);
+    if (copyMatch && method == 'GET') return (requireAdmin(request), getIdCopy(copyMatch[1]!, db));
     if (path == '/health' && method == 'GET') return json({ ok: true });
     return undefined;
   }
@@ -119,9 +119,12 @@ export async function createKeuzeServer(input: Partial<ServerOptions> & { mailer
     try {
       if (request.method == 'OPTIONS') {
         if (!allowedOrigin) return new Response(null, { status: 403 });
-        return withCors(new Response(null, { status: 204, headers: { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } }));
+        return withCors(
+          new Response(null, { status: 204, headers: { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': ALLOWED_HEADERS, 'access-control-max-age': '600' } }),
+        );
       }
-      if (origin !== null && origin !== 'null' && !allowedOrigin) throw new ClientError(403, `origin ${origin.slice(0, 100)} is not allowed (KEUZE_ALLOWED_ORIGINS; behind a proxy that ends TLS, also KEUZE_TRUST_PROXY=1)`);
+      if (origin !== null && origin !== 'null' && !allowedOrigin)
+        throw new ClientError(403, `origin ${origin.slice(0, 100)} is not allowed (KEUZE_ALLOWED_ORIGINS; behind a proxy that ends TLS, also KEUZE_TRUST_PROXY=1)`);
       const forwardedFor = options.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
       if (!withinLimit(forwardedFor || info.clientAddress || 'unknown')) throw new ClientError(429, 'too many requests; try again in a minute');
       const response = await dispatch(request, url, path);

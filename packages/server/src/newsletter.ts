@@ -41,10 +41,13 @@ const textsFor = (lang: string): (typeof TEXTS)['en'] => (lang.toLowerCase().sta
 
 /** A short page for a link opened in the browser (no script, nothing from the request in it but fixed text). */
 const page = (status: number, message: string, lang = 'en'): Response =>
-  new Response(`<!doctype html><html lang="${lang.startsWith('nl') ? 'nl' : 'en'}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${message}</title><p>${message}</p></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'" },
-  });
+  new Response(
+    `<!doctype html><html lang="${lang.startsWith('nl') ? 'nl' : 'en'}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${message}</title><p>${message}</p></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'" },
+    },
+  );
 
 const subscriberOf = (context: NewsletterContext, token: unknown): string => {
   const id = verifyToken(context.secret, token, 'manage');
@@ -93,7 +96,8 @@ export async function postNewsletter(request: Request, context: NewsletterContex
       const subscriberId = await db.transaction(async (tx) => {
         await tx.run('INSERT INTO newsletter_subscribers (id, email, language, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (email) DO NOTHING', [randomUUID(), event.email, event.language, now]);
         const [row] = await tx.all<{ id: string }>('SELECT id FROM newsletter_subscribers WHERE email = ?', [event.email]);
-        for (const topic of event.topics) await tx.run("INSERT INTO newsletter_topics (subscriber_id, topic, state, changed_at) VALUES (?, ?, 'pending', ?) ON CONFLICT (subscriber_id, topic) DO NOTHING", [row!.id, topic, now]);
+        for (const topic of event.topics)
+          await tx.run("INSERT INTO newsletter_topics (subscriber_id, topic, state, changed_at) VALUES (?, ?, 'pending', ?) ON CONFLICT (subscriber_id, topic) DO NOTHING", [row!.id, topic, now]);
         await tx.run(
           'INSERT INTO newsletter_consents (subscriber_id, topics, consent_text, language, given_at, received_at, minimum_age, tracking, tracking_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
           [row!.id, JSON.stringify(event.topics), event.consentText, event.language, event.timestamp, now, event.minimumAge ?? null, event.tracking ? 1 : 0, event.trackingText ?? null],
@@ -124,7 +128,10 @@ export async function postNewsletter(request: Request, context: NewsletterContex
         for (const { topic } of kept) if (!event.topics.includes(topic)) await tx.run('DELETE FROM newsletter_topics WHERE subscriber_id = ? AND topic = ?', [subscriberId, topic]);
         // Ticking a topic on the page the mail's link opened is the address's owner agreeing to it.
         for (const topic of event.topics) {
-          await tx.run("INSERT INTO newsletter_topics (subscriber_id, topic, state, changed_at) VALUES (?, ?, 'confirmed', ?) ON CONFLICT (subscriber_id, topic) DO UPDATE SET state = 'confirmed', changed_at = ?", [subscriberId, topic, now, now]);
+          await tx.run(
+            "INSERT INTO newsletter_topics (subscriber_id, topic, state, changed_at) VALUES (?, ?, 'confirmed', ?) ON CONFLICT (subscriber_id, topic) DO UPDATE SET state = 'confirmed', changed_at = ?",
+            [subscriberId, topic, now, now],
+          );
         }
         await tx.run(`UPDATE newsletter_subscribers SET unsubscribed_at = ${event.topics.length ? 'NULL' : '?'} WHERE id = ?`, event.topics.length ? [subscriberId] : [now, subscriberId]);
       });

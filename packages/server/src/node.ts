@@ -39,15 +39,18 @@ export async function sendResponse(response: Response, res: ServerResponse): Pro
  */
 export function toNodeListener(server: KeuzeServer): RequestListener {
   return (req, res) => {
-    void server.handle(toRequest(req), { clientAddress: req.socket.remoteAddress }).then(
-      (response) => sendResponse(response, res),
-      () => {
-        res.writeHead(500).end();
-      },
-    ).finally(() => {
-      // What the handler did not read of an oversized body is discarded, not left to block the socket.
-      if (!req.complete) req.resume();
-    });
+    void server
+      .handle(toRequest(req), { clientAddress: req.socket.remoteAddress })
+      .then(
+        (response) => sendResponse(response, res),
+        () => {
+          res.writeHead(500).end();
+        },
+      )
+      .finally(() => {
+        // What the handler did not read of an oversized body is discarded, not left to block the socket.
+        if (!req.complete) req.resume();
+      });
   };
 }
 

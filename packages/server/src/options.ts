@@ -85,7 +85,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     sqliteFile: env.KEUZE_DB || DEFAULTS.sqliteFile,
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.KEUZE_ADMIN_TOKEN || undefined,
-    allowedOrigins: (env.KEUZE_ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: (env.KEUZE_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     secret,
     retentionDays: whole(env, 'KEUZE_RETENTION_DAYS', DEFAULTS.retentionDays, 1),
     idCopyDays: whole(env, 'KEUZE_ID_COPY_DAYS', DEFAULTS.idCopyDays, 1),

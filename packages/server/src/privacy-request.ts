@@ -153,5 +153,7 @@ export async function listPrivacyRequests(db: Database): Promise<Response> {
 export async function getIdCopy(reference: string, db: Database): Promise<Response> {
   const [row] = await db.all<{ id_copy: Uint8Array | null; id_copy_type: string | null }>('SELECT id_copy, id_copy_type FROM privacy_requests WHERE reference = ?', [reference]);
   if (!row?.id_copy) throw new ClientError(404, 'no ID copy for this reference (none sent, or deleted after the retention period)');
-  return new Response(row.id_copy, { headers: { 'content-type': row.id_copy_type!, 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${reference}"`, 'x-content-type-options': 'nosniff' } });
+  return new Response(row.id_copy, {
+    headers: { 'content-type': row.id_copy_type!, 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${reference}"`, 'x-content-type-options': 'nosniff' },
+  });
 }

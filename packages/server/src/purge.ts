@@ -19,7 +19,10 @@ export async function purge(db: Database, options: Pick<ServerOptions, 'retentio
   return db.transaction(async (tx) => ({
     consentLogEntries: await tx.run('DELETE FROM consent_log WHERE received_at < ?', [now - days(options.retentionDays)]),
     consentTexts: await tx.run('DELETE FROM consent_texts WHERE NOT EXISTS (SELECT 1 FROM consent_log WHERE texts_hash = consent_texts.hash) AND received_at < ?', [now - days(options.retentionDays)]),
-    idCopies: await tx.run('UPDATE privacy_requests SET id_copy = NULL, id_copy_type = NULL, id_copy_deleted_at = ? WHERE id_copy IS NOT NULL AND received_at < ?', [now, now - days(options.idCopyDays)]),
+    idCopies: await tx.run('UPDATE privacy_requests SET id_copy = NULL, id_copy_type = NULL, id_copy_deleted_at = ? WHERE id_copy IS NOT NULL AND received_at < ?', [
+      now,
+      now - days(options.idCopyDays),
+    ]),
     unconfirmedSignups: await tx.run(
       `DELETE FROM newsletter_subscribers WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM newsletter_consents WHERE subscriber_id = newsletter_subscribers.id AND confirmed_at IS NOT NULL)`,
       [now - CONFIRM_LIFETIME_MS - days(1)],

@@ -76,8 +76,7 @@ export const isoTime: Check<number> = (value, field) => {
 };
 
 /** An address as the sign-up element checks it, kept to what mail servers accept (RFC 5321's 254). */
-export const email: Check<string> = (value, field) =>
-  string(254, /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/, 'an email address')(value, field).toLowerCase();
+export const email: Check<string> = (value, field) => string(254, /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/, 'an email address')(value, field).toLowerCase();
 
 export const language = string(20, /^[A-Za-z]{0,8}(-[\w]{1,8})*$/, 'a language code such as nl or en-GB');
 
@@ -91,7 +90,8 @@ export function fields<R extends Record<string, Check<unknown>>, O extends Recor
   optional: O = {} as O,
 ): { [K in keyof R]: ReturnType<R[K]> } & { [K in keyof O]?: ReturnType<O[K]> } {
   for (const key of Object.keys(body)) {
-    if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key)) throw badRequest(`${key.slice(0, 40)}: unknown field; expected ${[...Object.keys(required), ...Object.keys(optional)].join(', ')}`);
+    if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key))
+      throw badRequest(`${key.slice(0, 40)}: unknown field; expected ${[...Object.keys(required), ...Object.keys(optional)].join(', ')}`);
   }
   const result: Record<string, unknown> = {};
   for (const [key, check] of Object.entries(required)) {

@@ -39,7 +39,8 @@ export async function startServer(backend, options = {}) {
     db: server.db,
     /** fetch relative to the server. */
     call: (path, init) => fetch(`${base}${path}`, init),
-    postJson: (path, body, headers = {}) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body == 'string' ? body : JSON.stringify(body) }),
+    postJson: (path, body, headers = {}) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body == 'string' ? body : JSON.stringify(body) }),
     /** Rows in every table: what "nothing stored" is checked against. */
     async counts() {
       const counts = {};

@@ -82,7 +82,11 @@ describe('SMTP', () => {
     const keuze = await createKeuzeServer({ sqliteFile, rateLimit: 0, smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`, mailFrom: 'Boekvlot <nieuws@boekvlot.example>' });
     const app = await listen((req, res) => keuzeMiddleware(keuze)(req, res, () => res.end()));
     try {
-      const response = await fetch(`${app.base}/newsletter`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'newsletter-subscribe', email: 'gert@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Ja.', timestamp: new Date().toISOString() }) });
+      const response = await fetch(`${app.base}/newsletter`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'newsletter-subscribe', email: 'gert@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Ja.', timestamp: new Date().toISOString() }),
+      });
       assert.deepEqual(await response.json(), { status: 'pending' });
       assert.equal(received.length, 1);
       assert.match(received[0], /^To: gert@example\.com$/m);

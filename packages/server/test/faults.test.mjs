@@ -40,7 +40,12 @@ async function storedIds(db) {
 }
 
 const backends = [
-  { name: 'sqlite', env: () => ({ KEUZE_DB: join(tmpdir(), `keuze-fault-${process.pid}.db`) }), open: (env) => openDatabase({ sqliteFile: env.KEUZE_DB }), cleanup: (env) => ['', '-wal', '-shm'].forEach((s) => rmSync(env.KEUZE_DB + s, { force: true })) },
+  {
+    name: 'sqlite',
+    env: () => ({ KEUZE_DB: join(tmpdir(), `keuze-fault-${process.pid}.db`) }),
+    open: (env) => openDatabase({ sqliteFile: env.KEUZE_DB }),
+    cleanup: (env) => ['', '-wal', '-shm'].forEach((s) => rmSync(env.KEUZE_DB + s, { force: true })),
+  },
   { name: 'postgres', env: async () => ({ DATABASE_URL: await createDatabase(cluster.url, 'fault_kill') }), open: (env) => openDatabase({ databaseUrl: env.DATABASE_URL }), cleanup: () => {} },
 ];
 
@@ -115,11 +120,25 @@ describe('two instances on one PostgreSQL', () => {
 
       // Sign-ups through A (the mails are printed in its terminal), each link clicked on both at once.
       const addresses = Array.from({ length: 40 }, (_, i) => `reader${i}@example.com`);
-      await Promise.all(addresses.map((email, i) => post(agent, (i % 2 ? a : b).base, '/newsletter', { type: 'newsletter-subscribe', email, topics: ['newsletter', 'research'], language: 'en', consentText: 'Yes, send me the newsletter.', timestamp: new Date().toISOString() })));
+      await Promise.all(
+        addresses.map((email, i) =>
+          post(agent, (i % 2 ? a : b).base, '/newsletter', {
+            type: 'newsletter-subscribe',
+            email,
+            topics: ['newsletter', 'research'],
+            language: 'en',
+            consentText: 'Yes, send me the newsletter.',
+            timestamp: new Date().toISOString(),
+          }),
+        ),
+      );
       const links = [...`${a.output()}${b.output()}`.matchAll(/https?:\/\/\S+\/newsletter\/confirm\?token=\S+/g)].map((match) => new URL(match[0]));
       assert.equal(links.length, addresses.length);
       const clicks = await Promise.all(links.flatMap((link) => [a, b].map((server) => fetch(`${server.base}${link.pathname}${link.search}`).then((response) => response.status))));
-      assert.ok(clicks.every((status) => status == 200), String(clicks));
+      assert.ok(
+        clicks.every((status) => status == 200),
+        String(clicks),
+      );
       const [{ n: confirmed }] = await db.all("SELECT COUNT(*) AS n FROM newsletter_topics WHERE state = 'confirmed'");
       assert.equal(Number(confirmed), addresses.length * 2);
       const [{ n: subscribers }] = await db.all('SELECT COUNT(*) AS n FROM newsletter_subscribers');
@@ -138,7 +157,8 @@ describe('CLI', () => {
   it('--help lists every environment variable; purge runs and exits', async () => {
     const help = await runCli(['--help']);
     assert.equal(help.code, 0);
-    for (const name of ['PORT', 'KEUZE_DB', 'DATABASE_URL', 'KEUZE_ADMIN_TOKEN', 'KEUZE_ALLOWED_ORIGINS', 'KEUZE_SECRET', 'KEUZE_RETENTION_DAYS', 'KEUZE_ID_COPY_DAYS', 'SMTP_URL']) assert.match(help.output, new RegExp(`^  ${name} `, 'm'));
+    for (const name of ['PORT', 'KEUZE_DB', 'DATABASE_URL', 'KEUZE_ADMIN_TOKEN', 'KEUZE_ALLOWED_ORIGINS', 'KEUZE_SECRET', 'KEUZE_RETENTION_DAYS', 'KEUZE_ID_COPY_DAYS', 'SMTP_URL'])
+      assert.match(help.output, new RegExp(`^  ${name} `, 'm'));
     const file = join(tmpdir(), `keuze-cli-${process.pid}.db`);
     try {
       const purged = await runCli(['purge'], { KEUZE_DB: file });

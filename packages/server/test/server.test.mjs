@@ -48,7 +48,16 @@ const png = (size = 2048) => {
 
 const privacyForm = (overrides = {}) => {
   const form = new FormData();
-  const fields = { kind: 'access', name: 'Anna de Vries', email: 'anna@example.com', message: 'Welke gegevens hebben jullie van mij?', consent: JSON.stringify({ consentId: 'Zm9vYmFyYmF6cXV4MTIz', categories: ['necessary'] }), language: 'nl', timestamp: new Date().toISOString(), ...overrides };
+  const fields = {
+    kind: 'access',
+    name: 'Anna de Vries',
+    email: 'anna@example.com',
+    message: 'Welke gegevens hebben jullie van mij?',
+    consent: JSON.stringify({ consentId: 'Zm9vYmFyYmF6cXV4MTIz', categories: ['necessary'] }),
+    language: 'nl',
+    timestamp: new Date().toISOString(),
+    ...overrides,
+  };
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.append(key, value);
   return form;
 };
@@ -80,7 +89,10 @@ for (const backend of backends) {
         await s.postJson('/consent-log', second);
         await s.postJson('/consent-log', first);
         const history = await (await s.call(`/consent-log/${first.consentId}`, { headers: admin })).json();
-        assert.deepEqual(history.entries.map((entry) => entry.method), ['accept-all', 'reject-all']);
+        assert.deepEqual(
+          history.entries.map((entry) => entry.method),
+          ['accept-all', 'reject-all'],
+        );
         assert.equal((await s.call(`/consent-log/${first.consentId}`)).status, 401);
         assert.equal((await s.call(`/consent-log/${first.consentId}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}x` } })).status, 401);
         assert.equal((await s.call(`/consent-log/${first.consentId}`, { headers: { authorization: ADMIN_TOKEN } })).status, 401);
@@ -248,19 +260,31 @@ for (const backend of backends) {
         assert.equal(confirmed.status, 200);
         assert.match(await confirmed.text(), /bevestigd/);
         const topics = await s.db.all("SELECT topic FROM newsletter_topics WHERE subscriber_id = ? AND state = 'confirmed' ORDER BY topic", [subscriber.id]);
-        assert.deepEqual(topics.map((row) => row.topic), ['newsletter', 'research']);
+        assert.deepEqual(
+          topics.map((row) => row.topic),
+          ['newsletter', 'research'],
+        );
         const [proof] = await s.db.all('SELECT consent_text, confirmed_at FROM newsletter_consents WHERE subscriber_id = ?', [subscriber.id]);
         assert.equal(proof.consent_text, 'Ja, stuur mij de nieuwsbrief (maandelijks).');
         assert.ok(proof.confirmed_at > 0);
       });
 
       it('keeps the age the visitor confirmed and the separate consent to measuring opens and clicks, with its text, as <keuze-newsletter-signup> sends them', async () => {
-        const signUp = { type: 'newsletter-subscribe', email: 'dirk@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Stuur mij per e-mail (maandelijks): Nieuwsbrief.', timestamp: new Date().toISOString() };
+        const signUp = {
+          type: 'newsletter-subscribe',
+          email: 'dirk@example.com',
+          topics: ['newsletter'],
+          language: 'nl',
+          consentText: 'Stuur mij per e-mail (maandelijks): Nieuwsbrief.',
+          timestamp: new Date().toISOString(),
+        };
         const trackingText = 'Ja, jullie mogen meten of ik de e-mails open en op welke links ik klik.';
         assert.equal((await s.postJson('/newsletter', { ...signUp, minimumAge: 16, tracking: true, trackingText })).status, 200);
         assert.equal((await s.postJson('/newsletter', { ...signUp, email: 'eva@example.com', tracking: false })).status, 200);
         const proof = async (address) =>
-          (await s.db.all('SELECT minimum_age, tracking, tracking_text FROM newsletter_consents c JOIN newsletter_subscribers s ON s.id = c.subscriber_id WHERE s.email = ?', [address])).map((row) => ({ ...row, tracking: Number(row.tracking) }));
+          (await s.db.all('SELECT minimum_age, tracking, tracking_text FROM newsletter_consents c JOIN newsletter_subscribers s ON s.id = c.subscriber_id WHERE s.email = ?', [address])).map(
+            (row) => ({ ...row, tracking: Number(row.tracking) }),
+          );
         assert.deepEqual(await proof('dirk@example.com'), [{ minimum_age: 16, tracking: 1, tracking_text: trackingText }]);
         assert.deepEqual(await proof('eva@example.com'), [{ minimum_age: null, tracking: 0, tracking_text: null }]);
         const refused = async (body) => (await (await s.postJson('/newsletter', { ...signUp, email: 'fay@example.com', ...body })).json()).error;
@@ -274,7 +298,14 @@ for (const backend of backends) {
       it('with a preferences page, confirming redirects there with a token that reads and changes the preferences; one-click unsubscribe empties them', async () => {
         const withPage = await backend.start({ preferencesUrl: 'https://shop.example/newsletter' });
         try {
-          await withPage.postJson('/newsletter', { type: 'newsletter-subscribe', email: 'carla@example.com', topics: ['newsletter'], language: 'en', consentText: 'Yes, send me the newsletter.', timestamp: new Date().toISOString() });
+          await withPage.postJson('/newsletter', {
+            type: 'newsletter-subscribe',
+            email: 'carla@example.com',
+            topics: ['newsletter'],
+            language: 'en',
+            consentText: 'Yes, send me the newsletter.',
+            timestamp: new Date().toISOString(),
+          });
           const link = linkIn(withPage.mails.at(-1));
           const confirmed = await withPage.call(`${link.pathname}${link.search}`, { redirect: 'manual' });
           assert.equal(confirmed.status, 303);
@@ -331,7 +362,14 @@ for (const backend of backends) {
           },
         });
         try {
-          const response = await failing.postJson('/newsletter', { type: 'newsletter-subscribe', email: 'fem@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Ja.', timestamp: new Date().toISOString() });
+          const response = await failing.postJson('/newsletter', {
+            type: 'newsletter-subscribe',
+            email: 'fem@example.com',
+            topics: ['newsletter'],
+            language: 'nl',
+            consentText: 'Ja.',
+            timestamp: new Date().toISOString(),
+          });
           assert.equal(response.status, 503);
           assert.doesNotMatch(await response.text(), /SMTP down|at /);
         } finally {
@@ -442,25 +480,58 @@ for (const backend of backends) {
       it('bad input: malformed, oversized, wrong-type and hostile bodies get a 4xx with a message, nothing is stored, the server stays up', async () => {
         const entry = logEntry();
         const json = (body) => ({ path: '/consent-log', body: typeof body == 'string' ? body : JSON.stringify(body) });
-        const newsletter = (body) => ({ path: '/newsletter', body: JSON.stringify({ type: 'newsletter-subscribe', email: 'x@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Ja.', timestamp: new Date().toISOString(), ...body }) });
+        const newsletter = (body) => ({
+          path: '/newsletter',
+          body: JSON.stringify({ type: 'newsletter-subscribe', email: 'x@example.com', topics: ['newsletter'], language: 'nl', consentText: 'Ja.', timestamp: new Date().toISOString(), ...body }),
+        });
         const nested = (depth) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
         const corpus = [
-          json(''), json('abc'), json('{'), json('null'), json('[]'), json('123'), json('"text"'),
-          json(nested(10_000)), json('['.repeat(40_000) + ']'.repeat(40_000)), json({ ...entry, statementVersion: 'x'.repeat(70_000) }),
+          json(''),
+          json('abc'),
+          json('{'),
+          json('null'),
+          json('[]'),
+          json('123'),
+          json('"text"'),
+          json(nested(10_000)),
+          json('['.repeat(40_000) + ']'.repeat(40_000)),
+          json({ ...entry, statementVersion: 'x'.repeat(70_000) }),
           json(`{"__proto__": {"admin": true}, ${JSON.stringify(entry).slice(1)}`),
           json({ ...entry, constructor: { prototype: { admin: true } } }),
           json(`${JSON.stringify({ ...entry, services: {} }).slice(0, -1)}, "services": {"__proto__": ["x"]}}`),
-          json({ ...entry, consentId: "x' OR '1'='1" }), json({ ...entry, categories: ["a'; DROP TABLE consent_log;--"] }),
-          json({ ...entry, revision: '1' }), json({ ...entry, revision: -1 }), json({ ...entry, revision: 1.5 }), json({ ...entry, revision: 1e10 }),
-          json({ ...entry, categories: 'analytics' }), json({ ...entry, categories: ['a', 'a'] }), json({ ...entry, categories: Array.from({ length: 101 }, (_, i) => `c${i}`) }),
-          json({ ...entry, services: [] }), json({ ...entry, services: { analytics: 'matomo' } }),
-          json({ ...entry, timestamp: 'yesterday' }), json({ ...entry, timestamp: '2026-01-01' }), json({ ...entry, timestamp: '9999-01-01T00:00:00.000Z' }),
-          json({ ...entry, method: 'accept' }), json({ ...entry, language: '<script>' }), json({ ...entry, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }),
-          json({ ...entry, textsHash: 'md5:abc' }), json({ ...entry, consentId: undefined }), json({ ...entry, extra: 1 }), json({ ...entry, texts: 'unhashed', textsHash: null }),
-          { ...json(entry), type: 'text/plain' }, { ...json(entry), type: 'application/x-www-form-urlencoded' },
+          json({ ...entry, consentId: "x' OR '1'='1" }),
+          json({ ...entry, categories: ["a'; DROP TABLE consent_log;--"] }),
+          json({ ...entry, revision: '1' }),
+          json({ ...entry, revision: -1 }),
+          json({ ...entry, revision: 1.5 }),
+          json({ ...entry, revision: 1e10 }),
+          json({ ...entry, categories: 'analytics' }),
+          json({ ...entry, categories: ['a', 'a'] }),
+          json({ ...entry, categories: Array.from({ length: 101 }, (_, i) => `c${i}`) }),
+          json({ ...entry, services: [] }),
+          json({ ...entry, services: { analytics: 'matomo' } }),
+          json({ ...entry, timestamp: 'yesterday' }),
+          json({ ...entry, timestamp: '2026-01-01' }),
+          json({ ...entry, timestamp: '9999-01-01T00:00:00.000Z' }),
+          json({ ...entry, method: 'accept' }),
+          json({ ...entry, language: '<script>' }),
+          json({ ...entry, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' }),
+          json({ ...entry, textsHash: 'md5:abc' }),
+          json({ ...entry, consentId: undefined }),
+          json({ ...entry, extra: 1 }),
+          json({ ...entry, texts: 'unhashed', textsHash: null }),
+          { ...json(entry), type: 'text/plain' },
+          { ...json(entry), type: 'application/x-www-form-urlencoded' },
           { path: '/consent-log', body: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]) },
-          newsletter({ type: 'newsletter-hack' }), newsletter({ email: 'a@b' }), newsletter({ email: `${'a'.repeat(300)}@example.com` }), newsletter({ email: 'a@example.com\r\nBcc: all@example.com' }),
-          newsletter({ topics: [] }), newsletter({ topics: ['__proto__'] }), newsletter({ consentText: 'x'.repeat(6000) }), newsletter({ consentText: ' ' }), newsletter({ timestamp: undefined }),
+          newsletter({ type: 'newsletter-hack' }),
+          newsletter({ email: 'a@b' }),
+          newsletter({ email: `${'a'.repeat(300)}@example.com` }),
+          newsletter({ email: 'a@example.com\r\nBcc: all@example.com' }),
+          newsletter({ topics: [] }),
+          newsletter({ topics: ['__proto__'] }),
+          newsletter({ consentText: 'x'.repeat(6000) }),
+          newsletter({ consentText: ' ' }),
+          newsletter({ timestamp: undefined }),
           { path: '/newsletter', body: JSON.stringify({ type: 'newsletter-preferences-set', token: 'a.b', topics: ['newsletter'] }) },
         ];
         const before = await s.counts();
@@ -480,9 +551,16 @@ for (const backend of backends) {
           assert.ok(response.status >= 400 && response.status < 500, `${type}: ${response.status}`);
         }
         const forms = [
-          privacyForm({ kind: undefined }), privacyForm({ kind: 'hack' }), privacyForm({ email: 'not an address' }), privacyForm({ name: ' ' }),
-          privacyForm({ consent: '{"__proto__": {"admin": true}}' }), privacyForm({ consent: '[1]' }), privacyForm({ consent: '{' }), privacyForm({ timestamp: 'now' }),
-          privacyForm({ idCopy: 'text, not a file' }), privacyForm({ unknown: 'x' }),
+          privacyForm({ kind: undefined }),
+          privacyForm({ kind: 'hack' }),
+          privacyForm({ email: 'not an address' }),
+          privacyForm({ name: ' ' }),
+          privacyForm({ consent: '{"__proto__": {"admin": true}}' }),
+          privacyForm({ consent: '[1]' }),
+          privacyForm({ consent: '{' }),
+          privacyForm({ timestamp: 'now' }),
+          privacyForm({ idCopy: 'text, not a file' }),
+          privacyForm({ unknown: 'x' }),
         ];
         const twice = privacyForm();
         twice.append('kind', 'erasure');

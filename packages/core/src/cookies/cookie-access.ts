@@ -28,4 +28,3 @@ export function cookieValues(name: string): string[] | undefined {
     .filter((pair) => pair.startsWith(prefix))
     .map((pair) => pair.slice(prefix.length));
 }
-

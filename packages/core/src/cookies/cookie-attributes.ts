@@ -53,4 +53,3 @@ export function consentCookieAttributes(config: ResolvedConfig, page: { hostname
     expires: config.lifetimeDays,
   };
 }
-

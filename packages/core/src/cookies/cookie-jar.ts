@@ -23,7 +23,11 @@ export { consentCookieAttributes, usableDomain, type CookieAttributes, type Same
 export { cookieValues };
 
 /** The names of the page's cookies, as `document.cookie` shows them. */
-export const cookieNames = (): string[] => (cookieText() ?? '').split(';').map((pair) => pair.split('=')[0]!.trim()).filter(Boolean);
+export const cookieNames = (): string[] =>
+  (cookieText() ?? '')
+    .split(';')
+    .map((pair) => pair.split('=')[0]!.trim())
+    .filter(Boolean);
 
 /** One cookie string; `attributes` with another `path` or `domain` (undefined: host-only) for a delete. */
 function serialize(name: string, value: string, attributes: CookieAttributes, maxAge: number): string {
@@ -101,8 +105,7 @@ export function removeCookies(names: Iterable<string>, config: ResolvedConfig): 
 }
 
 /** True when `name` is one of these names or matches one of these `*` patterns. */
-export const matchesAny = (name: string, patterns: string[]): boolean =>
-  patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name));
+export const matchesAny = (name: string, patterns: string[]): boolean => patterns.some((pattern) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name));
 
 /**
  * Deletes every cookie of the page that matches one of `patterns` (names or `*` patterns), except

@@ -127,31 +127,35 @@ describe('<keuze-cookie-banner>', () => {
   });
 
   // 320 CSS px wide is a small phone, and also a 1280 px window at 400% zoom; 640 × 400 is 200%.
-  for (const [width, height] of [[320, 640], [640, 400]] as const) itWithViewport(width)(`fits a ${width} × ${height} px window`, async () => {
-    await setViewport({ width, height });
-    try {
-      for (const layout of ['box', 'bar'] as const) {
-        banner().layout = layout;
-        await banner().updateComplete;
-        // Measured where it stays, after the entrance slide.
-        const base = await harness().settled();
-        const box = base.getBoundingClientRect();
-        expect(box.left, layout).to.be.at.least(0);
-        expect(box.right, layout).to.be.at.most(width);
-        expect(base.scrollWidth, layout).to.be.at.most(base.clientWidth);
-        // Every choice can be reached (scrolling inside the banner if need be) and is 24 px or more.
-        for (const name of ['accept-all', 'reject-all', 'choose'] as const) {
-          const button = await harness().button(name);
-          button.scrollIntoView({ block: 'nearest' });
-          const rect = button.getBoundingClientRect();
-          expect(rect.bottom, `${layout} ${name}`).to.be.at.most(height);
-          expect(rect.height, `${layout} ${name}`).to.be.at.least(24);
+  for (const [width, height] of [
+    [320, 640],
+    [640, 400],
+  ] as const)
+    itWithViewport(width)(`fits a ${width} × ${height} px window`, async () => {
+      await setViewport({ width, height });
+      try {
+        for (const layout of ['box', 'bar'] as const) {
+          banner().layout = layout;
+          await banner().updateComplete;
+          // Measured where it stays, after the entrance slide.
+          const base = await harness().settled();
+          const box = base.getBoundingClientRect();
+          expect(box.left, layout).to.be.at.least(0);
+          expect(box.right, layout).to.be.at.most(width);
+          expect(base.scrollWidth, layout).to.be.at.most(base.clientWidth);
+          // Every choice can be reached (scrolling inside the banner if need be) and is 24 px or more.
+          for (const name of ['accept-all', 'reject-all', 'choose'] as const) {
+            const button = await harness().button(name);
+            button.scrollIntoView({ block: 'nearest' });
+            const rect = button.getBoundingClientRect();
+            expect(rect.bottom, `${layout} ${name}`).to.be.at.most(height);
+            expect(rect.height, `${layout} ${name}`).to.be.at.least(24);
+          }
         }
+      } finally {
+        await setViewport({ width: 800, height: 600 });
       }
-    } finally {
-      await setViewport({ width: 800, height: 600 });
-    }
-  });
+    });
 
   it('never takes focus from a page field, and is first in the Tab order', async () => {
     // A window where the box fits: in a shorter one the box scrolls inside itself (at most half the
@@ -182,9 +186,6 @@ describe('<keuze-cookie-banner>', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
-
-
-
 });
 
 describe('<keuze-cookie-banner> over a long page', () => {

@@ -141,11 +141,7 @@ export class CookieBanner extends KeuzeElement {
     const purposes = optional.map(([name, category]) => categoryInSentence(name, category));
     const last = purposes.pop();
     const list = purposes.length ? `${purposes.join(', ')} ${t('banner.and')} ${last}` : last;
-    const text = pending
-      ? shownText('banner.added', { purposes: list! })
-      : last
-        ? shownText('banner.text', { purposes: list! })
-        : shownText('banner.textNoPurposes');
+    const text = pending ? shownText('banner.added', { purposes: list! }) : last ? shownText('banner.text', { purposes: list! }) : shownText('banner.textNoPurposes');
     // With 'limit', the visitor is told up front that "accept all" will not grant these.
     const signalled = offBySignal(config, null);
     return html`

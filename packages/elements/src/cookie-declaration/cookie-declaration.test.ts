@@ -61,7 +61,14 @@ describe('<keuze-cookie-declaration>', () => {
     const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
     await window.Keuze!.setLanguage('en');
     await waitUntil(() => root.querySelector('th')?.textContent == 'Cookie' && root.querySelector('[part~="button"]')!.textContent == 'Change cookie settings');
-    expect(rows(root, 'necessary')[0]).to.deep.equal(['keuze_consent', '—', 'This website (Keuze)', 'Stores your cookie choice, so that you are not asked again on every page.', '182 days', 'This website']);
+    expect(rows(root, 'necessary')[0]).to.deep.equal([
+      'keuze_consent',
+      '—',
+      'This website (Keuze)',
+      'Stores your cookie choice, so that you are not asked again on every page.',
+      '182 days',
+      'This website',
+    ]);
     expect(rows(root, 'necessary')[1]).to.deep.equal(['session', '—', '—', 'Keeps you signed in.', 'session', 'This website']);
     expect(rows(root, 'marketing')[0]![5]).to.equal('Third party');
   });
@@ -73,7 +80,10 @@ describe('<keuze-cookie-declaration>', () => {
     document.querySelector('keuze-cookie-preferences')!.close();
   });
 
-  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+  for (const [lang, colorScheme] of [
+    ['nl', 'light'],
+    ['en', 'dark'],
+  ] as const) {
     itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);

@@ -121,9 +121,7 @@ export class CookieDeclaration extends KeuzeElement {
     // Web Storage keys are listed beside the cookies: withdrawal deletes them alike.
     const rows: { cookie: CookieSpec; service?: string; storage?: boolean }[] = [
       // A site that lists Keuze's own cookie itself describes it its own way: one row, the site's.
-      ...(name == NECESSARY ? this.ownStorage(config) : [])
-        .filter((own) => !(category.cookies ?? []).some((cookie) => cookieInfo(cookie).name == own.name))
-        .map((cookie) => ({ cookie })),
+      ...(name == NECESSARY ? this.ownStorage(config) : []).filter((own) => !(category.cookies ?? []).some((cookie) => cookieInfo(cookie).name == own.name)).map((cookie) => ({ cookie })),
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
       ...(category.storage ?? []).map((cookie) => ({ cookie, storage: true })),
       ...Object.entries(category.services ?? {}).flatMap(([service, config]) => [
@@ -139,21 +137,26 @@ export class CookieDeclaration extends KeuzeElement {
           <span>${categoryLabel(name, category)}</span> <span part="state" class="state">${state}</span>
         </div>
         ${description ? html`<p>${description}</p>` : nothing}
-        ${rows.length
-          ? cookieTable(
-              `category-${name}`,
-              [
-                [shownText('declaration.cookie'), ({ info, storage }) => html`<code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}`],
-                [shownText('declaration.service'), ({ service }) => html`<bdi>${service ?? '—'}</bdi>`],
-                [shownText('declaration.provider'), ({ info }) => html`<bdi>${info.provider ?? '—'}</bdi>`],
-                [shownText('declaration.purpose'), ({ info }) => textOf(info.purpose) || '—'],
-                [shownText('declaration.lifetime'), ({ info }) => textOf(info.lifetime) || '—'],
-                [shownText('declaration.party'), ({ info }) => (info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty'))],
-              ],
-              rows.map((row) => ({ ...row, info: this.cookieRow(row.cookie) })),
-              'table',
-            )
-          : html`<p>${shownText('declaration.none')}</p>`}
+        ${
+          rows.length
+            ? cookieTable(
+                `category-${name}`,
+                [
+                  [
+                    shownText('declaration.cookie'),
+                    ({ info, storage }) => html`<code dir="ltr">${info.name}</code>${storage ? html` <span class="kind">${shownText('declaration.storage')}</span>` : nothing}`,
+                  ],
+                  [shownText('declaration.service'), ({ service }) => html`<bdi>${service ?? '—'}</bdi>`],
+                  [shownText('declaration.provider'), ({ info }) => html`<bdi>${info.provider ?? '—'}</bdi>`],
+                  [shownText('declaration.purpose'), ({ info }) => textOf(info.purpose) || '—'],
+                  [shownText('declaration.lifetime'), ({ info }) => textOf(info.lifetime) || '—'],
+                  [shownText('declaration.party'), ({ info }) => (info.thirdParty === undefined ? '—' : info.thirdParty ? shownText('declaration.thirdParty') : shownText('declaration.firstParty'))],
+                ],
+                rows.map((row) => ({ ...row, info: this.cookieRow(row.cookie) })),
+                'table',
+              )
+            : html`<p>${shownText('declaration.none')}</p>`
+        }
       </section>
     `;
   }

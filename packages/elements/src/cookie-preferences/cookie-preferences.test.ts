@@ -116,7 +116,7 @@ describe('<keuze-cookie-preferences>', () => {
     expect(window.Keuze!.isGranted('analytics', 'hotjar')).to.equal(false);
   });
 
-  it('shows a service\'s description under its name, as its switch\'s description', async () => {
+  it("shows a service's description under its name, as its switch's description", async () => {
     await openFromBanner();
     const matomo = preferences().serviceSwitch('Matomo');
     const description = preferences().dialog!.querySelector(`#${matomo.getAttribute('aria-describedby')}`);
@@ -126,7 +126,7 @@ describe('<keuze-cookie-preferences>', () => {
     expect(preferences().serviceSwitch('Hotjar').hasAttribute('aria-describedby')).to.equal(false);
   });
 
-  it('right to left: services sit inside their border, their switches in line with the category\'s', async () => {
+  it("right to left: services sit inside their border, their switches in line with the category's", async () => {
     await openFromBanner();
     // The element takes its direction from its language (i18n.dir): as an Arabic or Hebrew translation sets it.
     preferences().element.dir = 'rtl';

@@ -99,16 +99,16 @@ export class CookiePreferences extends KeuzeElement {
         <div class="content" tabindex="-1">
           <div part="header" class="header">
             <h2 part="title" id="title" tabindex="-1">${shownText('preferences.title')}</h2>
-            ${languages.length > 1
-              ? html`<label class="language">
+            ${
+              languages.length > 1
+                ? html`<label class="language">
                   <span>${shownText('preferences.language')}</span>
                   <select @change=${this.pickLanguage} @keydown=${this.pickLanguage} @blur=${this.pickLanguage} @pointerdown=${this.pickLanguage}>
-                    ${languages.map(
-                      (lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`,
-                    )}
+                    ${languages.map((lang) => html`<option value=${lang} lang=${lang} ?selected=${lang === i18n.language}>${optionalText(`language.${lang}`) ?? lang}</option>`)}
                   </select>
                 </label>`
-              : nothing}
+                : nothing
+            }
             <button class="close" part="close" aria-label=${t('preferences.close')} @click=${this.close}>
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
             </button>
@@ -155,8 +155,9 @@ export class CookiePreferences extends KeuzeElement {
           />
         </div>
         ${description ? html`<p id="description-${name}" class="description">${description}</p>` : nothing}
-        ${services.length
-          ? html`<fieldset class="services">
+        ${
+          services.length
+            ? html`<fieldset class="services">
               <legend>${shownText('preferences.services')}</legend>
               ${services.map(([service, config]) => {
                 const about = textOf(config.description);
@@ -175,7 +176,8 @@ export class CookiePreferences extends KeuzeElement {
                   ${about ? html`<p id="description-${name}-${service}" class="description">${about}</p>` : nothing}`;
               })}
             </fieldset>`
-          : nothing}
+            : nothing
+        }
         ${cookies.length ? this.renderCookies(name, categoryLabel(name, category), cookies) : nothing}
       </div>
     `;

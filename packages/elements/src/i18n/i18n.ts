@@ -43,7 +43,11 @@ export const availableLanguages = (): string[] => Object.keys(i18n.store.data);
  * `nl_NL@euro`, stray spaces.
  */
 export function matchLanguage(tag: string | undefined | null): string | undefined {
-  const normal = tag?.trim().replace(/[.@].*$/, '').replace(/_/g, '-').toLowerCase();
+  const normal = tag
+    ?.trim()
+    .replace(/[.@].*$/, '')
+    .replace(/_/g, '-')
+    .toLowerCase();
   if (!normal) return undefined;
   const available = availableLanguages();
   return available.find((lang) => lang.toLowerCase() === normal) ?? available.find((lang) => lang === normal.split('-')[0]);

@@ -2,18 +2,15 @@ import type { CategoryConfig, ConsentRecord, CookieInfo, CookieSpec, LocalizedTe
 import { localize, optionalText } from '../i18n/i18n.js';
 
 /** A category's name for visitors: the site's label, Keuze's text for well-known names, or the name. */
-export const categoryLabel = (name: string, category: CategoryConfig): string =>
-  localize(category.label, '') || optionalText(`category.${name}.label`) || name;
+export const categoryLabel = (name: string, category: CategoryConfig): string => localize(category.label, '') || optionalText(`category.${name}.label`) || name;
 
 /**
  * A category's name inside a sentence: Keuze's own names in lower case ("statistieken"), a site's
  * label as written (it may be a brand, or a German noun).
  */
-export const categoryInSentence = (name: string, category: CategoryConfig): string =>
-  localize(category.label, '') || optionalText(`category.${name}.label`)?.toLowerCase() || name;
+export const categoryInSentence = (name: string, category: CategoryConfig): string => localize(category.label, '') || optionalText(`category.${name}.label`)?.toLowerCase() || name;
 
-export const categoryDescription = (name: string, category: CategoryConfig): string =>
-  localize(category.description, '') || optionalText(`category.${name}.description`) || '';
+export const categoryDescription = (name: string, category: CategoryConfig): string => localize(category.description, '') || optionalText(`category.${name}.description`) || '';
 
 export const textOf = (text: LocalizedText | undefined): string => localize(text, '');
 

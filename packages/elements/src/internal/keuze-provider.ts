@@ -42,7 +42,6 @@ export function provideKeuze(keuze: Keuze, config: Promise<Readonly<ResolvedConf
   waiting.clear();
 }
 
-
 const reportMissing = (): void => {
   if (provided || reported || !waiting.size) return;
   reported = true;

@@ -133,7 +133,11 @@ describe('<keuze-newsletter-preferences>', () => {
     list.fail(true);
     preferences(root).button('Voorkeuren opslaan').click();
     await waitUntil(() => preferences(root).message().includes('Dat is niet gelukt'));
-    expect(preferences(root).topics().map((box) => box.checked)).to.deep.equal([false, true, true]);
+    expect(
+      preferences(root)
+        .topics()
+        .map((box) => box.checked),
+    ).to.deep.equal([false, true, true]);
     list.fail(false);
     preferences(root).button('Opnieuw proberen').click();
     await waitUntil(() => preferences(root).message().includes('opgeslagen'));
@@ -155,14 +159,19 @@ describe('<keuze-newsletter-preferences>', () => {
     await waitUntil(() => preferences(root).topics().length == 3);
   });
 
-  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+  for (const [lang, colorScheme] of [
+    ['nl', 'light'],
+    ['en', 'dark'],
+  ] as const) {
     itWithMedia({ colorScheme })(`has no axe violations: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);
       const { element, root } = await open(mailingList());
       await waitUntil(() => preferences(root).topics().length == 3);
       await expect(element).to.be.accessible();
-      preferences(root).button(lang == 'nl' ? 'Afmelden voor alles' : 'Unsubscribe from everything').click();
+      preferences(root)
+        .button(lang == 'nl' ? 'Afmelden voor alles' : 'Unsubscribe from everything')
+        .click();
       await waitUntil(() => root.querySelector('[role="status"]'));
       await expect(element).to.be.accessible();
     });

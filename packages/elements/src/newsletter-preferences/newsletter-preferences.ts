@@ -10,11 +10,7 @@ import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
 import '../internal/newsletter/newsletter.texts.js';
 import { KeuzeElement } from '../internal/keuze-element.js';
 
-type View =
-  | { kind: 'loading' }
-  | { kind: 'no-token' }
-  | { kind: 'ready'; notice?: 'saved' }
-  | { kind: 'unsubscribed'; previous: string[]; undoable: boolean };
+type View = { kind: 'loading' } | { kind: 'no-token' } | { kind: 'ready'; notice?: 'saved' } | { kind: 'unsubscribed'; previous: string[]; undoable: boolean };
 
 /**
  * @tagname keuze-newsletter-preferences
@@ -85,9 +81,11 @@ export class NewsletterPreferences extends KeuzeElement {
         <p part="message" class="message" role="status" tabindex="-1">${shownText('preferences.newsletter.unsubscribed')}</p>
         ${this.request.status == 'error' ? this.renderError() : nothing}
         <div class="actions">
-          ${view.undoable
-            ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.undo')}</button>`
-            : html`<button part="button" class="link-button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.resubscribe')}</button>`}
+          ${
+            view.undoable
+              ? html`<button part="button" class="button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.undo')}</button>`
+              : html`<button part="button" class="link-button" @click=${() => this.run(() => this.setTopics(view.previous))}>${shownText('preferences.newsletter.resubscribe')}</button>`
+          }
         </div>
       </div>`;
     }

@@ -137,14 +137,22 @@ describe('<keuze-newsletter-signup>', () => {
   });
 
   it('a topic’s description describes its box and is not part of its name', async () => {
-    await withNewsletter({ topics: [{ id: 'tips', label: 'Tips', description: { nl: 'Elke maand drie tips.', en: 'Three tips a month.' } }, { id: 'news', label: 'Nieuws' }] }, async () => {
-      const { root } = await signup();
-      const [tips, news] = [...form(root).topicBoxes()];
-      expect(form(root).nameOf(tips!)).to.equal('Stuur mij per e-mail: Tips.');
-      expect(tips!.closest('label')).to.equal(null);
-      expect(form(root).descriptionOf(tips!)).to.equal('Elke maand drie tips. Ik kan me op elk moment weer afmelden.');
-      expect(news!.getAttribute('aria-describedby')).to.equal('unsubscribe-note topics-error');
-    });
+    await withNewsletter(
+      {
+        topics: [
+          { id: 'tips', label: 'Tips', description: { nl: 'Elke maand drie tips.', en: 'Three tips a month.' } },
+          { id: 'news', label: 'Nieuws' },
+        ],
+      },
+      async () => {
+        const { root } = await signup();
+        const [tips, news] = [...form(root).topicBoxes()];
+        expect(form(root).nameOf(tips!)).to.equal('Stuur mij per e-mail: Tips.');
+        expect(tips!.closest('label')).to.equal(null);
+        expect(form(root).descriptionOf(tips!)).to.equal('Elke maand drie tips. Ik kan me op elk moment weer afmelden.');
+        expect(news!.getAttribute('aria-describedby')).to.equal('unsubscribe-note topics-error');
+      },
+    );
   });
 
   it('the privacy link is its own target of at least 24 px, clear of the labels', async () => {
@@ -213,7 +221,13 @@ describe('<keuze-newsletter-signup>', () => {
   for (const [name, handler, expected] of [
     ['a rejection', () => Promise.reject(new Error('mail server down')), 'Dat is niet gelukt.'],
     ['a timeout', () => new Promise(() => {}), 'Dit duurt te lang.'],
-    ['a callback that throws', () => { throw new Error('bug'); }, 'Dat is niet gelukt.'],
+    [
+      'a callback that throws',
+      () => {
+        throw new Error('bug');
+      },
+      'Dat is niet gelukt.',
+    ],
   ] as [string, Handler, string][]) {
     it(`${name}: a clear error with retry, and every field kept as entered`, async () => {
       let fail = true;
@@ -264,15 +278,19 @@ describe('<keuze-newsletter-signup>', () => {
   it('the page config’s onEvent receives the sign-up when there is no handler', async () => {
     const calls: unknown[] = [];
     const { newsletter } = await window.Keuze!.validConfig();
-    await withNewsletter(newsletter, async () => {
-      const element = await fixture<NewsletterSignup>(html`<keuze-newsletter-signup></keuze-newsletter-signup>`);
-      await waitUntil(() => element.shadowRoot?.querySelector('form'));
-      const signupForm = new NewsletterSignupHarness(element);
-      await signupForm.fill('anna@example.com');
-      signupForm.submit();
-      await waitUntil(() => signupForm.message() == 'Je bent aangemeld. Bedankt!');
-      expect(calls).to.have.length(1);
-    }, { onEvent: (event) => (calls.push(event), { status: 'subscribed' }) });
+    await withNewsletter(
+      newsletter,
+      async () => {
+        const element = await fixture<NewsletterSignup>(html`<keuze-newsletter-signup></keuze-newsletter-signup>`);
+        await waitUntil(() => element.shadowRoot?.querySelector('form'));
+        const signupForm = new NewsletterSignupHarness(element);
+        await signupForm.fill('anna@example.com');
+        signupForm.submit();
+        await waitUntil(() => signupForm.message() == 'Je bent aangemeld. Bedankt!');
+        expect(calls).to.have.length(1);
+      },
+      { onEvent: (event) => (calls.push(event), { status: 'subscribed' }) },
+    );
   });
 
   it('without newsletter config: one topic, "Nieuwsbrief", in one box whose label is the whole consent; no research invitations', async () => {
@@ -418,7 +436,10 @@ describe('<keuze-newsletter-signup>', () => {
     });
   }
 
-  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+  for (const [lang, colorScheme] of [
+    ['nl', 'light'],
+    ['en', 'dark'],
+  ] as const) {
     itWithMedia({ colorScheme })(`has no axe violations, also with errors shown: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);

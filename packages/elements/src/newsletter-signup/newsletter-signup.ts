@@ -110,16 +110,19 @@ export class NewsletterSignup extends KeuzeElement {
           />
           <p id="email-error" class="error" role="alert">${problems.email ? t(`email.${problems.email}` as TextKey) : ''}</p>
         </div>
-        ${topics.length == 1
-          ? html`<div>${this.renderTopic(topics[0]!, true)}<p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.needConsent') : ''}</p></div>`
-          : html`<fieldset>
+        ${
+          topics.length == 1
+            ? html`<div>${this.renderTopic(topics[0]!, true)}<p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.needConsent') : ''}</p></div>`
+            : html`<fieldset>
               <legend>${t('newsletter.topics')}</legend>
               ${topics.map((topic) => this.renderTopic(topic, false))}
               <p id="unsubscribe-note" class="hint">${t('newsletter.unsubscribe')}</p>
               <p id="topics-error" class="error" role="alert">${problems.topics ? t('newsletter.pickTopic') : ''}</p>
-            </fieldset>`}
-        ${minimumAge
-          ? html`<div>
+            </fieldset>`
+        }
+        ${
+          minimumAge
+            ? html`<div>
               ${this.renderBox({
                 id: 'age',
                 label: t('newsletter.age', { age: String(minimumAge) }),
@@ -133,15 +136,14 @@ export class NewsletterSignup extends KeuzeElement {
               })}
               <p id="age-error" class="error" role="alert">${problems.age ? t('newsletter.needAge', { age: String(minimumAge) }) : ''}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${tracking ? this.renderBox({ id: 'tracking', label: t('newsletter.tracking'), checked: this.tracking, change: (on) => (this.tracking = on) }) : nothing}
         ${config.privacyUrl ? html`<p class="privacy"><a href=${config.privacyUrl}>${t('newsletter.privacyLink')}</a></p>` : nothing}
         <div class="honeypot" aria-hidden="true">
           <label>${t('newsletter.honeypot')} <input id="honeypot" name="website" type="text" tabindex="-1" autocomplete="off" /></label>
         </div>
-        ${status == 'error'
-          ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${error instanceof HostError ? error.reason : 'failed'}` as TextKey)}</p>`
-          : nothing}
+        ${status == 'error' ? html`<p part="message" class="message failure" role="alert">${t(`newsletter.${error instanceof HostError ? error.reason : 'failed'}` as TextKey)}</p>` : nothing}
         <div class="actions">
           <button part="button" class="button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? t('newsletter.sending') : status == 'error' ? t('newsletter.retry') : t('newsletter.submit')}
@@ -249,7 +251,9 @@ export class NewsletterSignup extends KeuzeElement {
       first?.focus();
       return;
     }
-    const topics = this.offeredTopics().filter((topic) => this.topics.has(topic.id)).map((topic) => topic.id);
+    const topics = this.offeredTopics()
+      .filter((topic) => this.topics.has(topic.id))
+      .map((topic) => topic.id);
     // A filled honeypot is a bot: it is told nothing went wrong, and nothing is sent.
     if (this.honeypot?.value) {
       void this.sending.run(() => 'pending');

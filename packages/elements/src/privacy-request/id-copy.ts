@@ -53,7 +53,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   if (bytes.length >= 24 && view.getUint32(0) == 0x89504e47 && view.getUint32(12) == 0x49484452) return { width: view.getUint32(16), height: view.getUint32(20) };
   if (bytes.length < 4 || view.getUint16(0) != 0xffd8) return undefined;
   // JPEG: walk the segments to the first SOFn (C0–CF, except C4 DHT, C8 JPG and CC DAC).
-  for (let at = 2; at + 9 < bytes.length; ) {
+  for (let at = 2; at + 9 < bytes.length;) {
     if (bytes[at] != 0xff) return undefined;
     const marker = bytes[at + 1]!;
     if (marker == 0xff) {

@@ -73,7 +73,6 @@ async function originalImage(): Promise<File> {
   return new File([png.subarray(0, headerEnd), chunk, png.subarray(headerEnd)], 'paspoort.png', { type: 'image/png' });
 }
 
-
 const contains = (haystack: string, needle: string): boolean => haystack.includes(needle);
 const blobText = async (blob: Blob): Promise<string> => new TextDecoder('latin1').decode(await blob.arrayBuffer());
 
@@ -215,7 +214,13 @@ describe('<keuze-privacy-request>', () => {
     ['a rejection', () => Promise.reject(new Error('mail server down')), 'Dat is niet gelukt.'],
     ['an answer without a reference', () => ({ ok: true }), 'Dat is niet gelukt.'],
     ['a timeout', () => new Promise(() => {}), 'Dit duurt te lang.'],
-    ['a callback that throws', () => { throw new Error('bug'); }, 'Dat is niet gelukt.'],
+    [
+      'a callback that throws',
+      () => {
+        throw new Error('bug');
+      },
+      'Dat is niet gelukt.',
+    ],
   ] as [string, Handler, string][]) {
     it(`${name}: a clear error with retry, and everything kept as entered, the ID copy and its boxes included`, async () => {
       await withRequestConfig({ timeout: 400, idCopy: 'optional' }, async () => {
@@ -511,7 +516,10 @@ describe('<keuze-privacy-request>', () => {
     }
   });
 
-  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'dark']] as const) {
+  for (const [lang, colorScheme] of [
+    ['nl', 'light'],
+    ['en', 'dark'],
+  ] as const) {
     itWithMedia({ colorScheme })(`has no axe violations, with the ID copy, a box and errors shown: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);

@@ -25,7 +25,8 @@ const en = {
   'request.attachConsentHint': 'So we can find what is linked to this browser: its consent ID {{id}} and the choice stored with it.',
   'request.idCopy': 'Copy of your ID (JPEG or PNG)',
   'request.idCopyOptional': 'Copy of your ID (JPEG or PNG, optional)',
-  'request.idCopyHint': 'Cover your citizen service number (BSN) and your passport photo with black boxes. Only the covered copy is sent, with the line shown across it; your original stays on your device.',
+  'request.idCopyHint':
+    'Cover your citizen service number (BSN) and your passport photo with black boxes. Only the covered copy is sent, with the line shown across it; your original stays on your device.',
   'request.addBox': 'Add a black box',
   'request.removeBox': 'Remove box {{number}}',
   'request.box': 'Black box {{number}}',
@@ -72,11 +73,13 @@ const nl: Record<keyof typeof en, string> = {
   'request.attachConsentHint': 'Zo kunnen we vinden wat aan deze browser gekoppeld is: de toestemmings-ID {{id}} en de keuze die erbij is opgeslagen.',
   'request.idCopy': 'Kopie van je identiteitsbewijs (JPEG of PNG)',
   'request.idCopyOptional': 'Kopie van je identiteitsbewijs (JPEG of PNG, niet verplicht)',
-  'request.idCopyHint': 'Maak je burgerservicenummer (BSN) en je pasfoto zwart met zwarte vlakken. Alleen de afgeschermde kopie wordt verstuurd, met de regel die je erover ziet; je origineel blijft op je apparaat.',
+  'request.idCopyHint':
+    'Maak je burgerservicenummer (BSN) en je pasfoto zwart met zwarte vlakken. Alleen de afgeschermde kopie wordt verstuurd, met de regel die je erover ziet; je origineel blijft op je apparaat.',
   'request.addBox': 'Zwart vlak toevoegen',
   'request.removeBox': 'Vlak {{number}} weghalen',
   'request.box': 'Zwart vlak {{number}}',
-  'request.boxHelp': 'Met de pijltjestoetsen verplaats je het vlak, met Shift en de pijltjestoetsen maak je het groter of kleiner, met Delete haal je het weg. Met muis of vinger: sleep over de afbeelding om een vlak te tekenen, sleep een vlak om het te verplaatsen.',
+  'request.boxHelp':
+    'Met de pijltjestoetsen verplaats je het vlak, met Shift en de pijltjestoetsen maak je het groter of kleiner, met Delete haal je het weg. Met muis of vinger: sleep over de afbeelding om een vlak te tekenen, sleep een vlak om het te verplaatsen.',
   'request.boxPlace': 'Vlak {{number}}: {{left}} % van links, {{top}} % van boven, {{width}} % breed, {{height}} % hoog.',
   'request.watermark': 'Kopie voor {{controller}} — {{date}} — alleen voor dit verzoek',
   'request.submit': 'Verzoek versturen',

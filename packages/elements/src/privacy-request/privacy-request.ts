@@ -169,15 +169,17 @@ export class PrivacyRequest extends KeuzeElement {
           ></textarea>
           <p id="message-error" class="error" role="alert">${problems.message && kind ? t(`request.needMessage.${kind}` as TextKey) : ''}</p>
         </div>
-        ${record
-          ? html`<div class="check">
+        ${
+          record
+            ? html`<div class="check">
               <input id="attach-consent" type="checkbox" .checked=${this.attachConsent} aria-describedby="attach-consent-hint" @change=${(event: Event) => (this.attachConsent = (event.target as HTMLInputElement).checked)} />
               <span>
                 <label for="attach-consent">${t('request.attachConsent')}</label>
                 <span id="attach-consent-hint" class="hint">${t('request.attachConsentHint', { id: record.consentId })}</span>
               </span>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${idCopy == 'off' ? nothing : this.renderIdCopy(idCopy == 'optional')}
         ${this.outcome.kind == 'error' ? html`<p part="message" class="message failure" role="alert">${t(`request.${this.outcome.reason}`)}</p>` : nothing}
         <div class="actions">
@@ -210,8 +212,9 @@ export class PrivacyRequest extends KeuzeElement {
         aria-describedby="id-copy-hint id-copy-error"
         @change=${this.pickImage}
       />
-      ${this.idImage
-        ? html`<div class="stage" part="id-copy" @pointerdown=${this.startDrag} @pointermove=${this.moveDrag} @pointerup=${this.endDrag} @pointercancel=${this.endDrag}>
+      ${
+        this.idImage
+          ? html`<div class="stage" part="id-copy" @pointerdown=${this.startDrag} @pointermove=${this.moveDrag} @pointerup=${this.endDrag} @pointercancel=${this.endDrag}>
               <canvas role="img" aria-label=${t('request.watermark', this.watermarkValues())}></canvas>
               ${this.boxes.map(
                 (_, index) => html`<div
@@ -228,12 +231,11 @@ export class PrivacyRequest extends KeuzeElement {
             <p id="box-help" class="hint">${t('request.boxHelp')}</p>
             <div class="actions">
               <button type="button" class="button secondary" id="add-box" aria-describedby="id-copy-error" @click=${this.addBox}>${t('request.addBox')}</button>
-              ${this.boxes.map(
-                (_, index) => html`<button type="button" class="link-button" @click=${() => this.removeBox(index)}>${t('request.removeBox', { number: String(index + 1) })}</button>`,
-              )}
+              ${this.boxes.map((_, index) => html`<button type="button" class="link-button" @click=${() => this.removeBox(index)}>${t('request.removeBox', { number: String(index + 1) })}</button>`)}
             </div>
             <p class="visually-hidden" role="status">${this.boxStatus}</p>`
-        : nothing}
+          : nothing
+      }
       <p id="id-copy-error" class="error" role="alert">${problem ? t(errors[problem]) : ''}</p>
     </div>`;
   }

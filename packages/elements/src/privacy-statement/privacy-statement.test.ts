@@ -42,7 +42,16 @@ describe('<keuze-privacy-statement>', () => {
     expect(root.querySelector('[part~="meta"]')!.textContent).to.include('Laatst gewijzigd op 2 september 2016');
     expect(root.querySelectorAll('h1')).to.have.length(1);
     const sections = [...content(element).querySelectorAll('h2')].map((heading) => heading.id);
-    expect(sections).to.include.members(['gebruik-van-persoonsgegevens', 'cookies', 'beveiliging', 'cameratoezicht', 'bewaartermijnen', 'minderjarigen', 'autoriteit-persoonsgegevens', 'contactgegevens']);
+    expect(sections).to.include.members([
+      'gebruik-van-persoonsgegevens',
+      'cookies',
+      'beveiliging',
+      'cameratoezicht',
+      'bewaartermijnen',
+      'minderjarigen',
+      'autoriteit-persoonsgegevens',
+      'contactgegevens',
+    ]);
     const toc = [...root.querySelectorAll('[part~="toc"] a')].map((link) => link.getAttribute('href'));
     expect(toc).to.deep.equal(sections.map((id) => `#${id}`));
     // One h1, then h2 sections: the levels a screen reader expects.
@@ -138,7 +147,7 @@ describe('<keuze-privacy-statement>', () => {
     expect(element.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
   });
 
-  it("a statement that opens with its own # Title: the title once, and every ## section in the contents", async () => {
+  it('a statement that opens with its own # Title: the title once, and every ## section in the contents', async () => {
     const markdown = statement('# Privacyverklaring Test\n\nIntro.\n\n## Wie wij zijn\n\n### Adres\n\n## Je rechten\n\n#### Diep', 'title: Privacyverklaring Test\nversion: 2');
     const element = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${markdown}></keuze-privacy-statement>`);
     await ready(element);
@@ -149,7 +158,9 @@ describe('<keuze-privacy-statement>', () => {
   });
 
   it('takes the title from a lone # Title when the front matter has none; sections that start at ### still make the contents', async () => {
-    const untitled = await fixture<PrivacyStatement>(html`<keuze-privacy-statement .markdown=${statement('# Onze privacyverklaring\n\n## Doelen\n\n## Rechten', 'version: 2')}></keuze-privacy-statement>`);
+    const untitled = await fixture<PrivacyStatement>(
+      html`<keuze-privacy-statement .markdown=${statement('# Onze privacyverklaring\n\n## Doelen\n\n## Rechten', 'version: 2')}></keuze-privacy-statement>`,
+    );
     await ready(untitled);
     expect([...untitled.shadowRoot!.querySelectorAll('h1')].map((heading) => heading.textContent)).to.deep.equal(['Onze privacyverklaring']);
     expect(untitled.shadowRoot!.querySelectorAll('[part~="toc"] li')).to.have.length(2);
@@ -214,9 +225,18 @@ describe('<keuze-privacy-statement>', () => {
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     const { tags, attributes, hrefs } = inventory(content(element));
     const safeTags = ['h2', 'p', 'a', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'b', 'i'];
-    expect([...tags].filter((tag) => !safeTags.includes(tag)), 'unsafe elements').to.deep.equal([]);
-    expect([...attributes].filter((name) => !['href', 'id', 'rel', 'title', 'start'].includes(name)), 'unsafe attributes').to.deep.equal([]);
-    expect(hrefs.filter((href) => !/^(https?:|mailto:|#|\/)/.test(href)), 'unsafe links').to.deep.equal([]);
+    expect(
+      [...tags].filter((tag) => !safeTags.includes(tag)),
+      'unsafe elements',
+    ).to.deep.equal([]);
+    expect(
+      [...attributes].filter((name) => !['href', 'id', 'rel', 'title', 'start'].includes(name)),
+      'unsafe attributes',
+    ).to.deep.equal([]);
+    expect(
+      hrefs.filter((href) => !/^(https?:|mailto:|#|\/)/.test(href)),
+      'unsafe links',
+    ).to.deep.equal([]);
   });
 
   it('gives links to other sites rel="noopener noreferrer", and a new tab only when asked', async () => {
@@ -232,7 +252,12 @@ describe('<keuze-privacy-statement>', () => {
     expect(content(newTab).querySelector('a[href^="https"]')!.getAttribute('target')).to.equal('_blank');
   });
 
-  for (const [lang, colorScheme] of [['nl', 'light'], ['en', 'light'], ['nl', 'dark'], ['en', 'dark']] as const) {
+  for (const [lang, colorScheme] of [
+    ['nl', 'light'],
+    ['en', 'light'],
+    ['nl', 'dark'],
+    ['en', 'dark'],
+  ] as const) {
     itWithMedia({ colorScheme })(`has no axe violations with the seed statement: ${lang}, ${colorScheme}`, async () => {
       await emulateMedia({ colorScheme });
       await window.Keuze!.setLanguage(lang);

@@ -144,21 +144,25 @@ export class PrivacyStatement extends KeuzeElement {
             ${statement.version ? html`<span>${shownText('statement.version', { version: statement.version })}</span>` : nothing}
             ${statement.updated ? html`<span>${shownText('statement.updated', { date: this.formatDate(statement.updated) })}</span>` : nothing}
           </p>
-          ${this.changedSinceChoice(statement)
-            ? html`<p part="changed" class="changed" role="note">
+          ${
+            this.changedSinceChoice(statement)
+              ? html`<p part="changed" class="changed" role="note">
                 ${shownText('statement.changed')}
                 <button class="link" data-keuze-open="preferences" @click=${() => (this.noteSeen = true)}>${shownText('statement.review')}</button>
               </p>`
-            : nothing}
+              : nothing
+          }
         </header>
-        ${sections.length
-          ? html`<nav part="toc" class="toc" aria-labelledby="toc-title">
+        ${
+          sections.length
+            ? html`<nav part="toc" class="toc" aria-labelledby="toc-title">
               <h2 id="toc-title">${shownText('statement.contents')}</h2>
               <ol>
                 ${sections.map((heading) => html`<li><a href="#${heading.id}" @click=${this.followLink}>${heading.textContent}</a></li>`)}
               </ol>
             </nav>`
-          : nothing}
+            : nothing
+        }
         <div part="content" class="content" @click=${this.followLink}>${statement.content.cloneNode(true)}</div>
       </article>
     `;

@@ -5,8 +5,7 @@
  */
 export const en = {
   'banner.title': 'Cookies on this website',
-  'banner.text':
-    'We use cookies that this website needs to work. With your consent, we also use cookies for {{purposes}}. You can change your choice at any time under Cookie settings.',
+  'banner.text': 'We use cookies that this website needs to work. With your consent, we also use cookies for {{purposes}}. You can change your choice at any time under Cookie settings.',
   'banner.textNoPurposes': 'We use cookies that this website needs to work. You can read which ones under Cookie settings.',
   'banner.privacyLink': 'Privacy statement',
   'banner.acceptAll': 'Accept all',
@@ -17,8 +16,7 @@ export const en = {
   'banner.signal': 'Your browser asks websites not to share or sell your data (Global Privacy Control). So “Accept all” leaves this off: {{categories}}.',
 
   'preferences.title': 'Cookie settings',
-  'preferences.intro':
-    'Choose which cookies you allow. Necessary cookies are always on, because the website does not work without them. You can change your choice later at any time.',
+  'preferences.intro': 'Choose which cookies you allow. Necessary cookies are always on, because the website does not work without them. You can change your choice later at any time.',
   'preferences.save': 'Save choices',
   'preferences.acceptAll': 'Accept all',
   'preferences.rejectAll': 'Reject all',

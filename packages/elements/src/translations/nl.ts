@@ -15,8 +15,7 @@ export const nl: Translations = {
   'banner.signal': 'Je browser vraagt websites om je gegevens niet te delen of te verkopen (Global Privacy Control). Daarom laat “Alles accepteren” dit uit: {{categories}}.',
 
   'preferences.title': 'Cookie-instellingen',
-  'preferences.intro':
-    'Kies welke cookies je toestaat. Noodzakelijke cookies staan altijd aan, want zonder deze cookies werkt de website niet. Je kunt je keuze later altijd wijzigen.',
+  'preferences.intro': 'Kies welke cookies je toestaat. Noodzakelijke cookies staan altijd aan, want zonder deze cookies werkt de website niet. Je kunt je keuze later altijd wijzigen.',
   'preferences.save': 'Keuze opslaan',
   'preferences.acceptAll': 'Alles accepteren',
   'preferences.rejectAll': 'Alles weigeren',

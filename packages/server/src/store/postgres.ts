@@ -31,7 +31,13 @@ export function openPostgres(connectionString: string, poolSize = 10): Database 
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await work(over(client, () => Promise.reject(new Error('nested transaction')), async () => {}));
+      const result = await work(
+        over(
+          client,
+          () => Promise.reject(new Error('nested transaction')),
+          async () => {},
+        ),
+      );
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -36,8 +36,7 @@ const isTopicIds = (value: unknown): boolean => Array.isArray(value) && value.ev
 const ANSWERS: Record<HostEvent['type'], [(answer: unknown, fromEndpoint: boolean) => boolean, string]> = {
   'newsletter-subscribe': [(answer, fromEndpoint) => !fromEndpoint || (isObject(answer) && /^(pending|subscribed)$/.test(String(answer.status))), '{ status: "pending" | "subscribed" }'],
   'newsletter-preferences-get': [
-    (answer) =>
-      isObject(answer) && isTopicIds(answer.topics) && (answer.required === undefined || isTopicIds(answer.required)) && (answer.email === undefined || typeof answer.email == 'string'),
+    (answer) => isObject(answer) && isTopicIds(answer.topics) && (answer.required === undefined || isTopicIds(answer.required)) && (answer.email === undefined || typeof answer.email == 'string'),
     '{ topics: string[], required?: string[], email?: string }',
   ],
   // Anything: only arriving in time matters (post() has made sure an endpoint's is JSON).

@@ -139,8 +139,7 @@ describe('newsletter endpoints that do not answer as agreed (issue 14.11)', () =
 type Handler = (event: NewsletterEvent) => unknown;
 
 /** Whether the topic box labelled `label` is ticked; undefined while there is none. */
-const ticked = (root: ShadowRoot, label: string): boolean | undefined =>
-  [...root.querySelectorAll('label.check')].find((item) => item.textContent.includes(label))?.querySelector('input')?.checked;
+const ticked = (root: ShadowRoot, label: string): boolean | undefined => [...root.querySelectorAll('label.check')].find((item) => item.textContent.includes(label))?.querySelector('input')?.checked;
 
 async function preferences(handler: Handler): Promise<ShadowRoot> {
   const element = document.createElement('keuze-newsletter-preferences');
