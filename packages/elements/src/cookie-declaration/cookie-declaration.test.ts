@@ -37,6 +37,14 @@ describe('<keuze-cookie-declaration>', () => {
     expect(root.querySelectorAll('tbody tr')).to.have.length(configured.length + 1);
   });
 
+  it('lists each category’s services: name, provider and description', async () => {
+    const root = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));
+    const services = (category: string): string[] =>
+      [...root.querySelectorAll(`section[aria-labelledby="category-${category}"] [part~="services"] li`)].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    expect(services('analytics')).to.deep.equal(['Matomo: Bezoekersstatistieken, op onze eigen server.', 'Hotjar (Hotjar Ltd.)']);
+    expect(services('marketing')).to.deep.equal([]);
+  });
+
   it("fits the page's outline: category headings at level 2, or the heading-level given", async () => {
     const levels = (root: ShadowRoot): string[] => [...root.querySelectorAll('[role="heading"]')].map((heading) => heading.getAttribute('aria-level')!);
     const plain = await rendered(await fixture<CookieDeclaration>(html`<keuze-cookie-declaration></keuze-cookie-declaration>`));

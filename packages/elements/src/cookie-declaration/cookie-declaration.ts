@@ -20,6 +20,7 @@ import './declaration.texts.js';
  * @csspart category - One category.
  * @csspart state - A category's state (allowed, not allowed, always on).
  * @csspart table - A category's table of cookies.
+ * @csspart services - A category's list of services: name, provider and description.
  */
 export class CookieDeclaration extends KeuzeElement {
   static override styles = [
@@ -118,13 +119,14 @@ export class CookieDeclaration extends KeuzeElement {
   }
 
   private renderCategory(name: string, category: CategoryConfig, granted: boolean, config: ResolvedConfig): unknown {
+    const services = Object.entries(category.services ?? {});
     // Web Storage keys are listed beside the cookies: withdrawal deletes them alike.
     const rows: { cookie: CookieSpec; service?: string; storage?: boolean }[] = [
       // A site that lists Keuze's own cookie itself describes it its own way: one row, the site's.
       ...(name == NECESSARY ? this.ownStorage(config) : []).filter((own) => !(category.cookies ?? []).some((cookie) => cookieInfo(cookie).name == own.name)).map((cookie) => ({ cookie })),
       ...(category.cookies ?? []).map((cookie) => ({ cookie })),
       ...(category.storage ?? []).map((cookie) => ({ cookie, storage: true })),
-      ...Object.entries(category.services ?? {}).flatMap(([service, config]) => [
+      ...services.flatMap(([service, config]) => [
         ...(config.cookies ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service })),
         ...(config.storage ?? []).map((cookie) => ({ cookie, service: textOf(config.label) || service, storage: true })),
       ]),
@@ -137,6 +139,14 @@ export class CookieDeclaration extends KeuzeElement {
           <span>${categoryLabel(name, category)}</span> <span part="state" class="state">${state}</span>
         </div>
         ${description ? html`<p>${description}</p>` : nothing}
+        ${services.length
+          ? html`<ul part="services">
+              ${services.map(
+                ([service, info]) =>
+                  html`<li><bdi>${textOf(info.label) || service}</bdi>${info.provider ? ` (${info.provider})` : ''}${info.description ? `: ${textOf(info.description)}` : ''}</li>`,
+              )}
+            </ul>`
+          : nothing}
         ${
           rows.length
             ? cookieTable(
