@@ -139,14 +139,15 @@ export class CookieDeclaration extends KeuzeElement {
           <span>${categoryLabel(name, category)}</span> <span part="state" class="state">${state}</span>
         </div>
         ${description ? html`<p>${description}</p>` : nothing}
-        ${services.length
-          ? html`<ul part="services">
+        ${
+          services.length
+            ? html`<ul part="services">
               ${services.map(
-                ([service, info]) =>
-                  html`<li><bdi>${textOf(info.label) || service}</bdi>${info.provider ? ` (${info.provider})` : ''}${info.description ? `: ${textOf(info.description)}` : ''}</li>`,
+                ([service, info]) => html`<li><bdi>${textOf(info.label) || service}</bdi>${info.provider ? ` (${info.provider})` : ''}${info.description ? `: ${textOf(info.description)}` : ''}</li>`,
               )}
             </ul>`
-          : nothing}
+            : nothing
+        }
         ${
           rows.length
             ? cookieTable(
