@@ -561,7 +561,8 @@ describe("Keuze's own storage: only what a choice allows, all of it declared", (
       );
     await waitUntil(() => rows('preferences').length, 'the declaration did not render');
     expect(rows('necessary').map(([name, , , , lifetime]) => [name, lifetime])).to.deep.equal([
-      ['keuze_consent', '180 dagen'],
+      // The longest the consent cookie is kept: after a refusal, reaskAfterRefusalDays (182) outlasts lifetimeDays (180).
+      ['keuze_consent', '182 dagen'],
       ['keuze_consent_log', 'Tot het is afgeleverd, hooguit tot je volgende bezoek'],
     ]);
     expect(rows('preferences').map(([name, , , , lifetime]) => [name, lifetime])).to.deep.equal([['keuze_newsletter', '395 dagen']]);
