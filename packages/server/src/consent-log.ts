@@ -3,7 +3,7 @@ import type { ConsentLogEntry, ConsentMethod } from '@keuze/core';
 import { browserFamily, METHODS } from '@keuze/core/internal';
 import { badRequest, ClientError, json, readJsonObject } from './http.js';
 import type { Database } from './store/database.js';
-import { fields, integer, isoTime, language, list, map, NAME, nullable, oneOf, string, type Check } from './validation.js';
+import { fields, integer, isoTime, language, list, map, NAME, nullable, object, oneOf, string, type Check } from './validation.js';
 
 /** Every method a record can carry is in core's list (the record codec's): this fails the build when one is missing. */
 type MissingMethod = Exclude<ConsentMethod, (typeof METHODS)[number]>;
@@ -44,24 +44,6 @@ function readEntry(body: Record<string, unknown>): LogEntry {
 /** A decision as stored: the entry's fields, its time in milliseconds, and maybe the texts its hash stands for. */
 type LogEntry = Omit<ConsentLogEntry, 'timestamp'> & { timestamp: number; texts?: string };
 
-/** A JSON object of the receipt's, checked field by field like any other body. */
-const object =
-  <T>(read: (body: Record<string, unknown>, field: string) => T): Check<T> =>
-  (value, field) => {
-    if (typeof value != 'object' || value === null || Array.isArray(value)) throw badRequest(`${field}: expected an object`);
-    return read(value as Record<string, unknown>, field);
-  };
-
-/** Within the receipt the first problem names its path, e.g. `dpv:hasPurpose[1].dct:identifier`. */
-const within = <T>(field: string, read: () => T): T => {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof ClientError) throw badRequest(`${field}.${error.message}`);
-    throw error;
-  }
-};
-
 /** What the receipt says but the log does not keep: checked for shape, not stored. */
 const described = string(2000);
 const anyObject = object(() => undefined);
@@ -69,28 +51,28 @@ const anyObject = object(() => undefined);
 const PURPOSE_STATUS = ['dpv:ConsentGiven', 'dpv:ConsentRefused'] as const;
 
 /** One `dpv:hasPurpose` item: a category, granted, refused, or strictly necessary (legitimate interest). */
-const purpose = object((body, field) => {
-  const item = within(field, () =>
+const purpose: Check<{ name: string; granted: boolean; services?: string[] }> = (value, field) => {
+  const item = object((body) =>
     fields(
       body,
       { '@type': oneOf(['dpv:Purpose']), 'dct:identifier': string(40, NAME, 'a category name'), 'dct:title': described },
       {
         'dct:description': described,
-        'dpv:hasConsentStatus': object((status, at) => within(at, () => fields(status, { '@id': oneOf(PURPOSE_STATUS) })['@id'])),
-        'dpv:hasLegalBasis': object((basis, at) => within(at, () => fields(basis, { '@id': oneOf(['dpv:LegitimateInterest']) })['@id'])),
+        'dpv:hasConsentStatus': object((status) => fields(status, { '@id': oneOf(PURPOSE_STATUS) })['@id']),
+        'dpv:hasLegalBasis': object((basis) => fields(basis, { '@id': oneOf(['dpv:LegitimateInterest']) })['@id']),
         'dpv:isIndicatedAtTime': isoTime,
         'dct:hasPart': list(
-          object((part, at) => within(at, () => fields(part, { 'dct:identifier': string(40, NAME, 'a service name') }, { 'dct:title': described })['dct:identifier'])),
+          object((part) => fields(part, { 'dct:identifier': string(40, NAME, 'a service name') }, { 'dct:title': described })['dct:identifier']),
           100,
         ),
       },
     ),
-  );
+  )(value, field);
   if (!item['dpv:hasConsentStatus'] == !item['dpv:hasLegalBasis']) throw badRequest(`${field}: expected dpv:hasConsentStatus or dpv:hasLegalBasis`);
   const granted = item['dpv:hasConsentStatus'] != 'dpv:ConsentRefused';
   if (!granted && item['dct:hasPart']) throw badRequest(`${field}.dct:hasPart: services of a refused purpose`);
   return { name: item['dct:identifier'], granted, services: item['dct:hasPart'] };
-});
+};
 
 /**
  * `consentLog.format: "iso27560"`: the consent record of `Keuze.receipt()` (ISO/IEC TS 27560:2023
@@ -114,14 +96,12 @@ function readReceipt(body: Record<string, unknown>, userAgent: string): LogEntry
       'dct:hasVersion': string(9, /^\d+$/, 'the config revision as digits'),
       'dpv:hasDataSubject': anyObject,
       'dpv:isIndicatedAtTime': isoTime,
-      'dpv:hasIndicationMethod': object((method, field) => within(field, () => fields(method, { 'dct:identifier': oneOf(METHODS) }, { 'dct:description': described })['dct:identifier'])),
-      'dpv:hasNotice': object((notice, field) =>
-        within(field, () =>
-          fields(
-            notice,
-            { '@type': oneOf(['dpv:ConsentNotice']) },
-            { 'dct:source': string(2000), 'dct:hasVersion': string(100), 'dct:identifier': string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>') },
-          ),
+      'dpv:hasIndicationMethod': object((method) => fields(method, { 'dct:identifier': oneOf(METHODS) }, { 'dct:description': described })['dct:identifier']),
+      'dpv:hasNotice': object((notice) =>
+        fields(
+          notice,
+          { '@type': oneOf(['dpv:ConsentNotice']) },
+          { 'dct:source': string(2000), 'dct:hasVersion': string(100), 'dct:identifier': string(71, TEXTS_HASH, 'sha256:<64 hex digits> or fnv1a:<checksum>') },
         ),
       ),
       'dpv:hasPurpose': list(purpose, 100),

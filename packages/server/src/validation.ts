@@ -1,4 +1,4 @@
-import { badRequest } from './http.js';
+import { badRequest, ClientError } from './http.js';
 
 /**
  * Strict checks for request bodies: each field is checked for type, shape and length, an unknown
@@ -50,6 +50,22 @@ export const list =
     const items = value.map((item, index) => check(item, `${field}[${index}]`));
     if (new Set(items).size != items.length) throw badRequest(`${field}: an item is listed twice`);
     return items;
+  };
+
+/**
+ * A nested JSON object, read by `read` (typically with `fields`); a problem inside it is named by
+ * its path from the body, e.g. `dpv:hasPurpose[1].dpv:hasConsentStatus.@id: expected one of …`.
+ */
+export const object =
+  <T>(read: (body: Record<string, unknown>) => T): Check<T> =>
+  (value, field) => {
+    if (typeof value != 'object' || value === null || Array.isArray(value)) throw badRequest(`${field}: expected an object`);
+    try {
+      return read(value as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ClientError) throw badRequest(`${field}.${error.message}`);
+      throw error;
+    }
   };
 
 /** An object used as a map (services per category): names as keys, no prototype keys. */
