@@ -6,6 +6,9 @@ import { clearCookies, closePages, openPage, siteConfig } from '../../../test/su
  * server (web-test-runner.config.mjs) on SQLite: what the elements and the engine send, the server accepts.
  * (The server's own suite, packages/server/test, checks what it stores, on SQLite and PostgreSQL.)
  */
+/** The admin token web-test-runner.config.mjs gives that server (KEUZE_SERVER_ADMIN there). */
+const admin = { authorization: 'Bearer wtr-admin-token-0123456789abcdef' };
+
 const newsletter = {
   endpoint: '/__keuze-server/newsletter',
   topics: [
@@ -45,8 +48,7 @@ describe('the script tag with @keuze/server', () => {
       const page = await openPage({ config: { ...siteConfig, consentLog: { endpoint: '/__keuze-server/consent-log', format } } });
       await page.keuze.setConsent({ categories: ['analytics'], services: { analytics: ['matomo'] } }, { method: 'custom' });
       const consent = page.keuze.getConsent()!;
-      const stored = async (): Promise<{ entries?: Record<string, unknown>[] }> =>
-        (await fetch(`/__keuze-server/consent-log/${consent.consentId}`, { headers: { authorization: 'Bearer wtr-admin-token-0123456789abcdef' } })).json();
+      const stored = async (): Promise<{ entries?: Record<string, unknown>[] }> => (await fetch(`/__keuze-server/consent-log/${consent.consentId}`, { headers: admin })).json();
       let history: { entries?: Record<string, unknown>[] } = {};
       await waitUntil(async () => (history = await stored()).entries, `nothing stored: ${JSON.stringify(history)}`, { timeout: 5000 });
       expect(history.entries).to.have.length(1);
