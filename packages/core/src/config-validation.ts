@@ -1,4 +1,4 @@
-import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, MAX_LIFETIME_DAYS, NAME, NECESSARY, ownData, statementRevision, type ResolvedConfig } from './config.js';
+import { COOKIE_NAME, defaultConfig, isRevision, isLifetime, isObject, isSafeUrl, MAX_LIFETIME_DAYS, NAME, NECESSARY, ownData, statementRevision, type ResolvedConfig } from './config.js';
 import { isSaleCategory } from './categories.js';
 import { GATED_SELECTOR } from './gating.js';
 import type { ConsentModeSignal, KeuzeConfig } from './types.js';
@@ -303,14 +303,5 @@ function reportUnknownGated(config: ResolvedConfig): void {
       reported.add(missing);
       logError(`a gated <${element.localName}> will not run: the config has ${missing}.`);
     }
-  }
-}
-
-/** Only http(s) and relative URLs: a `javascript:` or `data:` privacy link would be an injection door. */
-export function isSafeUrl(url: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(url, 'https://keuze.invalid/').protocol);
-  } catch {
-    return false;
   }
 }

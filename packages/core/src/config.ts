@@ -42,6 +42,15 @@ export function ownData(override: unknown, base?: unknown): unknown {
   for (const [key, value] of [...Object.entries(isObject(base) ? base : {}), ...Object.entries(override)]) copy[key] = ownData(value, copy[key]);
   return copy;
 }
+/** Only http(s) and relative URLs: a `javascript:` or `data:` privacy link would be an injection door. */
+export function isSafeUrl(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url, 'https://keuze.invalid/').protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** The record holds a revision in at most 9 digits. */
 export const isRevision = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 1e9;
 /** A statement version as a record revision: a number that changes whenever the version does. */

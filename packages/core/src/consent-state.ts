@@ -15,6 +15,18 @@ export type AnyListener = (event: KeuzeEvent) => unknown;
  * that is not the page's public API.
  */
 export interface KeuzeUiLink {
+  /** The loader's quick read of the config, then (after `validateConfig`) the validated, frozen one. */
+  readonly config: Readonly<ResolvedConfig>;
+  /** The page's config as the loader read it (own data, not validated): what the banner's first read takes its texts from. */
+  readonly input: unknown;
+  /**
+   * True on a first visit with nothing stored and no privacy signal: the engine has nothing to
+   * decide before the visitor does. The UI then shows the banner from `config` and `input`
+   * (readConfigForBanner), and asks for the engine and the validated config (`Keuze.validConfig`)
+   * once it is on screen (issue 16: nothing on the banner's path waits for the validator). Else the
+   * engine loads with the loader's start, and the UI shows the validated config from the outset.
+   */
+  readonly bannerFirst: boolean;
   /**
    * What the UI shows, pushed when it starts and after each `KeuzeUi.setLanguage`: the language
    * (a tag of its texts, e.g. `nl`), which the next record stores, and the consent texts (banner
@@ -30,8 +42,6 @@ export interface KeuzeUiLink {
  * engine changes the choice (`consent`, `seen`). The UI gets only its `KeuzeUiLink` side.
  */
 export interface ConsentState extends KeuzeUiLink {
-  /** The loader's quick read of the config, then (after `validateConfig`) the validated, frozen one. */
-  readonly config: Readonly<ResolvedConfig>;
   consent: ConsentRecord | null;
   /** Whether the browser sends Global Privacy Control. */
   readonly gpc: boolean;

@@ -121,8 +121,10 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
   let consentMode: (() => void) | undefined;
   const granted = (category: string, service?: string): boolean => isGranted(state, category, service);
   // Written here only (readonly to the rest): the config, and what the UI shows.
-  const state: ConsentState & { config: ResolvedConfig; lang?: string; texts?: string } = {
+  const state: ConsentState & { config: ResolvedConfig; lang?: string; texts?: string; bannerFirst: boolean } = {
     config,
+    input,
+    bannerFirst: false,
     consent: null,
     gpc: globalThis.navigator?.globalPrivacyControl === true,
     listeners: new Map(),
@@ -150,6 +152,8 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
     },
   };
   if (config.usable) state.consent = readStoredConsent(state, notify);
+  // No copy of the consent cookie at all (`seen` is empty) and no signal to act on: see KeuzeUiLink.
+  state.bannerFirst = config.usable && !state.seen && !state.gpc;
   // Consent Mode's defaults must be in the dataLayer before any gated tag runs: the gate waits for
   // them, and stays shut if they cannot be set (a missing chunk, a blocked request, a broken
   // dataLayer). A Google tag gated on `necessary` would otherwise run as if consent were given.
@@ -203,8 +207,9 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
       state.listeners.set(type, set.add(listener));
       return () => void set.delete(listener);
     },
-    // While the engine loads (every first visit) it validates: no second chunk on the banner's path.
-    validConfig: () => (engine ? loadEngine().then(() => state.config) : validate()),
+    // While the engine loads (every first visit) it validates: no second chunk. On a plain first
+    // visit the UI asks once the banner is on screen, and the engine is wanted then anyway.
+    validConfig: () => (engine || state.bannerFirst ? loadEngine().then(() => state.config) : validate()),
   } as Keuze;
   // The methods that change something (and the receipt) load their code when first called.
   for (const method of ['acceptAll', 'rejectAll', 'setConsent', 'reset', 'receipt'] as const) {
@@ -274,9 +279,10 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
       // Storage blocked: there is nothing kept to retry.
     }
   }
-  // No valid choice: the visitor is about to make one, so fetch the write path now. Several
-  // copies of the cookie (one name, other domains or paths): the engine leaves only the choice.
-  if (config.usable && (!state.consent || state.seen!.includes(','))) void loadEngine();
+  // No valid choice: the visitor is about to make one, so fetch the write path now (but after the
+  // banner, when the UI shows it first). Several copies of the cookie (one name, other domains or
+  // paths): the engine leaves only the choice.
+  if (config.usable && (!state.consent || state.seen!.includes(',')) && !(state.bannerFirst && loaders.ui && globalThis.document)) void loadEngine();
   return keuze;
 }
 

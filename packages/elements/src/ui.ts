@@ -1,8 +1,9 @@
 import type { KeuzeUi, KeuzeUiLink, ResolvedConfig } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
+import { readConfigForBanner } from './internal/banner-config.js';
 import { categoryDescription, categoryLabel } from './internal/config-text.js';
 import { addTranslations, detectLanguage, i18n, setLanguage } from './i18n/i18n.js';
-import { provideKeuze } from './internal/keuze-provider.js';
+import { provideKeuze, type ProvidedConfig } from './internal/keuze-provider.js';
 import { en } from './translations/en.js';
 
 /** Each element's code, loaded only when a page needs that element. */
@@ -20,9 +21,14 @@ const definitions: Record<string, () => Promise<unknown>> = {
 
 const reported = new Set<string>();
 
-/** What core handed over on connect: its link, and the validated config with the site's texts added. */
+/** What core handed over on connect: its link, and the configs the elements show (the site's texts added). */
 let core: KeuzeUiLink | undefined;
-let validConfig: Promise<Readonly<ResolvedConfig>> | undefined;
+let provided: ProvidedConfig | undefined;
+/** The config shown last: the banner's first read, then the validated one. */
+let current: Readonly<ResolvedConfig> | undefined;
+
+/** After the next paint (at once in a hidden tab, which paints nothing). */
+const painted = (): Promise<void> => new Promise((resolve) => (document.hidden ? resolve() : requestAnimationFrame(() => setTimeout(resolve))));
 /** What was last pushed to core: the same language and texts are not pushed again. */
 let pushed: string | undefined;
 
@@ -43,7 +49,7 @@ async function ensure<T extends keyof HTMLElementTagNameMap>(tag: T, first = fal
   await Promise.all([define(tag), bodyReady()]);
   // Waits for the layout before it looks: of two calls at once (a body swap during a withdrawal),
   // the second then finds the element the first added.
-  const layout = document.querySelector(tag) ? undefined : (await validConfig)?.layout;
+  const layout = document.querySelector(tag) ? undefined : (await provided?.first)?.layout;
   let element = document.querySelector(tag);
   if (!element) {
     element = document.createElement(tag);
@@ -69,13 +75,23 @@ let remount: MutationObserver | undefined;
 export const ui: KeuzeUi = {
   connect(keuze, link) {
     core = link;
+    // On a first visit the banner shows from core's quick read, and the validator (with the engine)
+    // loads once it is on screen, so neither its file nor its work delays the banner (issue 16).
+    const quick = link.config;
     // The site's texts, then the default language; elements render from then on (no flash of the fallback).
-    validConfig = keuze.validConfig().then((config) => {
+    const first = (link.bannerFirst ? Promise.resolve(readConfigForBanner(quick, link.input)) : keuze.validConfig()).then((config) => {
       addTranslations(config.translations);
-      showing(config, setLanguage(detectLanguage(config.lang)));
+      showing((current = config), setLanguage(detectLanguage(config.lang)));
       return config;
     });
-    provideKeuze(keuze, validConfig);
+    const validated = link.bannerFirst
+      ? first
+          .then(painted)
+          .then(() => keuze.validConfig())
+          // (Still the quick read if the engine failed to load, which core reported: the first read stays.)
+          .then((config) => (config == quick ? first : (showing((current = config), i18n.language), config)))
+      : first;
+    provideKeuze(keuze, (provided = { first, validated }));
   },
   define,
   async mount(name) {
@@ -84,13 +100,15 @@ export const ui: KeuzeUi = {
     mounted.set(name, await ensure(name == 'banner' ? 'keuze-cookie-banner' : 'keuze-reopen-button', name == 'banner'));
   },
   async showPreferences(opener) {
+    // The dialog lists services and cookies: it shows the validated config only.
+    await provided?.validated;
     const preferences = await ensure('keuze-cookie-preferences');
     await preferences.show(opener);
   },
   async setLanguage(lang) {
     // Once the site's translations are in: its languages count too.
-    const config = await validConfig!;
-    showing(config, setLanguage(lang ?? detectLanguage(config.lang)));
+    await provided?.first;
+    showing(current!, setLanguage(lang ?? detectLanguage(current!.lang)));
   },
   async placeholders(embeds) {
     const { EmbedPlaceholder } = await import('./embed-placeholder/define.js');

@@ -46,6 +46,13 @@ function focusAfterLeaving(from?: HTMLElement | null): void {
 export class CookieBanner extends KeuzeElement {
   static override styles = [themeStyles, buttonStyles, bannerStyles];
 
+  /**
+   * On a plain first visit the banner shows from core's quick read of the config, before the
+   * validator has run (issue 16); every other element waits for the validated config.
+   * @internal
+   */
+  static readonly firstRead = true;
+
   /** `box` (a bottom corner), `bar` (full width at the bottom) or `inline` (where the element is placed). */
   @property({ reflect: true }) layout: 'box' | 'bar' | 'inline' = 'box';
 

@@ -1,6 +1,6 @@
 import type { ConsentRecord, Keuze, ResolvedConfig } from '@keuze/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { KeuzeRequestEvent } from './keuze-provider.js';
+import { KeuzeRequestEvent, type ProvidedConfig } from './keuze-provider.js';
 
 /**
  * Gives an element the page's Keuze (from the one provider, asked for on connect), its validated
@@ -12,7 +12,10 @@ import { KeuzeRequestEvent } from './keuze-provider.js';
 export class ConsentController implements ReactiveController {
   /** The page's Keuze, once the provider answered. */
   keuze?: Keuze;
-  /** The validated config (frozen: core's alone). */
+  /**
+   * The validated config (frozen: core's alone). The banner (a class with `static firstRead`)
+   * shows core's quick read before it on a plain first visit (see `ProvidedConfig`).
+   */
   config?: Readonly<ResolvedConfig>;
   private unsubscribe?: () => void;
 
@@ -29,15 +32,18 @@ export class ConsentController implements ReactiveController {
     this.host.dispatchEvent(new KeuzeRequestEvent((keuze, config) => this.connect(keuze, config)));
   }
 
-  private connect(keuze: Keuze, config: Promise<Readonly<ResolvedConfig>>): void {
+  private connect(keuze: Keuze, { first, validated }: ProvidedConfig): void {
     if (!this.host.isConnected || this.unsubscribe) return;
     this.keuze = keuze;
     this.unsubscribe = keuze.on('consent', () => this.host.requestUpdate());
-    void config.then((validated) => {
-      if (validated.theme && !this.host.hasAttribute('theme')) this.host.setAttribute('theme', validated.theme);
-      this.config = validated;
+    const show = (config: Readonly<ResolvedConfig>): void => {
+      if (config.theme && !this.host.hasAttribute('theme')) this.host.setAttribute('theme', config.theme);
+      this.config = config;
       this.host.requestUpdate();
-    });
+    };
+    // Only the banner shows the first read; the validated config, which follows it, replaces it.
+    if ((this.host.constructor as { firstRead?: boolean }).firstRead && first != validated) void first.then(show);
+    void validated.then(show);
   }
 
   hostDisconnected(): void {

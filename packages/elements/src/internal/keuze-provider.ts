@@ -1,11 +1,20 @@
 import type { Keuze, ResolvedConfig } from '@keuze/core';
 import { logError } from '@keuze/core/internal';
 
-/**
- * Called with the page's Keuze and its validated config, which arrives once the UI shows its texts
- * in the language core keeps (an element rendered earlier would flash the fallback language).
- */
-export type KeuzeAnswer = (keuze: Keuze, config: Promise<Readonly<ResolvedConfig>>) => void;
+/** What the UI hands the elements: the config to show first, and the validated one. */
+export interface ProvidedConfig {
+  /**
+   * What the banner shows first, once the UI shows its texts in the language core keeps (an element
+   * rendered earlier would flash the fallback language): on a plain first visit core's quick read
+   * (`KeuzeUiLink.bannerFirst`, issue 16), else the validated config.
+   */
+  first: Promise<Readonly<ResolvedConfig>>;
+  /** The validated config, which every other element waits for (the same promise when there is no quick read to show). */
+  validated: Promise<Readonly<ResolvedConfig>>;
+}
+
+/** Called with the page's Keuze and its config. */
+export type KeuzeAnswer = (keuze: Keuze, config: ProvidedConfig) => void;
 
 /**
  * The request an element makes on connect for the page's Keuze: it bubbles and crosses shadow
@@ -27,7 +36,7 @@ declare global {
   }
 }
 
-let provided: [Keuze, Promise<Readonly<ResolvedConfig>>] | undefined;
+let provided: [Keuze, ProvidedConfig] | undefined;
 const waiting = new Set<KeuzeAnswer>();
 let reported = false;
 
@@ -35,7 +44,7 @@ let reported = false;
  * Makes `keuze` the page's one provided Keuze, answering the requests that waited for it. Called
  * once, by `ui.connect()`, when core hands its instance to the UI; a second Keuze is ignored.
  */
-export function provideKeuze(keuze: Keuze, config: Promise<Readonly<ResolvedConfig>>): void {
+export function provideKeuze(keuze: Keuze, config: ProvidedConfig): void {
   if (provided) return;
   provided = [keuze, config];
   for (const answer of waiting) answer(keuze, config);

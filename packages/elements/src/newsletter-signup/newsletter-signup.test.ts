@@ -54,7 +54,8 @@ async function withNewsletter(newsletter: NewsletterConfig | undefined, test: ()
   const config = { ...(await keuze.validConfig()), newsletter, ...changes };
   const provide = (event: KeuzeRequestEvent): void => {
     event.stopPropagation();
-    event.answer(keuze, Promise.resolve(config));
+    const given = Promise.resolve(config);
+    event.answer(keuze, { first: given, validated: given });
   };
   window.addEventListener(KeuzeRequestEvent.type, provide, true);
   try {

@@ -20,7 +20,8 @@ async function withRequestConfig(privacyRequest: PrivacyRequestConfig | undefine
   const config = { ...(await keuze.validConfig()), privacyRequest };
   const provide = (event: KeuzeRequestEvent): void => {
     event.stopPropagation();
-    event.answer(keuze, Promise.resolve(config));
+    const given = Promise.resolve(config);
+    event.answer(keuze, { first: given, validated: given });
   };
   window.addEventListener(KeuzeRequestEvent.type, provide, true);
   try {
