@@ -125,7 +125,7 @@ export const files = {
   // Issue 16, the banner before the validator (+90 to 100 B, measured 4290 to 4300 B: the list of element files changes with their hashes): the safe-URL check moves
   // here from the validator, so the UI's first read of the config can use it without a round trip,
   // and core hands the UI the config as read and whether the banner may show from it.
-  'keuze.js': { gzip: 4310, brotli: 3900 },
+  'keuze.js': { gzip: 4320, brotli: 3920 },
   engine: { gzip: 4000, brotli: 3550 },
   // With issue 19's report of undeclared cookies and storage keys: loaded only when there is one.
   // (+0.2 KB: #13/#14's explanation of why no copy of the consent cookie counts, moved out of the loader.)
@@ -191,12 +191,12 @@ export const files = {
   // (+0.25 KB after this session's merges, measured 90.02 KB: #15's base element, async task and
   // handshake, and the new-user fixes: service descriptions, the lang warning, RTL.)
   // (+0.15 KB for issue 16's banner before the validator: the UI's first read of the config.)
-  'keuze.iife.js': { gzip: 90.45 * 1024, brotli: 78.6 * 1024 },
+  'keuze.iife.js': { gzip: 90.5 * 1024, brotli: 78.6 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 export const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 4310, breakdown: true },
+  'returning visit': { files: ['keuze.js'], gzip: 4320, breakdown: true },
   // Issue 16 aims at 30 KB for a first visit (with lit and i18next). What the banner waits for:
   // the loader and `ui`, one round trip after it (`oneRoundTrip`: ui imports nothing but the
   // loader, checked here). The engine and the validator are not on it: the UI asks for them once the

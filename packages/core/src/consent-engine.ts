@@ -58,11 +58,21 @@ export class ConsentEngine {
     if (!carried.pending!.length) {
       delete carried.pending;
       storeRecord(state.config, carried);
-      state.seen = storedValues(state.config);
+      this.wrote();
     }
     state.consent = carried;
     state.signalConsentMode();
     void state.activate();
+  }
+
+  /**
+   * After each write of the consent cookie: what the loader compares with to notice a change made
+   * elsewhere. The value written over is kept as one this page replaced (see ConsentState.overwritten).
+   */
+  private wrote(): void {
+    const { state } = this;
+    if (state.seen) (state.overwritten ??= []).push(state.seen);
+    state.seen = storedValues(state.config);
   }
 
   acceptAll(): void {
@@ -98,7 +108,7 @@ export class ConsentEngine {
     const previous = state.consent;
     if (hasDocument()) {
       removeCookies([config.cookie.name], config);
-      state.seen = storedValues(config);
+      this.wrote();
       const { cookies, keep, storage } = this.withdrawn(previous, null);
       deleteCookies(cookies, keep, config);
       deleteStorage(storage);
@@ -128,7 +138,7 @@ export class ConsentEngine {
   /** Leaves the choice as the only copy of the consent cookie. */
   private tidy(): void {
     const { state } = this;
-    if (state.consent && storeRecord(state.config, state.consent)) state.seen = storedValues(state.config);
+    if (state.consent && storeRecord(state.config, state.consent)) this.wrote();
   }
 
   private optional(): string[] {
@@ -178,7 +188,7 @@ export class ConsentEngine {
         const why = consentCookieAttributes(config, location).secure && location.protocol != 'https:' ? 'a Secure cookie on an http page; use https' : 'cookies blocked?';
         logWarning(`the browser did not keep the consent cookie (${why}); the choice holds for this page only.`);
       }
-      state.seen = storedValues(config);
+      this.wrote();
     }
     state.consent = record;
     // Consent Mode hears of the change before a newly granted Google tag can run.

@@ -51,6 +51,14 @@ export interface ConsentState extends KeuzeUiLink {
    * `String(cookieValues(name))`: when the browser's differ, another tab (or page) changed the choice.
    */
   seen?: string;
+  /**
+   * The values of `seen` that this page's own writes replaced (not the empty one: another tab's
+   * withdrawal reads as that). A read that returns one is not another tab's choice, which carries a
+   * new timestamp, but a stale read: WebKit hands back the value from before a write for a moment
+   * (seen in the tests, right after a second choice), and the page would announce, and apply,
+   * choices nobody made.
+   */
+  overwritten?: string[];
   /** The language the UI shows (changed only through `Keuze.setLanguage`); the record stores it. */
   readonly lang?: string;
   /** The consent texts the UI shows: the consent log's hash is of these. */

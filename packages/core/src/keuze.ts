@@ -143,7 +143,8 @@ export function startKeuze(pageInput: unknown, loaders: KeuzeLoaders): Keuze {
     // stored one applies at once (gate, Consent Mode); the engine announces it.
     sync() {
       const previous = state.consent;
-      if (config.usable && String(cookieValues(state.config.cookie.name)) != state.seen) {
+      const now = String(cookieValues(state.config.cookie.name));
+      if (config.usable && now != state.seen && !state.overwritten?.includes(now)) {
         state.consent = readStoredConsent(state, notify);
         state.signalConsentMode();
         void activate();

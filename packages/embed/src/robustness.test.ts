@@ -343,6 +343,39 @@ describe('host callbacks', () => {
     expect(writes.filter((name) => name === 'keuze_consent')).to.have.length(2);
     expect((page.window as unknown as { __count: number }).__count).to.equal(2);
   });
+
+  it('a stale read of the consent cookie (WebKit hands back the value before a write for a moment) is not taken for another tab’s choice', async () => {
+    // Seen in WebKit: right after "reject all", reads returned the earlier "accept all" record for a
+    // moment, then the new one, and the page announced two choices nobody made. Here the page's
+    // cookie accessor returns, while the test says so, the cookies as they were after the choice
+    // before the last one was written.
+    const stale = `const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      let before;
+      let current = '';
+      Object.defineProperty(Document.prototype, 'cookie', {
+        configurable: true,
+        get() {
+          return window.__stale && before !== undefined ? ((window.__staleReads = (window.__staleReads ?? 0) + 1), before) : real.get.call(this);
+        },
+        set(value) {
+          real.set.call(this, value);
+          if (/^keuze_consent=[^;]/.test(value)) [before, current] = [current, real.get.call(this)];
+        },
+      });`;
+    const page = await pageWithCallback("(e) => void (e.type == 'consent' && (window.__count = (window.__count ?? 0) + 1))", stale);
+    await page.keuze.acceptAll();
+    await page.keuze.rejectAll();
+    const win = page.window as unknown as { __stale: boolean; __staleReads?: number; __count: number };
+    // What makes the page read the cookie again: it became visible (the other-tab check).
+    win.__stale = true;
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    win.__stale = false;
+    expect(win.__staleReads, 'the stale value was read').to.be.greaterThan(0);
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await page.keuze.receipt();
+    expect(page.keuze.getConsent()!.method).to.equal('reject-all');
+    expect(win.__count, 'consent events').to.equal(2);
+  });
 });
 
 describe('Global Privacy Control', () => {
