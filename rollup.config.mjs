@@ -277,11 +277,15 @@ export default [
       format: 'es',
       entryFileNames: '[name].js',
       // An element's chunk is named after its folder (cookie-banner-….js), not after define.ts,
-      // and the newsletter elements' shared code is "newsletter".
+      // and the newsletter elements' shared code is "newsletter". Hashes of 6 characters, not
+      // rollup's 8 (36 bits: still no collision between two versions of a file in practice): the
+      // loader names each element page's files (ELEMENT_FILES), and random characters do not
+      // compress (-35 B gzip on keuze.js). Rollup fails the build, with a clear message, if this
+      // is too short for its placeholders: at more than 63 chunks.
       chunkFileNames: (chunk) => {
         const element = /([\w-]+)[\\/]define\.ts$/.exec(chunk.facadeModuleId ?? '')?.[1];
         const newsletter = chunk.moduleIds.every((id) => /elements[\\/]src[\\/]internal[\\/]newsletter[\\/]/.test(id)) && 'newsletter';
-        return `chunks/${element ?? (newsletter || '[name]')}-[hash].js`;
+        return `chunks/${element ?? (newsletter || '[name]')}-[hash:6].js`;
       },
       // Maps are written beside each file, without the comment that points to them: every
       // visitor would download that line, only developers use the map.
