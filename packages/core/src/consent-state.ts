@@ -82,13 +82,7 @@ export function readStoredConsent(state: ConsentState, notify: (notice: Notice) 
     const time = Date.parse(record?.timestamp as string);
     // Counts: this revision, last changed within the lifetime, not in the future (a record dated
     // in the year 2300 would otherwise hold forever). The newest counting copy is the choice.
-    if (
-      record?.revision === config.revision &&
-      time + config.lifetimeDays * DAY_MS >= now &&
-      time <= now + FUTURE_TOLERANCE_MS &&
-      !(time <= Date.parse(newest?.timestamp as string))
-    )
-      newest = record;
+    if (record?.revision === config.revision && time + config.lifetimeDays * DAY_MS >= now && time <= now + FUTURE_TOLERANCE_MS && !(time <= Date.parse(newest?.timestamp as string))) newest = record;
   }
   // Categories and services the config no longer has stay in the record but grant nothing:
   // isGranted asks the config first.
