@@ -122,9 +122,9 @@ export const files = {
   // with `ui`, one round trip after the loader instead of three. Issue 15 (+~60 B, measured 4199 B
   // after merging): core hands its instance to the UI once (ui.connect) and keeps the language and
   // the texts the UI shows, instead of the elements finding Keuze through a window property trap.
-  // Issue 16, returning-visit bytes (-50 B gzip, measured 4148 B / 3759 B brotli): chunk hashes of
+  // Issue 16, returning-visit bytes (-52 B gzip, measured 4146 B / 3756 B brotli): chunk hashes of
   // 6 characters, not 8, in the element pages' list and the imports (-35 B); the record pattern
-  // as a literal and shorter reads of it and of the Trusted Types policy (-35 B); and +20 B for
+  // as a literal and shorter reads of it, of the Trusted Types policy and of async (-37 B); +20 B for
   // the decision times' stricter pattern (a forged cookie made the loader throw).
   'keuze.js': { gzip: 4170, brotli: 3790 },
   engine: { gzip: 4000, brotli: 3550 },

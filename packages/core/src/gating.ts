@@ -85,14 +85,13 @@ function runScript(inert: HTMLScriptElement, policy: Policy): Promise<void> {
   live.text = policy.createScript(inert.text);
   // Inserted scripts default to async; an external one without `async` keeps document order.
   // (The attribute, not the property: an inert script's `async` property reads true in Chromium.)
-  const async = inert.hasAttribute('async');
-  live.async = async;
+  live.async = inert.hasAttribute('async');
   return new Promise((resolve) => {
     // A 404 or a blocked host must not stall the scripts after it.
     live.onload = live.onerror = () => resolve();
     inert.replaceWith(live);
     // A type the browser does not run as JavaScript (text/babel, importmap…) fires no event either.
-    if (!live.src || async || !/^(module|.*script)?$/i.test(live.type)) resolve();
+    if (!live.src || live.async || !/^(module|.*script)?$/i.test(live.type)) resolve();
   });
 }
 
