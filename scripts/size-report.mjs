@@ -7,8 +7,8 @@ import { minify } from 'terser';
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const brotli = (code) => brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-/** `chunks/cookie-banner-DS4wRvPk.js` → `cookie-banner`; entries keep their file name. */
-const nameOf = (file) => (file.isEntry ? file.fileName : file.fileName.replace(/^chunks\//, '').replace(/-[\w-]{8}\.js$/, ''));
+/** `chunks/cookie-banner-DS4wRv.js` → `cookie-banner`; entries keep their file name. */
+const nameOf = (file) => (file.isEntry ? file.fileName : file.fileName.replace(/^chunks\//, '').replace(/-[\w-]{6}\.js$/, ''));
 
 /**
  * @param {{
@@ -57,7 +57,7 @@ export function sizeReport({ files: budgets, paths = {} }) {
         // asks for them all at once: one round trip after the loader, however deep the imports.
         if (path.askedBy) {
           const loader = byName.get(path.askedBy)?.file;
-          // (By name and hash: `ui-CksgYeDC` in an import(), `newsletter-B5QCwPDh` in the list.)
+          // (By name and hash: `ui-CksgYe` in an import(), `newsletter-B5QCwP` in the list.)
           const unnamed = [...loaded].filter((fileName) => fileName != loader?.fileName && !loader?.code.includes(fileName.replace(/^chunks\/|\.js$/g, '')));
           if (unnamed.length) failures.push(`"${label}": ${path.askedBy} does not ask for ${unnamed.join(', ')} itself, one more round trip each`);
         }

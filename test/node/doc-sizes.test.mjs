@@ -21,7 +21,7 @@ const dist = join(root, 'dist');
 const chunks = readdirSync(join(dist, 'chunks'));
 /** `keuze.js`, `keuze.iife.js`, or a chunk by name without hash (`consent-mode`). */
 function gzipKb(name) {
-  const file = name.endsWith('.js') ? name : `chunks/${chunks.find((chunk) => chunk.replace(/-[\w-]{8}\.js$/, '') == name)}`;
+  const file = name.endsWith('.js') ? name : `chunks/${chunks.find((chunk) => chunk.replace(/-[\w-]{6}\.js$/, '') == name)}`;
   return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
 }
 const budgetKb = (name) => budgets[name].gzip / 1024;

@@ -82,9 +82,8 @@ export function readConfigForPageView(input: unknown): ResolvedConfig {
   input = ownData(input);
   if (!isObject(input) || !isObject(input.categories)) return config;
   const { categories, cookie, revision, lifetimeDays, reopenButton, revisionFrom, statementVersion, googleConsentMode, consentLog, detectUndeclared } = input;
-  config.usable = true;
   // Only `false` turns the settings button off, only `true` forces it: anything else is 'auto'.
-  Object.assign(config, { reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog, detectUndeclared });
+  Object.assign(config, { usable: true, reopenButton: reopenButton ?? 'auto', googleConsentMode, consentLog, detectUndeclared });
   for (const [name, category] of Object.entries(categories)) {
     // Only `true` locks a category on: a mistyped readOnly must never grant without a choice. A
     // name the validator refuses is no category, also on a returning visit, when it does not run.

@@ -95,17 +95,12 @@ export function readStoredConsent(state: ConsentState, notify: (notice: Notice) 
   let newest: ConsentRecord | null = null;
   const now = Date.now();
   for (const value of values) {
-    const record = decodeRecord(value);
-    const time = typeof record == 'object' && record ? Date.parse(record.timestamp) : NaN;
+    // A problem ('corrupt', …) is a string: it has no revision, and its time is NaN, as is none.
+    const record = decodeRecord(value) as ConsentRecord | null;
+    const time = Date.parse(record?.timestamp as string);
     // Counts: this revision, last changed within the lifetime, not in the future (a record dated
     // in the year 2300 would otherwise hold forever). The newest counting copy is the choice.
-    if (
-      (record as ConsentRecord)?.revision === config.revision &&
-      time + config.lifetimeDays * DAY_MS >= now &&
-      time <= now + FUTURE_TOLERANCE_MS &&
-      !(time <= Date.parse(newest?.timestamp as string))
-    )
-      newest = record as ConsentRecord;
+    if (record?.revision === config.revision && time + config.lifetimeDays * DAY_MS >= now && time <= now + FUTURE_TOLERANCE_MS && !(time <= Date.parse(newest?.timestamp as string))) newest = record;
   }
   // Categories and services the config no longer has stay in the record but grant nothing:
   // isGranted asks the config first.

@@ -74,6 +74,19 @@ describe('the record codec', () => {
     expect(decodeRecord(signed(fields.join('|')))).to.equal('corrupt');
   });
 
+  it('refuses decision times that are missing, empty or too large, rather than throwing or making one up', () => {
+    const fields = encodeRecord(record({ decisions: { analytics: '2026-11-20T10:00:00.000Z' } }))
+      .split('|')
+      .slice(0, -1);
+    for (const decisions of ['analytics.', 'analytics', `analytics.${'z'.repeat(10)}`, 'analytics.lz0.x', '.lz0', 'analytics.lz0~marketing']) {
+      fields[10] = decisions;
+      expect(decodeRecord(signed(fields.join('|'))), decisions).to.equal('corrupt');
+    }
+    // Empty (no optional category decided yet) is no decision at all.
+    fields[10] = '';
+    expect((decodeRecord(signed(fields.join('|'))) as ConsentRecord).decisions).to.deep.equal({});
+  });
+
   it('strips what a language tag may not carry, so the value stays one cookie', () => {
     const value = encodeRecord(record({ language: 'nl; Path=/|x' }));
     expect((decodeRecord(value) as ConsentRecord).language).to.equal('nlPathx');
@@ -82,5 +95,11 @@ describe('the record codec', () => {
   it('reads a hostile value of the maximum size as corrupt (the pattern cannot backtrack on it)', () => {
     const hostile = `${RECORD_FORMAT}|${'a'.repeat(64)}|${'0|'.repeat(MAX_RECORD_BYTES)}`.slice(0, MAX_RECORD_BYTES);
     expect(decodeRecord(hostile)).to.equal('corrupt');
+    // Decision times: dots and digits in every split a backtracking pattern could try.
+    const fields = encodeRecord(record()).split('|').slice(0, -1);
+    const decisions = `${fields.join('|')}|${'a.1'.repeat(MAX_RECORD_BYTES)}`.slice(0, MAX_RECORD_BYTES - 2);
+    const started = performance.now();
+    expect(decodeRecord(`${decisions}|x`)).to.equal('corrupt');
+    expect(performance.now() - started).to.be.below(50);
   });
 });

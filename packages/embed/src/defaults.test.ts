@@ -5,7 +5,7 @@ import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig,
 const chunksLoaded = (page: TestPage): string[] =>
   page.window.performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
+    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{6}\.js$/.exec(entry.name)?.[1])
     .filter((name): name is string => !!name);
 
 const ownLink = '<footer><a href="#cookies" data-keuze-open="preferences">Cookie-instellingen</a></footer>';

@@ -53,7 +53,7 @@ describe('element pages: one round trip after the loader', () => {
       const page = await returningVisit(body);
       await page.window.customElements.whenDefined(tag);
       const requests = page.window.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-      const chunk = (name: string): PerformanceResourceTiming | undefined => requests.find((entry) => new RegExp(`/dist/chunks/${name}-[\\w-]{8}\\.js$`).test(entry.name));
+      const chunk = (name: string): PerformanceResourceTiming | undefined => requests.find((entry) => new RegExp(`/dist/chunks/${name}-[\\w-]{6}\\.js$`).test(entry.name));
       const own = chunk(tag.slice('keuze-'.length))!;
       expect(own, "the element's chunk").to.not.equal(undefined);
       const graph = [own.name, ...(await staticGraph(own.name))].filter((url) => !/\/chunks\/ui-/.test(url));

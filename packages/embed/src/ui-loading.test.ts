@@ -12,7 +12,7 @@ async function rendered(page: TestPage, tag: string, selector = '[part~="base"]'
 const chunksLoaded = (page: TestPage): string[] =>
   page.window.performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
+    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{6}\.js$/.exec(entry.name)?.[1])
     .filter((name): name is string => !!name);
 
 /** The chunks once the config's warnings have loaded: they come after the validator, in their own time. */

@@ -6,7 +6,7 @@ import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig,
 const chunksLoaded = (page: TestPage): string[] =>
   page.window.performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
+    .map((entry) => /\/dist\/chunks\/([\w-]+?)-[\w-]{6}\.js$/.exec(entry.name)?.[1])
     .filter((name): name is string => !!name);
 
 const ownLink = '<a href="#" data-keuze-open="preferences">Cookies</a>';
