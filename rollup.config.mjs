@@ -129,8 +129,8 @@ export const files = {
   // Issue 16, the banner before the validator (+~100 B): the safe-URL check moves here from the
   // validator, so the UI's first read of the config can use it without a round trip, core hands
   // the UI the config as read and whether the banner may show from it, and the other-tab check
-  // ignores stale reads of values this page wrote over.
-  'keuze.js': { gzip: 4260, brotli: 3860 },
+  // ignores stale reads of values this page wrote over; no cookie re-read on the first pageshow.
+  'keuze.js': { gzip: 4280, brotli: 3860 },
   engine: { gzip: 4000, brotli: 3550 },
   // With issue 19's report of undeclared cookies and storage keys: loaded only when there is one.
   // (+0.2 KB: #13/#14's explanation of why no copy of the consent cookie counts, moved out of the loader.)
@@ -196,13 +196,13 @@ export const files = {
   // (+0.25 KB after this session's merges, measured 90.02 KB: #15's base element, async task and
   // handshake, and the new-user fixes: service descriptions, the lang warning, RTL.)
   // (+0.2 KB for issue 16's banner before the validator: the UI's first read of the config, the
-  // provider's two configs, the stale-read guard; measured 90.43 KB.)
-  'keuze.iife.js': { gzip: 90.49 * 1024, brotli: 78.6 * 1024 },
+  // provider's two configs, the stale-read guard, the overwrite without a gap; measured 90.49 KB.)
+  'keuze.iife.js': { gzip: 90.6 * 1024, brotli: 78.75 * 1024 },
 };
 
 /** What a page view fetches, as load paths with a budget for the sum. */
 export const paths = {
-  'returning visit': { files: ['keuze.js'], gzip: 4260, breakdown: true },
+  'returning visit': { files: ['keuze.js'], gzip: 4280, breakdown: true },
   // Issue 16 aims at 30 KB for a first visit (with lit and i18next). What the banner waits for:
   // the loader and `ui`, one round trip after it (`oneRoundTrip`: ui imports nothing but the
   // loader, checked here). The engine and the validator are not on it: the UI asks for them once the
@@ -216,7 +216,7 @@ export const paths = {
   // element, handshake and language owner (measured 40.05 KB after merging). -0.1 KB for the
   // loader's diet and 6-character hashes in every import (39.96 KB); +0.3 KB for the banner
   // before the validator (the UI's first read of the config, the provider's second answer).
-  'first visit, before the choice': { files: ['keuze.js', 'ui', 'engine'], gzip: 40.4 * 1024 },
+  'first visit, before the choice': { files: ['keuze.js', 'ui', 'engine'], gzip: 40.5 * 1024 },
   // Issue 16: a page with one of these elements gets all its files one round trip after the
   // loader (`askedBy`: the loader names each of them, and asks for them with `ui`). Each +0.1 to
   // 0.25 KB after merging issue 15 (the base element and async-task chunk, the loader's handshake).

@@ -51,7 +51,7 @@ const claims = [
   ['README.md', /about (90) KB gzip, because it holds every element/, about('keuze.iife.js')],
   ['docs/api.md', /The build fails if it goes over (4\.2) KB gzip/, atMost('keuze.js')],
   ['docs/api.md', /It is about (90) KB gzip/, about('keuze.iife.js')],
-  ['docs/api.md', /the build caps it at (90) KB/, atMost('keuze.iife.js')],
+  ['docs/api.md', /the build caps it at (91) KB/, atMost('keuze.iife.js')],
   ['docs/api.md', /a returning visitor then downloads at most (4\.2) KB/, atMost('keuze.js')],
   ['docs/getting-started.md', /a small module \((4\.2) KB gzip at most/, atMost('keuze.js')],
   ['docs/integrations.md', /The Consent Mode code \((0\.4) KB gzip\)/, about('consent-mode')],

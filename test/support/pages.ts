@@ -156,8 +156,15 @@ export function cookies(doc: Document = document): Record<string, string> {
   );
 }
 
-export function clearCookies(): void {
+/**
+ * What a site keeps in the browser, gone: this origin's cookies and its Web Storage, so each test
+ * starts as a first visit whichever test file ran before it (a test that left storage keys made
+ * "stores nothing before a choice" fail when files ran in another order).
+ */
+export function clearSiteData(): void {
   for (const name of Object.keys(cookies())) document.cookie = `${name}=; path=/; max-age=0`;
+  localStorage.clear();
+  sessionStorage.clear();
 }
 
 /** A config like a real site's: analytics with two services, marketing with a cookie pattern. */

@@ -135,10 +135,12 @@ export class ConsentEngine {
     });
   }
 
-  /** Leaves the choice as the only copy of the consent cookie. */
+  /** Leaves the choice as the only copy of the consent cookie: every copy goes first, the one it is written over too. */
   private tidy(): void {
     const { state } = this;
-    if (state.consent && storeRecord(state.config, state.consent)) this.wrote();
+    if (!state.consent) return;
+    removeCookies([state.config.cookie.name], state.config);
+    if (storeRecord(state.config, state.consent)) this.wrote();
   }
 
   private optional(): string[] {

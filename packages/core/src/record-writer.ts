@@ -56,7 +56,8 @@ export function storeRecord(config: ResolvedConfig, record: ConsentRecord): bool
     logError(`the consent record is ${value.length} bytes, over Keuze's limit of ${MAX_RECORD_BYTES}, and was not stored. Use fewer or shorter service names.`);
     return false;
   }
-  removeCookies([name], config);
+  // Every other copy goes; this one is written over, so the choice never reads as gone in between.
+  removeCookies([name], config, true);
   // A refusal is kept as long as it must not be asked about again (issue 19).
   const days = hasRefusal(record) ? Math.max(config.lifetimeDays, reaskDays(config)) : config.lifetimeDays;
   return setCookie(config, name, value, (Date.parse(record.timestamp) + days * DAY_MS - Date.now()) / 1000);

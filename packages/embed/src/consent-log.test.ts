@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry } from '@keuze/core';
 import { engine } from '../../../test/support/engines.js';
-import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, openPage, roundTrip, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 interface Received {
   attempts: number;
@@ -34,7 +34,7 @@ const bannerButton = async (page: TestPage, part: string): Promise<HTMLButtonEle
 
 describe('consent log (proof of consent)', () => {
   beforeEach(() => {
-    clearCookies();
+    clearSiteData();
     localStorage.removeItem('keuze_consent_log');
     sessionStorage.removeItem('wasOffline');
   });
@@ -69,7 +69,7 @@ describe('consent log (proof of consent)', () => {
       const { page, endpoint } = await pageLoggingTo('', { before: `document.documentElement.lang = '${lang}';` });
       (await bannerButton(page, 'reject-all')).click();
       await waitUntil(async () => (await arrived(endpoint)).received.length == 1, 'nothing arrived', { timeout: 3000 });
-      clearCookies();
+      clearSiteData();
       return (await arrived(endpoint)).received[0]!.body.textsHash;
     };
     const [nl, nlAgain, en] = [await hashOf('nl'), await hashOf('nl'), await hashOf('en')];

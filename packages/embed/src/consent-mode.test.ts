@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, gateDrained, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * Google Consent Mode v2 against a stand-in dataLayer: the page's gated tags push markers into the
@@ -18,7 +18,7 @@ const granted = Object.fromEntries(Object.keys(denied).map((signal) => [signal, 
 const config = { ...siteConfig, googleConsentMode: true };
 
 describe('Google Consent Mode v2', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('sets the defaults before any gated tag runs, and updates after the choice, before the tags it allows', async () => {

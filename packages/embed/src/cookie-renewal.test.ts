@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The real @keuze/server, mounted by the test server (web-test-runner.config.mjs). */
 const renewUrl = '/__keuze-server/consent-cookie';
@@ -18,7 +18,7 @@ const renewals = (page: TestPage): Call[] => (page.window as unknown as { __fetc
 const chunkLoaded = (page: TestPage): boolean => page.window.performance.getEntriesByType('resource').some((entry) => entry.name.includes('/chunks/cookie-renewal-'));
 
 describe('cookie.renewUrl (Safari’s 7-day cap on cookies written by script)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a returning visit asks the server once to re-issue the cookie, which it accepts; the value stays the same', async () => {

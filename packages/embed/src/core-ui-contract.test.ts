@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry } from '@keuze/core';
-import { clearCookies, closePages, openPage, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * The contract between core and the elements (issue 15): core hands its instance to the UI once,
@@ -20,16 +20,16 @@ const logged = (page: TestPage): ConsentLogEntry[] => (page.window as unknown as
 
 /** The consent-log entry of a reject-all in the banner of a page shown in `lang`. */
 async function entryOfBannerChoice(lang: string): Promise<ConsentLogEntry> {
-  clearCookies();
+  clearSiteData();
   const page = await openPage({ config: siteConfig, before: `${keepLogged} document.documentElement.lang = '${lang}';` });
   (await rendered(page, 'keuze-cookie-banner')).querySelector<HTMLButtonElement>('[part~="reject-all"]')!.click();
   await waitUntil(() => logged(page).length == 1, 'no consent-log entry');
-  clearCookies();
+  clearSiteData();
   return logged(page)[0]!;
 }
 
 describe('core and the elements: one handshake, one owner per datum', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('the dialog’s language select asks core: the texts, the stored record and the logged texts hash follow', async () => {

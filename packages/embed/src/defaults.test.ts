@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The chunks of dist/ this page view fetched, by name without hash. */
 const chunksLoaded = (page: TestPage): string[] =>
@@ -21,7 +21,7 @@ async function returningVisit(config: object, body = ''): Promise<TestPage> {
 const settingsButton = (page: TestPage): Element | null | undefined => page.document.querySelector('keuze-reopen-button')?.shadowRoot?.querySelector('button');
 
 describe('issue 19.7: a way to withdraw on every page', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('by default (reopenButton "auto") a page without its own settings link gets the settings button', async () => {
@@ -58,7 +58,7 @@ describe('issue 19.7: a way to withdraw on every page', () => {
 });
 
 describe('issue 19.7: warnings for a config a site should not ship', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('one warning per missing privacyUrl, label and description, naming the key', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * Issue 16: a page with a keuze-* element gets that element's whole graph one round trip after
@@ -45,7 +45,7 @@ const pages = {
 };
 
 describe('element pages: one round trip after the loader', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   for (const [tag, body] of Object.entries(pages)) {

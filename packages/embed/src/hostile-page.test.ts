@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
-import { clearCookies, closePages, gateDrained, logged, openPage, pause, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, logged, openPage, pause, siteConfig, type PageOptions, type TestPage } from '../../../test/support/pages.js';
 
 /**
  * Issue 14: a page under attack, or merely broken. Config that smuggles data through prototypes,
@@ -34,7 +34,7 @@ const gatedFile = (category: string, name: string, attributes = ''): string =>
 const errorsWith = (page: TestPage, text: string): string[] => page.logs('error').filter((log) => log.includes(text));
 
 describe('config that smuggles data through prototypes (issue 14.1)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a JSON "__proto__" in window.KeuzeConfig is a key, not inherited categories', async () => {
@@ -155,7 +155,7 @@ const withoutConsentModeChunk = (config: unknown): PageOptions => ({
 });
 
 describe('Consent Mode without its defaults (issue 14.2)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const config = { ...siteConfig, googleConsentMode: true };
 
@@ -214,7 +214,7 @@ describe('Consent Mode without its defaults (issue 14.2)', () => {
 });
 
 describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const strictDynamic: PageOptions = { csp: "script-src 'nonce-r4nd0m' 'strict-dynamic'", nonce: 'r4nd0m', config: siteConfig };
 
@@ -253,7 +253,7 @@ describe("injected gated markup under 'strict-dynamic' (issue 14.4)", () => {
 });
 
 describe('Trusted Types (issue 14.5)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const body = `${gated('analytics', 'inline')}${gatedFile('analytics', 'file')}
     <iframe data-category="analytics" data-src="/test/support/embed.html" title="embed"></iframe>${gated('analytics', 'inline-after')}`;
@@ -281,7 +281,7 @@ describe('Trusted Types (issue 14.5)', () => {
 });
 
 describe('Trusted Types and the elements (issue 14.5)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const statementPage = (policies: string): PageOptions => ({
     csp: `require-trusted-types-for 'script'; trusted-types ${policies}`,
@@ -306,7 +306,7 @@ describe('Trusted Types and the elements (issue 14.5)', () => {
 });
 
 describe('gated elements that cannot or need not run (issue 14.6)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a nomodule script is skipped, and the ones after it run', async () => {
@@ -344,7 +344,7 @@ describe('gated elements that cannot or need not run (issue 14.6)', () => {
 });
 
 describe('hosts that do unexpected things (issue 14.12)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a host that mutates the event it receives changes nothing for the others: reset() asks again', async () => {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, siteConfig } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig } from '../../../test/support/pages.js';
 
 /**
  * The script tag's page against @keuze/server itself, mounted at /__keuze-server/ by the test
@@ -20,7 +20,7 @@ const newsletter = {
 };
 
 describe('the script tag with @keuze/server', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a sign-up with the age box and the measurement box ticked is accepted: the visitor is told to confirm by mail', async () => {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const config = {
   ...siteConfig,
@@ -36,7 +36,7 @@ const requested = (page: TestPage, id: string): boolean =>
   page.window.performance.getEntriesByType('resource').some((entry) => entry.name.includes(`embed.html?${id}`));
 
 describe('issue 19.1: embeds with a choice in place', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('stands in the blocked iframe’s place, at its size, saying what it is and why, in Dutch and English', async () => {

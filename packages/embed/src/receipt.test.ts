@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { engine } from '../../../test/support/engines.js';
-import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const config = { ...siteConfig, statementVersion: '16-09-2016', controller: { name: 'Boekvlot B.V.', contact: 'privacy@boekvlot.nl' } };
 
@@ -13,7 +13,7 @@ async function dialog(page: TestPage): Promise<ShadowRoot> {
 type Purpose = Record<string, unknown> & { 'dct:identifier': string };
 
 describe('issue 19.6: proof a visitor can hold', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('the dialog shows the consent ID and the date of the choice, in Dutch and English, and copies them', async () => {

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const DAY = 86_400_000;
 const b36 = (time: number): string => time.toString(36);
@@ -28,7 +28,7 @@ const withFunctional = {
 };
 
 describe('issue 19.2: refusals that stick, re-asking only what is new', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('keeps per category when it was decided, and a new revision that adds nothing does not ask again after a refusal', async () => {

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { checksum } from '../../core/src/record-codec.js';
 import { encodeRecord } from '../../core/src/record-writer.js';
 import type { ConsentRecord } from '../../core/src/types.js';
-import { clearCookies, closePages, cookies, gateDrained, logged, openPage, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, logged, openPage, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 const DAY = 86_400_000;
 const record = (changes: Partial<ConsentRecord> = {}): ConsentRecord => ({
@@ -30,7 +30,7 @@ function expectAskedAgain(page: TestPage): void {
 }
 
 describe('stored cookies that cannot be trusted', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('reads a valid record, even next to a malformed cookie of another script', async () => {
@@ -90,7 +90,7 @@ describe('stored cookies that cannot be trusted', () => {
 });
 
 describe('bad config', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   /** Fails closed: nothing optional runs, a choice is refused with an error, no exception escapes. */
@@ -244,7 +244,7 @@ describe('bad config', () => {
 });
 
 describe('bad API input', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('setConsent with services that are not lists changes nothing and says why', async () => {
@@ -259,7 +259,7 @@ describe('bad API input', () => {
 });
 
 describe('host callbacks', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   const pageWithCallback = (onEvent: string, extra = ''): Promise<TestPage> =>
@@ -376,10 +376,31 @@ describe('host callbacks', () => {
     expect(page.keuze.getConsent()!.method).to.equal('reject-all');
     expect(win.__count, 'consent events').to.equal(2);
   });
+
+  it('a second choice writes over the consent cookie: it never reads as gone in between (another tab would see a withdrawal)', async () => {
+    // Every write of keuze_consent, and whether the cookie was there right after it.
+    const watch = `const real = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie');
+      window.__gone = [];
+      Object.defineProperty(Document.prototype, 'cookie', {
+        configurable: true,
+        get() { return real.get.call(this); },
+        set(value) {
+          real.set.call(this, value);
+          if (/^keuze_consent=/.test(value) && !/(^|; )keuze_consent=/.test(real.get.call(this))) window.__gone.push(value.split(';').slice(1, 3).join(';'));
+        },
+      });`;
+    const page = await pageWithCallback('() => {}', watch);
+    await page.keuze.acceptAll();
+    const win = page.window as unknown as { __gone: string[] };
+    win.__gone.length = 0;
+    await page.keuze.rejectAll();
+    expect(win.__gone, 'writes after which no consent cookie was there').to.deep.equal([]);
+    expect(page.keuze.getConsent()!.method).to.equal('reject-all');
+  });
 });
 
 describe('Global Privacy Control', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const withGpc = "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });";
 

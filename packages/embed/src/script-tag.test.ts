@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { itIn } from '../../../test/support/engines.js';
-import { clearCookies, closePages, cookies, gateDrained, logged, openPage, siteConfig, trackers, type Loader } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, logged, openPage, siteConfig, trackers, type Loader } from '../../../test/support/pages.js';
 
 /** What Chromium's cookieStore returns beyond the spec's name and value. */
 type StoredCookie = CookieListItem & { path: string; sameSite: string; secure: boolean; domain: string | null; expires: number | null };
@@ -9,7 +9,7 @@ const resourcesLoaded = (page: { window: Window }): string[] => page.window.perf
 
 for (const loader of ['module', 'iife'] as Loader[]) {
   describe(`script tag (${loader === 'module' ? 'dist/keuze.js' : 'dist/keuze.iife.js'})`, () => {
-    beforeEach(clearCookies);
+    beforeEach(clearSiteData);
     afterEach(closePages);
 
     it('stores nothing and runs no gated script before a choice', async () => {
@@ -94,7 +94,7 @@ for (const loader of ['module', 'iife'] as Loader[]) {
 }
 
 describe('gated elements', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('run in document order, each once, past a 404, keeping their attributes', async () => {
@@ -211,7 +211,7 @@ describe('gated elements', () => {
 });
 
 describe('one Keuze per page', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('a second script tag warns and reuses the first instance: one write, one event (and its proof)', async () => {

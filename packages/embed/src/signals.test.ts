@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ConsentLogEntry, KeuzeEvent } from '@keuze/core';
-import { clearCookies, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 const withGpc = "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });";
 /** Keeps every event the host's onEvent receives. */
@@ -13,7 +13,7 @@ const shadow = async (page: TestPage, tag: string, selector: string): Promise<Sh
 };
 
 describe('issue 19.3: Global Privacy Control as a full decision', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
   const rejecting = { ...siteConfig, privacySignals: { gpc: 'reject' } };
 

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 const config = {
   ...siteConfig,
@@ -30,7 +30,7 @@ const fill = `
   }`;
 
 describe('issue 19.4: withdrawal clears Web Storage too', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   // Cleared through each test page: the runner's window may not share its storage (Firefox).
   afterEach(() => {
     for (const frame of document.querySelectorAll('iframe')) {

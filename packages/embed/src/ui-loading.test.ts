@@ -1,6 +1,6 @@
 import type { LitElement } from 'lit';
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, openPage, roundTrip, siteConfig, type TestPage } from '../../../test/support/pages.js';
 
 /** The shadow DOM of the page's element `tag`, once it rendered `selector`. */
 async function rendered(page: TestPage, tag: string, selector = '[part~="base"]'): Promise<ShadowRoot> {
@@ -29,7 +29,7 @@ const returningVisit = async (options: Parameters<typeof openPage>[0] = {}): Pro
 };
 
 describe('the script tag and the elements', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   for (const loader of ['module', 'iife'] as const) {
@@ -140,7 +140,7 @@ describe('the script tag and the elements', () => {
 });
 
 describe('one banner, whichever arrives first', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   /** The banners that render something. */
@@ -170,7 +170,7 @@ describe('one banner, whichever arrives first', () => {
 });
 
 describe('a new privacy statement', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   const config = (statementVersion: string) => ({ ...siteConfig, revisionFrom: 'statement', statementVersion });
@@ -230,7 +230,7 @@ describe('npm: elements defined before init()', () => {
 });
 
 describe('newsletter through the script tag', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   const fillAndSend = async (page: TestPage): Promise<ShadowRoot> => {
@@ -267,7 +267,7 @@ describe('newsletter through the script tag', () => {
 });
 
 describe('the privacy request form through the script tag', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('loads its own code only, and sends to the onEvent callback in window.KeuzeConfig, which answers the reference', async () => {
@@ -310,7 +310,7 @@ const bodySwaps: [string, (page: TestPage, html: string) => void][] = [
 ];
 
 describe('pages that swap their body', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   const shows = (page: TestPage, tag: string): boolean => !!page.document.querySelector(tag)?.shadowRoot?.querySelector('[part~="base"]');
@@ -349,7 +349,7 @@ describe('pages that swap their body', () => {
 });
 
 describe('language', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   const title = async (page: TestPage): Promise<string> => (await rendered(page, 'keuze-cookie-banner')).querySelector('[part~="title"]')!.textContent;

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { UndeclaredStorageEvent } from '@keuze/core';
-import { clearCookies, closePages, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, gateDrained, openPage, roundTrip, siteConfig, trackers, type TestPage } from '../../../test/support/pages.js';
 
 /** The chunks of dist/ this page view fetched, by name without hash. */
 const chunksLoaded = (page: TestPage): string[] =>
@@ -18,7 +18,7 @@ const listen = `localStorage.clear(); sessionStorage.clear();
 const received = (page: TestPage): [string, UndeclaredStorageEvent][] => (page.window as unknown as { __undeclared: [string, UndeclaredStorageEvent][] }).__undeclared;
 
 describe('issue 19.5: finding what the config does not declare', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   // Cleared through each test page: the runner's window may not share its storage (Firefox).
   afterEach(() => {
     for (const frame of document.querySelectorAll('iframe')) {

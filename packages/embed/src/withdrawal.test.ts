@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, cookies, openPage, pageUrl, siteConfig, trackers } from '../../../test/support/pages.js';
+import { clearSiteData, closePages, cookies, openPage, pageUrl, siteConfig, trackers } from '../../../test/support/pages.js';
 
 interface PopupReport {
   afterAccept: string[];
@@ -66,7 +66,7 @@ function withdrawOnSubdomain(cookieOptions: object | undefined): Promise<PopupRe
 }
 
 describe('withdrawing consent', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('deletes the cookies of a withdrawn category and service on this host, and announces it', async () => {

@@ -92,15 +92,25 @@ function reachableDomains(hostname: string): Set<string | undefined> {
 /**
  * Deletes every copy of these cookies this page can reach: host-only and on every parent domain,
  * at every path up to this page's, with the page's attribute set. Names are exact, as
- * `document.cookie` shows them.
+ * `document.cookie` shows them. `overwriting`: all but the copy that a write with the page's
+ * attribute set then replaces, so that a cookie being rewritten never reads as gone in between:
+ * another tab would take that for a withdrawal, and WebKit hands such a state back for a moment
+ * after the write (seen in the tests). A host-only target keeps the host's own domain copy too:
+ * Chrome deletes the host-only cookie of `localhost` for `Domain=localhost`.
  */
-export function removeCookies(names: Iterable<string>, config: ResolvedConfig): void {
+export function removeCookies(names: Iterable<string>, config: ResolvedConfig, overwriting = false): void {
   if (cookieText() === undefined) return;
   const attributes = consentCookieAttributes(config, location);
+  const target = attributes.domain?.replace(/^\./, '') ?? location.hostname;
   const paths = reachablePaths(config);
   const domains = reachableDomains(location.hostname);
   for (const name of new Set(names)) {
-    for (const domain of domains) for (const path of paths) write(serialize(name, '', { ...attributes, path, domain }, 0));
+    for (const domain of domains) {
+      for (const path of paths) {
+        const replaced = overwriting && path == attributes.path && (domain ?? location.hostname) == target;
+        if (!replaced) write(serialize(name, '', { ...attributes, path, domain }, 0));
+      }
+    }
   }
 }
 

@@ -120,10 +120,15 @@ export function registerTexts(texts: Record<string, Record<string, string>>): vo
   for (const [lang, bundle] of Object.entries(texts)) i18n.addResourceBundle(lang, 'translation', bundle, true, false);
 }
 
-/** A config text: one string, or one per language (falling back to English, then to `fallback`). */
+/**
+ * A config text: one string, or one per language (falling back to English, then to `fallback`).
+ * Only a string counts: on a first visit the banner shows the config before the validator has
+ * checked it, and a label such as `{ nl: { x: 1 } }` must fall back, not break the banner.
+ */
 export function localize(text: string | Record<string, string> | undefined, fallback: string): string {
   if (typeof text == 'string') return text;
-  return text?.[i18n.language] ?? text?.en ?? fallback;
+  const string = (value: unknown): string | undefined => (typeof value == 'string' ? value : undefined);
+  return string(text?.[i18n.language]) ?? string(text?.en) ?? fallback;
 }
 
 /** A shipped text that only some names have, such as `category.analytics.label`. */

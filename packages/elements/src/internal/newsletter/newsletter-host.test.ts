@@ -1,6 +1,6 @@
 import type { NewsletterEvent } from '@keuze/core';
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { clearCookies, closePages, openPage, siteConfig, type TestPage } from '../../../../../test/support/pages.js';
+import { clearSiteData, closePages, openPage, siteConfig, type TestPage } from '../../../../../test/support/pages.js';
 import { freshKeuze } from '../../../../../test/support/elements.js';
 import '../../newsletter-preferences/define.js';
 import { emailProblem, normalizeEmail } from './email-address.js';
@@ -81,7 +81,7 @@ async function signUp(page: TestPage, email: string): Promise<ShadowRoot> {
 const shown = (root: ShadowRoot): string => [...root.querySelectorAll('[part~="message"], .error')].map((item) => item.textContent.trim()).join(' ');
 
 describe('the sign-up against hostile input (issue 14.10)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   it('1,000 characters are refused with a clear message, and nothing is sent', async () => {
@@ -105,7 +105,7 @@ const answer = (params: Record<string, string>): string => `/__answer?${new URLS
 const loginPage = answer({ body: '<!doctype html><title>Log in</title><form method="post"><input name="password"></form>' });
 
 describe('newsletter endpoints that do not answer as agreed (issue 14.11)', () => {
-  beforeEach(clearCookies);
+  beforeEach(clearSiteData);
   afterEach(closePages);
 
   for (const [name, endpoint] of [
