@@ -406,6 +406,19 @@ describe('language', () => {
     expect(page.logs('warn').filter((text) => text.includes('translations'))).to.deep.equal([]);
   });
 
+  it('a key with a typo in the banner’s or the dialog’s texts is reported, once, and ignored', async () => {
+    const config = { ...siteConfig, translations: { nl: { 'banner.titel': 'Koekjes?', 'preferences.titel': 'Instellingen', 'category.mycat.label': 'Eigen' } } };
+    const page = await openPage({ config });
+    const banner = await rendered(page, 'keuze-cookie-banner');
+    expect(banner.querySelector('[part~="title"]')!.textContent).to.equal('Cookies op deze website');
+    await page.keuze.validConfig();
+    const warnings = page.logs('warn').filter((text) => text.includes('has no text with this key'));
+    expect(warnings).to.deep.equal([
+      '[keuze] config.translations.nl.banner.titel: Keuze has no text with this key; ignored.',
+      '[keuze] config.translations.nl.preferences.titel: Keuze has no text with this key; ignored.',
+    ]);
+  });
+
   it('a new language with missing keys falls back to English for those, with a warning, never blank', async () => {
     const config = { ...siteConfig, lang: 'de', translations: { de: { 'banner.title': 'Cookies auf dieser Website', 'banner.acceptAll': '', 'language.de': 'Deutsch' } } };
     const page = await openPage({ config });

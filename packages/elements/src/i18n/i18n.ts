@@ -13,8 +13,12 @@ import { nl } from '../translations/nl.js';
 export type TextKey = TranslationKey | DeclarationKey | StatementKey | NewsletterKey | RequestKey | PlaceholderKey;
 export type { TranslationKey };
 
-/** The families of keys a site may override, also for elements whose texts have not loaded yet. */
-const KEY_FAMILY = /^(banner|preferences|category|reopen|language|statement|declaration|newsletter|email|request)\.[\w.-]+$/;
+/**
+ * Keys a site may set that are not among the consent texts here: per-name texts (a category's
+ * label, a language's name) and the texts of elements that load later. Any other key (a typo such
+ * as `banner.titel`) is reported.
+ */
+const LATER_KEYS = /^(category|language|statement|declaration|newsletter|email|request)\.[\w.-]+$/;
 
 /**
  * Keuze's own i18next instance: a host page's i18next (and its language) stays untouched.
@@ -72,7 +76,7 @@ export function addTranslations(translations: Record<string, Record<string, stri
   for (const [lang, texts] of Object.entries(translations ?? {})) {
     const usable = Object.fromEntries(
       Object.entries(texts).filter(([key, text]) => {
-        if (!(key in en) && !KEY_FAMILY.test(key)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
+        if (!(key in en) && !LATER_KEYS.test(key)) logWarning(`config.translations.${lang}.${key}: Keuze has no text with this key; ignored.`);
         else if (typeof text != 'string' || !text.trim()) logWarning(`config.translations.${lang}.${key}: empty; the default text stays.`);
         else return true;
         return false;
