@@ -1,5 +1,6 @@
 import type { KeuzeUi, KeuzeUiLink, ResolvedConfig } from '@keuze/core';
 import { logWarning } from '@keuze/core/internal';
+import { afterPaint } from './internal/after-paint.js';
 import { readConfigForBanner } from './internal/banner-config.js';
 import { categoryDescription, categoryLabel } from './internal/config-text.js';
 import { addTranslations, detectLanguage, i18n, setLanguage } from './i18n/i18n.js';
@@ -27,8 +28,6 @@ let provided: ProvidedConfig | undefined;
 /** The config shown last: the banner's first read, then the validated one. */
 let current: Readonly<ResolvedConfig> | undefined;
 
-/** After the next paint (at once in a hidden tab, which paints nothing). */
-const painted = (): Promise<void> => new Promise((resolve) => (document.hidden ? resolve() : requestAnimationFrame(() => setTimeout(resolve))));
 /** What was last pushed to core: the same language and texts are not pushed again. */
 let pushed: string | undefined;
 
@@ -86,7 +85,7 @@ export const ui: KeuzeUi = {
     });
     const validated = link.bannerFirst
       ? first
-          .then(painted)
+          .then(afterPaint)
           .then(() => keuze.validConfig())
           // (Still the quick read if the engine failed to load, which core reported: the first read stays.)
           .then((config) => (config == quick ? first : (showing((current = config), i18n.language), config)))

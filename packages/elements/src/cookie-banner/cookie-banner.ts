@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { afterPaint } from '../internal/after-paint.js';
 import { categoryInSentence, offBySignal } from '../internal/config-text.js';
 import { shownText, t } from '../i18n/i18n.js';
 import { buttonStyles, themeStyles } from '../internal/theme.styles.js';
@@ -175,7 +176,7 @@ export class CookieBanner extends KeuzeElement {
     this.requestUpdate();
     // The banner leaves in the very next paint; writing the choice and running what it grants
     // come right after, so they never hold that frame back.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    await afterPaint();
     const consent = keuze.getConsent();
     if (consent?.pending) {
       // Only the new categories are answered; the rest of the choice stays as it was.
